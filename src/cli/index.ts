@@ -1,0 +1,87 @@
+/**
+ * Command-line tasks: `npm run cli -- <command> …`. Runs against the database the environment configures, the same
+ * way the server does (DATABASE_URL, or PGlite under DATA_DIR).
+ */
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../server/audit';
+import { hashPassword } from '../server/auth/passwords';
+import { loadConfig } from '../server/config';
+import { systemContext } from '../server/context';
+import { openDatabase } from '../server/db/client';
+import { users } from '../server/db/schema';
+import { seedDemo, seedJurisdictions } from '../server/demo/seed';
+import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
+
+const USAGE = `用法 (usage): npm run cli -- <command>
+  db migrate                                   apply migrations and seed jurisdictions
+  demo seed                                    seed demo units and accounts (once)
+  user create-admin --username U --password P  create an administrator account`;
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await seedJurisdictions(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  switch (`${group} ${command}`) {
+    case 'db migrate':
+      await withDatabase(async () => undefined);
+      console.log('迁移已完成');
+      return 0;
+    case 'demo seed': {
+      const seeded = await withDatabase(seedDemo);
+      console.log(seeded ? '演示数据已初始化' : '已有管理员账号，未重复初始化');
+      return 0;
+    }
+    case 'user create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { username: { type: 'string' }, password: { type: 'string' } },
+      });
+      const username = UsernameSchema.safeParse(values.username);
+      const password = PasswordSchema.safeParse(values.password);
+      if (!username.success || !password.success) {
+        console.error(username.error?.issues[0]?.message ?? password.error?.issues[0]?.message);
+        return 2;
+      }
+      const passwordHash = await hashPassword(password.data);
+      await withDatabase(async (db) => {
+        const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, username.data));
+        if (existing) throw new Error(`用户名 ${username.data} 已存在`);
+        await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(users)
+            .values({ username: username.data, displayName: '系统管理员', role: 'admin', passwordHash })
+            .returning({ id: users.id });
+          await recordAudit(tx, systemContext, {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: row!.id,
+            after: { username: username.data, role: 'admin', source: '命令行' },
+          });
+        });
+      });
+      console.log(`管理员账号 ${username.data} 已创建`);
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return group ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,91 @@
+/**
+ * Builds the HTTP application: plugins, session resolution, error handling, the /api/v1 routes, OpenAPI and the
+ * web app. `buildApp` is what main.ts serves and what API tests inject requests into.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { installErrorHandler } from './http/error-handler';
+import { installSessions } from './http/session';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { jurisdictionRoutes } from './routes/jurisdictions';
+import { unitRoutes } from './routes/units';
+import { userRoutes } from './routes/users';
+
+// Validation messages in Chinese for every zod schema on the server.
+z.config(z.locales.zhCN());
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp({ config, database, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  installErrorHandler(app);
+  installSessions(app, database.db);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '商秘 Shangmi API', description: '商业秘密保护示范基地管理平台接口', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sm_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(healthRoutes(database));
+      await api.register(authRoutes(database.db, config));
+      await api.register(jurisdictionRoutes(database.db));
+      await api.register(unitRoutes(database.db));
+      await api.register(userRoutes(database.db));
+      await api.register(auditRoutes(database.db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = serveWeb && existsSync(WEB_DIST);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ code: 'not_found', message: '请求的资源不存在' });
+    }
+    // Client-side routes of the single-page app.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

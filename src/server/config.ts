@@ -1,0 +1,52 @@
+/**
+ * The one place the process reads its environment. Every variable is validated here; a bad value stops the process
+ * at start with a message naming the variable, instead of failing later in a request.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const ConfigSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; 0.0.0.0 to serve other machines. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** postgres://… to use a PostgreSQL server; unset to use the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Folder for the embedded database and uploaded files. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Seed demo data (jurisdictions are always seeded). Defaults to on for PGlite, off for DATABASE_URL. */
+  SEED_DEMO: booleanFlag,
+  /** Session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Mark cookies Secure (serve over HTTPS behind a proxy). */
+  COOKIE_SECURE: booleanFlag,
+  /** Failed-or-not login attempts allowed per IP per minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Log level of the server (fatal, error, warn, info, debug, trace, silent). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { seedDemo: boolean; dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const seedDemo = env.SEED_DEMO === undefined ? !c.DATABASE_URL : c.SEED_DEMO;
+  return { ...c, seedDemo, dataDir: path.resolve(c.DATA_DIR) };
+}

@@ -1,0 +1,27 @@
+/**
+ * Who is acting and from where. Every use case takes a RequestContext so that it can authorise and audit without
+ * knowing about HTTP.
+ */
+import type { Role } from '../shared/enums';
+
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Applicants: the unit they act for. */
+  unitId: string | null;
+  /** Officers: the jurisdiction they act for. */
+  jurisdictionCode: string | null;
+  /** Officers: the dotted path of that jurisdiction, for subtree checks. */
+  jurisdictionPath: string | null;
+}
+
+export interface RequestContext {
+  actor: Actor | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A context for work the system does by itself (seeding, migrations, scheduled jobs). */
+export const systemContext: RequestContext = { actor: null, ip: null, userAgent: 'system' };

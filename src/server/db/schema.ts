@@ -1,0 +1,182 @@
+/**
+ * The database schema (Drizzle). Migrations in drizzle/ are generated from this file with `npm run db:generate`;
+ * hand-written SQL (triggers) lives in custom migrations there too.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { ContactRole, JurisdictionLevel, Role, UnitKind } from '../../shared/enums';
+
+export const jurisdictionLevel = pgEnum('jurisdiction_level', JurisdictionLevel.values);
+export const unitKind = pgEnum('unit_kind', UnitKind.values);
+export const role = pgEnum('role', Role.values);
+export const contactRole = pgEnum('contact_role', ContactRole.values);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Administrative tree. `path` is the dotted chain of codes from the root, ending in a dot, for subtree queries. */
+export const jurisdictions = pgTable(
+  'jurisdictions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: jurisdictionLevel('level').notNull(),
+    parentCode: text('parent_code').references((): AnyPgColumn => jurisdictions.code),
+    path: text('path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('jurisdictions_path_idx').on(t.path), index('jurisdictions_parent_idx').on(t.parentCode)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: unitKind('kind').notNull(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    /** GB/T 4754-2017 division code, two digits. */
+    industryCode: text('industry_code').notNull(),
+    staffCount: integer('staff_count'),
+    /** Annual output value in 万元 (10,000 CNY). */
+    annualOutput: numeric('annual_output', { precision: 16, scale: 2, mode: 'number' }),
+    jurisdictionCode: text('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    /** The park an enterprise sits in, if any. */
+    parkId: uuid('park_id').references((): AnyPgColumn => units.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('units_credit_code_idx').on(t.creditCode),
+    index('units_jurisdiction_idx').on(t.jurisdictionCode),
+    index('units_park_idx').on(t.parkId),
+  ],
+);
+
+/** Member units of an association or chamber (行业协会/商会). */
+export const unitMembers = pgTable(
+  'unit_members',
+  {
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => units.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.associationId, t.memberId] }), index('unit_members_member_idx').on(t.memberId)],
+);
+
+/** Liaison contacts (004 annex 6) and confidentiality officers of a unit. */
+export const unitContacts = pgTable(
+  'unit_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: contactRole('role').notNull(),
+    name: text('name').notNull(),
+    department: text('department'),
+    position: text('position'),
+    officePhone: text('office_phone'),
+    mobile: text('mobile'),
+    email: text('email'),
+    remark: text('remark'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('unit_contacts_unit_idx').on(t.unitId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: role('role').notNull(),
+    /** Applicants act for exactly one unit. */
+    unitId: uuid('unit_id').references(() => units.id),
+    /** Officers act for one jurisdiction and everything below it. */
+    jurisdictionCode: text('jurisdiction_code').references(() => jurisdictions.code),
+    phone: text('phone'),
+    disabled: boolean('disabled').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_username_idx').on(t.username),
+    check('users_applicant_has_unit', sql`${t.role} <> 'applicant' OR ${t.unitId} IS NOT NULL`),
+    check('users_officer_has_jurisdiction', sql`${t.role} <> 'officer' OR ${t.jurisdictionCode} IS NOT NULL`),
+  ],
+);
+
+/** Server-side sessions, so any app instance on the same database serves a logged-in user. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a database leak does not leak usable sessions. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Append-only audit trail; a trigger (custom migration) refuses UPDATE, DELETE and TRUNCATE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    /** Path of the jurisdiction the entity belongs to, so officers read the trail of their subtree only. */
+    jurisdictionPath: text('jurisdiction_path'),
+    /** The unit the entity belongs to, so an applicant could be shown its own unit's trail. */
+    unitId: uuid('unit_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_path_idx').on(t.jurisdictionPath),
+  ],
+);

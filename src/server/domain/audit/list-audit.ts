@@ -1,0 +1,42 @@
+import { and, count, desc, eq, gte, like, lte } from 'drizzle-orm';
+import type { RequestContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import { forbidden } from '../../errors';
+import { can } from '../../policies';
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+/** Officers read entries about their jurisdiction's subtree; admins read everything. */
+export async function listAudit(db: Executor, ctx: RequestContext, filter: AuditFilter) {
+  if (!ctx.actor || !can(ctx.actor, 'audit.read')) throw forbidden('无权查看操作日志');
+  const scope =
+    ctx.actor.role === 'admin' ? undefined : like(auditLog.jurisdictionPath, `${ctx.actor.jurisdictionPath}%`);
+  const where = and(
+    scope,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lte(auditLog.at, filter.to) : undefined,
+  );
+  const [items, totals] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
+}

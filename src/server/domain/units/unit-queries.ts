@@ -1,0 +1,140 @@
+/**
+ * Reads of units shared by the unit use cases. Every read returns the unit's jurisdiction path so the caller can
+ * authorise before showing anything.
+ */
+import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { jurisdictions, unitContacts, unitMembers, units } from '../../db/schema';
+import type { UnitScope } from '../../policies';
+
+export type UnitRow = typeof units.$inferSelect;
+
+export async function findUnitWithPath(db: Executor, id: string) {
+  const rows = await db
+    .select({ unit: units, jurisdictionPath: jurisdictions.path, jurisdictionName: jurisdictions.name })
+    .from(units)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(eq(units.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function loadUnitDetail(db: Executor, id: string) {
+  const found = await findUnitWithPath(db, id);
+  if (!found) return null;
+  // Sequential on purpose: this also runs inside transactions, where one connection cannot run queries in parallel.
+  const contacts = await db
+    .select()
+    .from(unitContacts)
+    .where(eq(unitContacts.unitId, id))
+    .orderBy(asc(unitContacts.role), asc(unitContacts.createdAt));
+  const members = await db
+    .select({ id: units.id, name: units.name, kind: units.kind, creditCode: units.creditCode })
+    .from(unitMembers)
+    .innerJoin(units, eq(units.id, unitMembers.memberId))
+    .where(eq(unitMembers.associationId, id))
+    .orderBy(asc(units.name));
+  const memberOf = await db
+    .select({ id: units.id, name: units.name })
+    .from(unitMembers)
+    .innerJoin(units, eq(units.id, unitMembers.associationId))
+    .where(eq(unitMembers.memberId, id));
+  const park = found.unit.parkId
+    ? await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, found.unit.parkId))
+    : [];
+  const parkTenants =
+    found.unit.kind === 'park'
+      ? await db
+          .select({ id: units.id, name: units.name, kind: units.kind })
+          .from(units)
+          .where(eq(units.parkId, id))
+          .orderBy(asc(units.name))
+      : [];
+  return {
+    ...found.unit,
+    jurisdictionName: found.jurisdictionName,
+    jurisdictionPath: found.jurisdictionPath,
+    park: park[0] ?? null,
+    contacts,
+    members,
+    memberOf,
+    parkTenants,
+  };
+}
+export type UnitDetail = NonNullable<Awaited<ReturnType<typeof loadUnitDetail>>>;
+
+export interface UnitListFilter {
+  q?: string;
+  kind?: UnitRow['kind'];
+  jurisdictionCode?: string;
+  industryCode?: string;
+  parkId?: string;
+  page: number;
+  pageSize: number;
+  sort: 'name' | 'createdAt';
+}
+
+function scopeCondition(scope: UnitScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'subtree':
+      return like(jurisdictions.path, `${scope.path}%`);
+    case 'unit':
+      return eq(units.id, scope.unitId);
+    case 'none':
+      return eq(units.id, '00000000-0000-0000-0000-000000000000');
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function queryUnits(db: Executor, scope: UnitScope, filter: UnitListFilter, filterPath: string | null) {
+  const conditions = [scopeCondition(scope)];
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(or(ilike(units.name, pattern), ilike(units.creditCode, pattern)));
+  }
+  if (filter.kind) conditions.push(eq(units.kind, filter.kind));
+  if (filterPath) conditions.push(like(jurisdictions.path, `${filterPath}%`));
+  if (filter.industryCode) conditions.push(eq(units.industryCode, filter.industryCode));
+  if (filter.parkId) conditions.push(eq(units.parkId, filter.parkId));
+  const where = and(...conditions);
+  const [items, totals] = await Promise.all([
+    db
+      .select({
+        id: units.id,
+        kind: units.kind,
+        name: units.name,
+        creditCode: units.creditCode,
+        legalRepresentative: units.legalRepresentative,
+        industryCode: units.industryCode,
+        staffCount: units.staffCount,
+        jurisdictionCode: units.jurisdictionCode,
+        jurisdictionName: jurisdictions.name,
+        createdAt: units.createdAt,
+      })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(where)
+      .orderBy(filter.sort === 'name' ? asc(units.name) : desc(units.createdAt), asc(units.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db
+      .select({ total: count() })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(where),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
+}
+
+/** Units by id with their paths, to check references (park, members) in one query. */
+export async function findUnitsWithPaths(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: units.id, kind: units.kind, jurisdictionPath: jurisdictions.path })
+    .from(units)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(inArray(units.id, ids));
+}

@@ -1,0 +1,53 @@
+/**
+ * Resolves the session cookie on every request into `request.ctx` (who is acting, from where), and enforces CSRF:
+ * a state-changing request that rides on a session cookie must echo that session's CSRF token in a header.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
+import type { Actor, RequestContext } from '../context';
+import type { Db } from '../db/client';
+import { AppError, unauthenticated } from '../errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function installSessions(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = { actor: null, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(db, token);
+    if (!session) return;
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('csrf_failed', '页面已过期或请求来源不可信，请刷新页面后重试');
+    }
+    request.ctx.actor = session.actor;
+    request.sessionId = session.sessionId;
+    request.csrfToken = session.csrfToken;
+  });
+}
+
+/** The logged-in actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.ctx.actor) throw unauthenticated();
+  return request.ctx.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

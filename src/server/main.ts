@@ -1,0 +1,42 @@
+/**
+ * Starts the platform: config → database (migrations) → reference/demo data → HTTP server.
+ */
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions } from './demo/seed';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  await seedJurisdictions(database.db);
+  const seeded = config.seedDemo ? await seedDemo(database.db) : false;
+  const app = await buildApp({ config, database });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  const lines = [
+    '',
+    `商秘 Shangmi 已启动: http://${host}:${port}/`,
+    `数据库: ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}，迁移 ${database.migration}`,
+    `接口文档: http://${host}:${port}/api/docs`,
+  ];
+  if (config.seedDemo) {
+    lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}）${seeded ? '，已初始化演示数据' : ''}:`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} ${a.displayName}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+/**
+ * Who may do what: small named rules, one function `can` that every route and use case asks. Pure: the caller
+ * loads the subject (with its jurisdiction path) first.
+ */
+import type { Actor } from '../context';
+
+export type Subject =
+  | { type: 'unit'; id: string; jurisdictionPath: string }
+  /** Creating something inside a jurisdiction. */
+  | { type: 'jurisdiction'; path: string }
+  | { type: 'system' };
+
+export type Action =
+  | 'unit.list'
+  | 'unit.read'
+  | 'unit.create'
+  | 'unit.update'
+  | 'audit.read'
+  | 'user.manage'
+  | 'jurisdiction.create';
+
+/** True if `path` is the officer's own jurisdiction or below it. */
+export function inSubtree(actor: Actor, path: string): boolean {
+  return actor.jurisdictionPath !== null && path.startsWith(actor.jurisdictionPath);
+}
+
+export function can(actor: Actor | null, action: Action, subject: Subject = { type: 'system' }): boolean {
+  if (!actor) return false;
+  if (actor.role === 'admin') return true;
+  switch (action) {
+    case 'unit.list':
+      // Lists are scoped by unitScope(); experts see no units until they have assignments.
+      return actor.role === 'officer' || actor.role === 'applicant';
+    case 'unit.read':
+    case 'unit.update':
+      if (subject.type !== 'unit') return false;
+      if (actor.role === 'officer') return inSubtree(actor, subject.jurisdictionPath);
+      if (actor.role === 'applicant') return actor.unitId === subject.id;
+      return false;
+    case 'unit.create':
+      return actor.role === 'officer' && subject.type === 'jurisdiction' && inSubtree(actor, subject.path);
+    case 'audit.read':
+      return actor.role === 'officer';
+    case 'user.manage':
+    case 'jurisdiction.create':
+      return false;
+  }
+}
+
+/** Which units a list may return for this actor. */
+export type UnitScope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; path: string }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'none' };
+
+export function unitScope(actor: Actor): UnitScope {
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'officer':
+      return actor.jurisdictionPath ? { kind: 'subtree', path: actor.jurisdictionPath } : { kind: 'none' };
+    case 'applicant':
+      return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
+    case 'expert':
+      return { kind: 'none' };
+  }
+}

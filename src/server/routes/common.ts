@@ -1,0 +1,30 @@
+/** Schemas shared by several routes: errors, paging, ids. */
+import { z } from 'zod';
+
+export const ErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const errorResponses = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+} as const;
+
+export const IdParams = z.object({ id: z.uuid('编号格式不正确') }).strict();
+
+export const PagingQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+/** Dates leave the server as ISO 8601 strings (JSON.stringify of a Date); OpenAPI shows them as date-time. */
+export const DateTime = z.date();
+
+export const FieldWarnings = z.array(z.object({ path: z.string(), message: z.string() }));
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });

@@ -1,0 +1,79 @@
+/**
+ * Every enumeration the platform knows, defined once. Labels (Chinese, shown to users), zod schemas and UI badges
+ * are derived from these objects; never write the same list again elsewhere.
+ */
+import { z } from 'zod';
+
+function enumOf<const T extends Record<string, string>>(labels: T) {
+  const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { labels, values, schema: z.enum(values) };
+}
+
+/** Levels of the jurisdiction tree (GB/T 2260 plus functional zones such as development zones). */
+export const JurisdictionLevel = enumOf({
+  national: '国家',
+  provincial: '省级',
+  municipal: '市级',
+  district: '区县级',
+  functional_zone: '功能区',
+});
+export type JurisdictionLevel = z.infer<typeof JurisdictionLevel.schema>;
+
+/** Kinds of registered unit (申报单位类型). */
+export const UnitKind = enumOf({
+  enterprise: '企业',
+  institution: '科研院所',
+  association: '行业协会/商会',
+  park: '园区',
+  service_body: '服务机构',
+  street_office: '街道/乡镇',
+});
+export type UnitKind = z.infer<typeof UnitKind.schema>;
+
+/** Roles of accounts. */
+export const Role = enumOf({
+  applicant: '申报单位',
+  officer: '监管部门',
+  expert: '专家',
+  admin: '系统管理员',
+});
+export type Role = z.infer<typeof Role.schema>;
+
+/** Kinds of contact person kept per unit. */
+export const ContactRole = enumOf({
+  liaison: '联络员',
+  confidentiality_officer: '保密员',
+});
+export type ContactRole = z.infer<typeof ContactRole.schema>;
+
+/** Every kind of audited action; the audit page shows the label. */
+export const AuditAction = enumOf({
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.register': '注册申报单位账号',
+  'unit.create': '登记单位',
+  'unit.update': '修改单位信息',
+  'user.create': '创建账号',
+  'user.update': '修改账号',
+  'jurisdiction.create': '新增辖区',
+});
+export type AuditAction = z.infer<typeof AuditAction.schema>;
+
+/** Life of a programme version: drafts are edited; a published version never changes again. */
+export const ProgrammeStatus = enumOf({
+  draft: '草稿',
+  published: '已发布',
+});
+export type ProgrammeStatus = z.infer<typeof ProgrammeStatus.schema>;
+
+/** Kinds of dated ledger (台账) record a unit keeps. */
+export const LedgerKind = enumOf({
+  training: '培训',
+  guidance_visit: '业务指导',
+  publicity: '宣传活动',
+  survey: '走访调研',
+  risk_assessment: '风险评估',
+  inspection: '监督检查',
+  rights_help: '维权帮助',
+});
+export type LedgerKind = z.infer<typeof LedgerKind.schema>;

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helpers/app';
+import { buildUnit, makeCreditCode } from './helpers/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('auth', () => {
+  it('logs in with an HttpOnly SameSite session cookie and answers /me', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'putuo', password: 'demo1234' },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'sm_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(res.json().user).toMatchObject({ username: 'putuo', role: 'officer', jurisdictionCode: '310107' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { sm_session: cookie.value } });
+    expect(me.json().user.username).toBe('putuo');
+  });
+
+  it('refuses a wrong password and an unknown user with the same message', async () => {
+    const wrong = await t.anonymous.post('/api/v1/auth/login', { username: 'putuo', password: 'nope-nope' });
+    const unknown = await t.anonymous.post('/api/v1/auth/login', { username: 'nobody', password: 'nope-nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().message).toBe(unknown.json().message);
+  });
+
+  it('refuses state changes without the session CSRF token', async () => {
+    const putuo = await t.login('putuo');
+    const res = await putuo.request({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: buildUnit(),
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('csrf_failed');
+  });
+
+  it('logout ends the session', async () => {
+    const putuo = await t.login('putuo');
+    expect((await putuo.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await putuo.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('rate-limits login attempts', async () => {
+    const limited = await buildTestApp({ seed: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        codes.push(
+          (await limited.anonymous.post('/api/v1/auth/login', { username: 'someone', password: 'wrong-pass' }))
+            .statusCode,
+        );
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const last = await limited.anonymous.post('/api/v1/auth/login', { username: 'someone', password: 'wrong-pass' });
+      expect(last.json()).toMatchObject({ code: 'rate_limited' });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('self-registration creates the unit and its applicant account together', async () => {
+    const unit = buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603'), postcode: '312030' });
+    const res = await t.anonymous.post('/api/v1/auth/register', {
+      username: 'newfirm',
+      password: 'secret-123',
+      displayName: '新企业联系人',
+      unit,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const client = await t.login('newfirm', 'secret-123');
+    const me = (await client.get('/api/v1/auth/me')).json().user;
+    expect(me).toMatchObject({ role: 'applicant', unitId: res.json().unitId });
+    // The same username again: refused, and no second unit is left behind.
+    const again = await t.anonymous.post('/api/v1/auth/register', {
+      username: 'newfirm',
+      password: 'secret-123',
+      displayName: '重复',
+      unit: buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603') }),
+    });
+    expect(again.statusCode).toBe(409);
+    const keqiao = await t.login('keqiao');
+    const list = await keqiao.get(`/api/v1/units?q=${encodeURIComponent(unit.name)}`);
+    expect(list.json().total).toBe(1);
+  });
+});
+
+describe('bad input is 4xx JSON, never 5xx', () => {
+  it('malformed JSON', async () => {
+    const putuo = await t.login('putuo');
+    const res = await putuo.request({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+  });
+
+  it('wrong types and unknown fields', async () => {
+    const putuo = await t.login('putuo');
+    const wrongType = await putuo.post('/api/v1/units', { ...buildUnit(), staffCount: 'many' });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().fields[0].path).toBe('staffCount');
+    const unknown = await putuo.post('/api/v1/units', { ...buildUnit(), isAdmin: true });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('isAdmin');
+    const badQuery = await putuo.get('/api/v1/units?page=0&foo=1');
+    expect(badQuery.statusCode).toBe(400);
+    const badId = await putuo.get('/api/v1/units/not-a-uuid');
+    expect(badId.statusCode).toBe(400);
+  });
+
+  it('oversize bodies', async () => {
+    const putuo = await t.login('putuo');
+    const res = await putuo.post('/api/v1/units', { ...buildUnit(), name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('payload_too_large');
+  });
+
+  it('unknown API paths', async () => {
+    const res = await t.anonymous.get('/api/v1/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document with the routes and the Swagger UI', async () => {
+    const res = await t.anonymous.get('/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/units',
+      '/api/v1/units/{id}',
+      '/api/v1/audit',
+      '/api/v1/health',
+      '/api/v1/jurisdictions',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect((await t.anonymous.get('/api/docs/')).statusCode).toBe(200);
+  });
+});
