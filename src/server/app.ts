@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,6 +26,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
+import { ledgerRoutes } from './routes/ledger';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -50,6 +52,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   installErrorHandler(app);
   installSessions(app, database.db);
@@ -73,6 +76,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
       await api.register(jurisdictionRoutes(database.db));
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
+      await api.register(ledgerRoutes(database.db));
       await api.register(auditRoutes(database.db));
     },
     { prefix: '/api/v1' },

@@ -9,7 +9,15 @@ import { auditLog } from './db/schema';
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType: 'unit' | 'user' | 'jurisdiction' | 'session';
+  entityType:
+    | 'unit'
+    | 'user'
+    | 'jurisdiction'
+    | 'session'
+    | 'ledger_entry'
+    | 'attachment'
+    | 'programme'
+    | 'self_assessment';
   entityId?: string | null;
   /** Path of the jurisdiction the entity belongs to (officers of that subtree may read the entry). */
   jurisdictionPath?: string | null;

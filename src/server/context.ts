@@ -2,7 +2,7 @@
  * Who is acting and from where. Every use case takes a RequestContext so that it can authorise and audit without
  * knowing about HTTP.
  */
-import type { Role } from '../shared/enums';
+import type { JurisdictionLevel, Role } from '../shared/enums';
 
 export interface Actor {
   id: string;
@@ -15,6 +15,8 @@ export interface Actor {
   jurisdictionCode: string | null;
   /** Officers: the dotted path of that jurisdiction, for subtree checks. */
   jurisdictionPath: string | null;
+  /** Officers: the level of that jurisdiction (programme management is for city level and above). */
+  jurisdictionLevel: JurisdictionLevel | null;
 }
 
 export interface RequestContext {

@@ -56,6 +56,17 @@ export const AuditAction = enumOf({
   'user.create': '创建账号',
   'user.update': '修改账号',
   'jurisdiction.create': '新增辖区',
+  'guide.assign': '指派指导员',
+  'guide.unassign': '取消指导员',
+  'ledger.create': '新增台账记录',
+  'ledger.update': '修改台账记录',
+  'attachment.upload': '上传附件',
+  'programme.import': '导入工作方案',
+  'programme.clone': '复制为新版本',
+  'programme.update': '修改工作方案草稿',
+  'programme.publish': '发布工作方案',
+  'self_assessment.create': '新建自评',
+  'self_assessment.update': '保存自评',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

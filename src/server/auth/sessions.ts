@@ -54,6 +54,7 @@ export async function findSession(db: Executor, token: string): Promise<ActiveSe
       jurisdictionCode: users.jurisdictionCode,
       disabled: users.disabled,
       jurisdictionPath: jurisdictions.path,
+      jurisdictionLevel: jurisdictions.level,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

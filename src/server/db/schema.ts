@@ -8,6 +8,8 @@ import {
   bigint,
   boolean,
   check,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -20,12 +22,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ContactRole, JurisdictionLevel, Role, UnitKind } from '../../shared/enums';
+import { ContactRole, JurisdictionLevel, LedgerKind, ProgrammeStatus, Role, UnitKind } from '../../shared/enums';
 
 export const jurisdictionLevel = pgEnum('jurisdiction_level', JurisdictionLevel.values);
 export const unitKind = pgEnum('unit_kind', UnitKind.values);
 export const role = pgEnum('role', Role.values);
 export const contactRole = pgEnum('contact_role', ContactRole.values);
+
+/** PostgreSQL bytea as a Node Buffer (drizzle has no built-in bytea column). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -179,4 +187,132 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_path_idx').on(t.jurisdictionPath),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Programmes, ledger and self-assessment (issue 3)
+
+export const programmeStatus = pgEnum('programme_status', ProgrammeStatus.values);
+export const ledgerKind = pgEnum('ledger_kind', LedgerKind.values);
+
+/**
+ * One version of one bureau's programme. `definition` is the validated programme document (src/core/programs);
+ * a published row never changes again (a trigger refuses it), editing makes a new draft version.
+ */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable identifier shared by all versions, e.g. "putuo-2022". */
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    status: programmeStatus('status').notNull().default('draft'),
+    ownerJurisdictionCode: text('owner_jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedById: uuid('published_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('programmes_code_version_idx').on(t.code, t.version),
+    index('programmes_owner_idx').on(t.ownerJurisdictionCode),
+  ],
+);
+
+/** Uploaded files, stored once per content (SHA-256) in the database so every app instance can serve them. */
+export const attachments = pgTable('attachments', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mimeType: text('mime_type').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A guide (指导员): an officer assigned to coach a unit. */
+export const guideAssignments = pgTable(
+  'guide_assignments',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => users.id),
+    assignedById: uuid('assigned_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.guideId] }), index('guide_assignments_guide_idx').on(t.guideId)],
+);
+
+/** A dated ledger (台账) record of a unit: training, guidance visit, publicity, survey, risk assessment … */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: ledgerKind('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** Number of people (or firms) taking part. */
+    participants: integer('participants'),
+    /** Share of staff or member firms reached, 0–100. */
+    reachPercent: numeric('reach_percent', { precision: 5, scale: 2, mode: 'number' }),
+    /** Number of firms covered (park/association activities). */
+    firmsCovered: integer('firms_covered'),
+    /** For guidance visits: the assigned guide who made it. */
+    guideId: uuid('guide_id').references(() => users.id),
+    /** Kind-specific extra fields. */
+    details: jsonb('details').notNull().default({}),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('ledger_entries_unit_idx').on(t.unitId, t.occurredOn), index('ledger_entries_kind_idx').on(t.kind)],
+);
+
+export const ledgerAttachments = pgTable(
+  'ledger_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => ledgerEntries.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => attachments.sha256),
+    fileName: text('file_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_attachments_entry_idx').on(t.entryId)],
+);
+
+/** An applicant's draft self-assessment against one programme version and kind of base. */
+export const selfAssessments = pgTable(
+  'self_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    baseKind: text('base_kind').notNull(),
+    answers: jsonb('answers').notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('self_assessments_unit_idx').on(t.unitId)],
 );

@@ -15,9 +15,16 @@ export type Action =
   | 'unit.read'
   | 'unit.create'
   | 'unit.update'
+  | 'ledger.read'
+  | 'ledger.write'
+  | 'guide.assign'
+  | 'programme.manage'
+  | 'self_assessment.write'
   | 'audit.read'
   | 'user.manage'
   | 'jurisdiction.create';
+
+const CITY_OR_ABOVE = new Set(['national', 'provincial', 'municipal']);
 
 /** True if `path` is the officer's own jurisdiction or below it. */
 export function inSubtree(actor: Actor, path: string): boolean {
@@ -33,12 +40,21 @@ export function can(actor: Actor | null, action: Action, subject: Subject = { ty
       return actor.role === 'officer' || actor.role === 'applicant';
     case 'unit.read':
     case 'unit.update':
+    case 'ledger.read':
+    case 'ledger.write':
       if (subject.type !== 'unit') return false;
       if (actor.role === 'officer') return inSubtree(actor, subject.jurisdictionPath);
       if (actor.role === 'applicant') return actor.unitId === subject.id;
       return false;
     case 'unit.create':
       return actor.role === 'officer' && subject.type === 'jurisdiction' && inSubtree(actor, subject.path);
+    case 'guide.assign':
+      return actor.role === 'officer' && subject.type === 'unit' && inSubtree(actor, subject.jurisdictionPath);
+    case 'self_assessment.write':
+      return actor.role === 'applicant' && subject.type === 'unit' && actor.unitId === subject.id;
+    case 'programme.manage':
+      // City level and above: district bureaus run the programmes their city publishes.
+      return actor.role === 'officer' && actor.jurisdictionLevel !== null && CITY_OR_ABOVE.has(actor.jurisdictionLevel);
     case 'audit.read':
       return actor.role === 'officer';
     case 'user.manage':

@@ -45,5 +45,6 @@ function toActorStub(user: typeof users.$inferSelect) {
     unitId: user.unitId,
     jurisdictionCode: user.jurisdictionCode,
     jurisdictionPath: null,
+    jurisdictionLevel: null,
   };
 }

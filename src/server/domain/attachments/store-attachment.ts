@@ -1,0 +1,64 @@
+/**
+ * Stores an uploaded file content-addressed by SHA-256, after checking its size and that its bytes really are one
+ * of the accepted types (the declared name and MIME type are not trusted).
+ */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import { recordAudit } from '../../audit';
+import type { RequestContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { attachments } from '../../db/schema';
+import { AppError, unauthenticated } from '../../errors';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Accepted types by detected MIME; the label is what the user is told. */
+export const ACCEPTED_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG 图片',
+  'image/png': 'PNG 图片',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint 演示文稿',
+  'application/x-cfb': 'Office 97–2003 文档',
+  'application/zip': 'ZIP 压缩包',
+};
+
+export async function storeAttachment(db: Executor, ctx: RequestContext, content: Buffer) {
+  if (!ctx.actor) throw unauthenticated();
+  if (content.length === 0)
+    throw new AppError('validation_failed', '文件为空', { fields: [{ path: 'file', message: '文件为空' }] });
+  if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', '附件不能超过 20 MB');
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || !ACCEPTED_TYPES[detected.mime]) {
+    const message = `不支持的文件类型，仅接受：${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}`;
+    throw new AppError('unsupported_media_type', message, { fields: [{ path: 'file', message }] });
+  }
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(attachments)
+      .values({ sha256, size: content.length, mimeType: detected.mime, content })
+      .onConflictDoNothing()
+      .returning({ sha256: attachments.sha256 });
+    if (inserted.length > 0) {
+      await recordAudit(tx, ctx, {
+        action: 'attachment.upload',
+        entityType: 'attachment',
+        entityId: sha256,
+        unitId: ctx.actor?.unitId ?? null,
+        after: { size: content.length, mimeType: detected.mime },
+      });
+    }
+  });
+  return { sha256, size: content.length, mimeType: detected.mime };
+}
+
+export async function findAttachmentMeta(db: Executor, sha256: string) {
+  const [row] = await db
+    .select({ sha256: attachments.sha256, size: attachments.size, mimeType: attachments.mimeType })
+    .from(attachments)
+    .where(eq(attachments.sha256, sha256));
+  return row ?? null;
+}

@@ -1,0 +1,135 @@
+import { and, asc, count, desc, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import type { LedgerKind } from '../../../shared/enums';
+import type { Executor } from '../../db/client';
+import { guideAssignments, jurisdictions, ledgerAttachments, ledgerEntries, units, users } from '../../db/schema';
+import type { UnitScope } from '../../policies';
+
+export interface LedgerFilter {
+  unitId?: string;
+  kind?: LedgerKind;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+function scopeCondition(scope: UnitScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'subtree':
+      return like(jurisdictions.path, `${scope.path}%`);
+    case 'unit':
+      return eq(ledgerEntries.unitId, scope.unitId);
+    case 'none':
+      return eq(ledgerEntries.id, '00000000-0000-0000-0000-000000000000');
+  }
+}
+
+const entryColumns = {
+  id: ledgerEntries.id,
+  unitId: ledgerEntries.unitId,
+  unitName: units.name,
+  kind: ledgerEntries.kind,
+  occurredOn: ledgerEntries.occurredOn,
+  title: ledgerEntries.title,
+  description: ledgerEntries.description,
+  participants: ledgerEntries.participants,
+  reachPercent: ledgerEntries.reachPercent,
+  firmsCovered: ledgerEntries.firmsCovered,
+  guideId: ledgerEntries.guideId,
+  guideName: users.displayName,
+  details: ledgerEntries.details,
+  version: ledgerEntries.version,
+  createdAt: ledgerEntries.createdAt,
+  updatedAt: ledgerEntries.updatedAt,
+};
+
+export async function queryLedger(
+  db: Executor,
+  scope: UnitScope,
+  filter: LedgerFilter,
+  options: { all?: boolean } = {},
+) {
+  const where = and(
+    scopeCondition(scope),
+    filter.unitId ? eq(ledgerEntries.unitId, filter.unitId) : undefined,
+    filter.kind ? eq(ledgerEntries.kind, filter.kind) : undefined,
+    filter.from ? gte(ledgerEntries.occurredOn, filter.from) : undefined,
+    filter.to ? lte(ledgerEntries.occurredOn, filter.to) : undefined,
+  );
+  const base = db
+    .select(entryColumns)
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .leftJoin(users, eq(users.id, ledgerEntries.guideId))
+    .where(where)
+    .orderBy(desc(ledgerEntries.occurredOn), asc(ledgerEntries.id));
+  const items = options.all
+    ? await base.limit(50_000)
+    : await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize);
+  const [totals] = await db
+    .select({ total: count() })
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(where);
+  const files = await attachmentsOf(
+    db,
+    items.map((i) => i.id),
+  );
+  return { items: items.map((i) => ({ ...i, attachments: files.get(i.id) ?? [] })), total: totals?.total ?? 0 };
+}
+
+export async function attachmentsOf(db: Executor, entryIds: string[]) {
+  const byEntry = new Map<string, { id: string; sha256: string; fileName: string }[]>();
+  if (entryIds.length === 0) return byEntry;
+  const rows = await db
+    .select({
+      id: ledgerAttachments.id,
+      entryId: ledgerAttachments.entryId,
+      sha256: ledgerAttachments.sha256,
+      fileName: ledgerAttachments.fileName,
+    })
+    .from(ledgerAttachments)
+    .where(inArray(ledgerAttachments.entryId, entryIds))
+    .orderBy(asc(ledgerAttachments.createdAt));
+  for (const { entryId, ...file } of rows) byEntry.set(entryId, [...(byEntry.get(entryId) ?? []), file]);
+  return byEntry;
+}
+
+export async function findEntryWithPath(db: Executor, id: string) {
+  const [row] = await db
+    .select({ entry: ledgerEntries, jurisdictionPath: jurisdictions.path })
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(eq(ledgerEntries.id, id));
+  return row ?? null;
+}
+
+export async function loadEntry(db: Executor, id: string) {
+  const [row] = await db
+    .select(entryColumns)
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .leftJoin(users, eq(users.id, ledgerEntries.guideId))
+    .where(eq(ledgerEntries.id, id));
+  if (!row) return null;
+  return { ...row, attachments: (await attachmentsOf(db, [id])).get(id) ?? [] };
+}
+
+export async function guidesOf(db: Executor, unitId: string) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      assignedAt: guideAssignments.createdAt,
+    })
+    .from(guideAssignments)
+    .innerJoin(users, eq(users.id, guideAssignments.guideId))
+    .where(eq(guideAssignments.unitId, unitId))
+    .orderBy(asc(guideAssignments.createdAt));
+}

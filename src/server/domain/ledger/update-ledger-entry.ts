@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { LedgerEntryPatch } from '../../../shared/schemas/ledger';
+import { diffSummary, recordAudit } from '../../audit';
+import type { RequestContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { ledgerAttachments, ledgerEntries } from '../../db/schema';
+import { AppError, notFound, unauthenticated } from '../../errors';
+import { can } from '../../policies';
+import { checkAttachmentsExist, resolveGuide } from './ledger-guards';
+import { findEntryWithPath, loadEntry } from './ledger-queries';
+
+/** Edits a ledger entry with the version it was read at; the audit keeps what changed. */
+export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: string, patch: LedgerEntryPatch) {
+  if (!ctx.actor) throw unauthenticated();
+  const found = await findEntryWithPath(db, id);
+  const subject = found && { type: 'unit' as const, id: found.entry.unitId, jurisdictionPath: found.jurisdictionPath };
+  if (!found || !subject || !can(ctx.actor, 'ledger.write', subject)) throw notFound('台账记录');
+  const before = found.entry;
+  const kind = patch.kind ?? before.kind;
+  const guideId =
+    patch.kind !== undefined || patch.guideId !== undefined
+      ? await resolveGuide(
+          db,
+          ctx.actor,
+          before.unitId,
+          kind,
+          patch.guideId !== undefined ? patch.guideId : before.guideId,
+        )
+      : before.guideId;
+  await checkAttachmentsExist(db, patch.attachments);
+  const { version, attachments, ...fields } = patch;
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(ledgerEntries)
+      .set({ ...fields, guideId, version: sql`${ledgerEntries.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(ledgerEntries.id, id), eq(ledgerEntries.version, version)))
+      .returning();
+    if (updated.length === 0) throw new AppError('conflict', '该台账记录已被他人修改，请刷新后重试');
+    if (attachments) {
+      await tx.delete(ledgerAttachments).where(eq(ledgerAttachments.entryId, id));
+      if (attachments.length > 0)
+        await tx.insert(ledgerAttachments).values(attachments.map((a) => ({ ...a, entryId: id })));
+    }
+    const pick = (e: typeof before) => ({
+      kind: e.kind,
+      occurredOn: e.occurredOn,
+      title: e.title,
+      description: e.description,
+      participants: e.participants,
+      reachPercent: e.reachPercent,
+      firmsCovered: e.firmsCovered,
+      guideId: e.guideId,
+      details: e.details,
+    });
+    const summary = diffSummary(pick(before), pick(updated[0]!));
+    await recordAudit(tx, ctx, {
+      action: 'ledger.update',
+      entityType: 'ledger_entry',
+      entityId: id,
+      unitId: before.unitId,
+      jurisdictionPath: found.jurisdictionPath,
+      before: summary.before,
+      after: { ...summary.after, ...(attachments ? { attachments: attachments.length } : {}) },
+    });
+  });
+  return (await loadEntry(db, id))!;
+}
