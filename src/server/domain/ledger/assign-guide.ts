@@ -24,13 +24,7 @@ export async function assignGuide(db: Executor, ctx: RequestContext, unitId: str
     .from(users)
     .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
     .where(eq(users.id, guideId));
-  if (
-    !guide ||
-    guide.role !== 'officer' ||
-    guide.disabled ||
-    !guide.path ||
-    !unit.jurisdictionPath.startsWith(guide.path)
-  ) {
+  if (guide?.role !== 'officer' || guide.disabled || !guide.path || !unit.jurisdictionPath.startsWith(guide.path)) {
     throw new AppError('validation_failed', '指导员须为该单位所在辖区（或上级）的监管人员', {
       fields: [{ path: 'guideId', message: '指导员须为该单位所在辖区（或上级）的监管人员' }],
     });
