@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Connection URL of a PostgreSQL server on which tests may create and drop databases. */
     postgresAdminUrl: string;
+    /** Name prefix of this run's test databases. */
+    testDatabasePrefix: string;
   }
 }
 
@@ -46,7 +48,7 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 /** Creates a new empty database on the test server and returns its URL and a function that drops it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
-  const name = `shangmi_test_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('testDatabasePrefix')}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
