@@ -316,3 +316,64 @@ export const selfAssessments = pgTable(
   },
   (t) => [index('self_assessments_unit_idx').on(t.unitId)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evidence preservation log (issue 5). Every table below is append-only (triggers in a custom migration).
+
+/** A firm's submission: the digest of a file it keeps to itself, and the leaf entry that commits to it. */
+export const evidenceSubmissions = pgTable(
+  'evidence_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    algorithm: text('algorithm').notNull(),
+    /** Lower-case hex digest of the firm's file. */
+    digest: text('digest').notNull(),
+    label: text('label').notNull(),
+    /** Random salt of the metadata commitment; given to the firm in its bundle, never in the log. */
+    salt: bytea('salt').notNull(),
+    /** The metadata the entry's salted commitment covers (unit name, credit code, label …). */
+    metadata: jsonb('metadata').notNull(),
+    /** The exact leaf entry bytes hashed into the log. */
+    entry: bytea('entry').notNull(),
+    submittedById: uuid('submitted_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('evidence_submissions_unit_digest_idx').on(t.unitId, t.algorithm, t.digest),
+    index('evidence_submissions_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Leaf positions, assigned once by the sequencer. */
+export const evidenceLeaves = pgTable(
+  'evidence_leaves',
+  {
+    leafIndex: bigint('leaf_index', { mode: 'number' }).primaryKey(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => evidenceSubmissions.id),
+    leafHash: bytea('leaf_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('evidence_leaves_submission_idx').on(t.submissionId)],
+);
+
+/** The tree's stored hashes in the append-only numbering of Go's sumdb/tlog (src/core/evidence/merkle.ts). */
+export const evidenceHashes = pgTable('evidence_hashes', {
+  storedIndex: bigint('stored_index', { mode: 'number' }).primaryKey(),
+  hash: bytea('hash').notNull(),
+});
+
+/** Signed checkpoints (C2SP tlog-checkpoint in a signed note), each with an RFC 3161 token. */
+export const evidenceCheckpoints = pgTable('evidence_checkpoints', {
+  treeSize: bigint('tree_size', { mode: 'number' }).primaryKey(),
+  rootHash: bytea('root_hash').notNull(),
+  signedNote: text('signed_note').notNull(),
+  /** DER TimeStampResp over SHA-256 of the signed note. */
+  timestampToken: bytea('timestamp_token').notNull(),
+  timestampTime: timestamp('timestamp_time', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
