@@ -20,10 +20,12 @@ import {
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { installErrorHandler } from './http/error-handler';
 import { installSessions } from './http/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -40,9 +42,11 @@ export interface AppOptions {
   database: Database;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** The evidence log service; opened from the config's key files when not given. */
+  evidence?: EvidenceLog;
 }
 
-export async function buildApp({ config, database, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, serveWeb = true, evidence }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
@@ -55,6 +59,12 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   installErrorHandler(app);
+  const evidenceLog =
+    evidence ??
+    (await openEvidenceLog(database.db, config, (error) => app.log.error({ err: error }, 'evidence sequencer failed')));
+  // The sequencer runs while the app does: it seals queued evidence into signed checkpoints.
+  app.addHook('onReady', async () => evidenceLog.sequencer.start());
+  app.addHook('onClose', async () => evidenceLog.sequencer.stop());
   installSessions(app, database.db);
 
   await app.register(fastifySwagger, {
@@ -77,6 +87,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
       await api.register(ledgerRoutes(database.db));
+      await api.register(evidenceRoutes(database.db, evidenceLog));
       await api.register(auditRoutes(database.db));
     },
     { prefix: '/api/v1' },

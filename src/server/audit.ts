@@ -2,22 +2,14 @@
  * Writes audit entries. Always called with the transaction that makes the change, so the change and its record
  * commit together or not at all.
  */
-import type { AuditAction } from '../shared/enums';
+import type { AuditAction, AuditEntityType } from '../shared/enums';
 import type { RequestContext } from './context';
 import type { Executor } from './db/client';
 import { auditLog } from './db/schema';
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType:
-    | 'unit'
-    | 'user'
-    | 'jurisdiction'
-    | 'session'
-    | 'ledger_entry'
-    | 'attachment'
-    | 'programme'
-    | 'self_assessment';
+  entityType: AuditEntityType;
   entityId?: string | null;
   /** Path of the jurisdiction the entity belongs to (officers of that subtree may read the entry). */
   jurisdictionPath?: string | null;

@@ -34,11 +34,27 @@ const ConfigSchema = z.object({
   COOKIE_SECURE: booleanFlag,
   /** Failed-or-not login attempts allowed per IP per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Where the evidence log's signing key and the TSA key/certificate are kept (outside the database). Every app
+   * instance of one deployment must see the same files. Default: DATA_DIR/keys. */
+  EVIDENCE_KEY_DIR: z.string().min(1).optional(),
+  /** The evidence log's origin line (C2SP checkpoint), also the name of its signing key. */
+  EVIDENCE_ORIGIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)*$/, 'must look like host/path, e.g. shangmi.example/evidence')
+    .default('shangmi.local/evidence'),
+  /** The sequencer seals a batch when it has this many submissions … */
+  EVIDENCE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** … or when the oldest has waited this long, whichever comes first. */
+  EVIDENCE_BATCH_INTERVAL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
+  /** An external RFC 3161 time-stamping authority; unset: the platform's own TSA key signs the tokens. */
+  TSA_URL: z.url().optional(),
+  /** Public address of the platform, printed as a QR code on evidence certificates. */
+  PUBLIC_BASE_URL: z.url().optional(),
   /** Log level of the server (fatal, error, warn, info, debug, trace, silent). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { seedDemo: boolean; dataDir: string };
+export type Config = z.infer<typeof ConfigSchema> & { seedDemo: boolean; dataDir: string; evidenceKeyDir: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -48,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const seedDemo = env.SEED_DEMO === undefined ? !c.DATABASE_URL : c.SEED_DEMO;
-  return { ...c, seedDemo, dataDir: path.resolve(c.DATA_DIR) };
+  const dataDir = path.resolve(c.DATA_DIR);
+  return { ...c, seedDemo, dataDir, evidenceKeyDir: path.resolve(c.EVIDENCE_KEY_DIR ?? path.join(dataDir, 'keys')) };
 }

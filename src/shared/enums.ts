@@ -46,6 +46,20 @@ export const ContactRole = enumOf({
 });
 export type ContactRole = z.infer<typeof ContactRole.schema>;
 
+/** What an audit entry is about. */
+export const AuditEntityType = enumOf({
+  unit: '单位',
+  user: '账号',
+  jurisdiction: '辖区',
+  session: '会话',
+  ledger_entry: '台账记录',
+  attachment: '附件',
+  programme: '工作方案',
+  self_assessment: '自评',
+  evidence: '存证',
+});
+export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
+
 /** Every kind of audited action; the audit page shows the label. */
 export const AuditAction = enumOf({
   'auth.login': '登录',
@@ -67,6 +81,7 @@ export const AuditAction = enumOf({
   'programme.publish': '发布工作方案',
   'self_assessment.create': '新建自评',
   'self_assessment.update': '保存自评',
+  'evidence.submit': '提交存证',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

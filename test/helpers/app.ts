@@ -4,6 +4,9 @@
  * demo data, plus helpers to log in as a demo account and send requests with its cookie and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -66,23 +69,32 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
   };
 }
 
-export async function buildTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { seed?: boolean; env?: Record<string, string>; sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
-  if (testDatabaseKind() === 'postgres') {
+  if (options.sameDatabaseAs) {
+    // A second app instance on the first one's PostgreSQL database and key files (PostgreSQL only).
+    databaseUrl = options.sameDatabaseAs.config.DATABASE_URL;
+    if (!databaseUrl) throw new Error('sameDatabaseAs needs TEST_DB=postgres');
+  } else if (testDatabaseKind() === 'postgres') {
     const created = await createPostgresDatabase();
     databaseUrl = created.url;
     dropDatabase = created.drop;
   }
+  const keyDir = options.sameDatabaseAs?.config.evidenceKeyDir ?? mkdtempSync(path.join(tmpdir(), 'shangmi-keys-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    EVIDENCE_KEY_DIR: keyDir,
+    EVIDENCE_BATCH_INTERVAL_MS: '20',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
   await seedJurisdictions(database.db);
-  if (options.seed !== false) await seedDemo(database.db);
+  if (options.seed !== false && !options.sameDatabaseAs) await seedDemo(database.db);
   const app = await buildApp({ config, database, serveWeb: false });
   await app.ready();
 
@@ -121,6 +133,7 @@ export async function buildTestApp(options: { seed?: boolean; env?: Record<strin
       await app.close();
       await database.close();
       await dropDatabase?.();
+      if (!options.sameDatabaseAs) rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,7 +19,9 @@ async function canCreateDatabases(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    const { rows } = await client.query('select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user');
+    const { rows } = await client.query(
+      'select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user',
+    );
     return rows[0]?.ok === true;
   } catch {
     return false;
@@ -44,7 +46,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -68,7 +72,15 @@ async function startThrowawayCluster(): Promise<{ url: string; stop: () => void 
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = path.join(dir, 'data');
   const port = await freePort();
-  runPg(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
+  runPg(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--no-instructions',
+  ]);
   runPg(path.join(bin, 'pg_ctl'), [
     '-D',
     data,
@@ -117,7 +129,9 @@ export default async function setup(project: TestProject) {
   project.provide('postgresAdminUrl', url);
   project.provide('testDatabasePrefix', prefix);
   return async () => {
-    await dropLeftovers(url, prefix).catch((error) => console.warn('[postgres] could not drop leftover databases:', error));
+    await dropLeftovers(url, prefix).catch((error) =>
+      console.warn('[postgres] could not drop leftover databases:', error),
+    );
     stop?.();
   };
 }

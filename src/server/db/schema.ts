@@ -347,6 +347,14 @@ export const evidenceSubmissions = pgTable(
   ],
 );
 
+/** Submissions waiting for the sequencer; a row leaves the queue in the transaction that gives it a leaf. */
+export const evidenceQueue = pgTable('evidence_queue', {
+  submissionId: uuid('submission_id')
+    .primaryKey()
+    .references(() => evidenceSubmissions.id),
+  createdAt: createdAt(),
+});
+
 /** Leaf positions, assigned once by the sequencer. */
 export const evidenceLeaves = pgTable(
   'evidence_leaves',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditAction } from '../../shared/enums';
+import { AuditAction, AuditEntityType } from '../../shared/enums';
 import type { Db } from '../db/client';
 import { listAudit } from '../domain/audit/list-audit';
 import { requireActor } from '../http/session';
@@ -26,7 +26,7 @@ const IsoDate = z
 const AuditQuery = z
   .object({
     action: AuditAction.schema.optional(),
-    entityType: z.enum(['unit', 'user', 'jurisdiction', 'session']).optional(),
+    entityType: AuditEntityType.schema.optional(),
     entityId: z.string().max(64).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),

@@ -1,0 +1,152 @@
+/**
+ * The single writer of the evidence log. Any app instance may run it; a PostgreSQL advisory lock taken inside the
+ * sealing transaction makes sure only one seals at a time, so several instances on one database still produce one
+ * consistent log. Each seal takes up to `batchSize` queued submissions, appends their leaves, stores the new tree
+ * hashes, signs a checkpoint (refusing one inconsistent with the previous) and time-stamps it — all in one
+ * transaction, so a checkpoint is published exactly when the leaves it covers are.
+ */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Checkpoint, signCheckpoint } from '../../core/evidence/checkpoint';
+import { sha256, utf8 } from '../../core/evidence/encoding';
+import {
+  appendFromHashes,
+  appendIndexes,
+  consistencyProofFromHashes,
+  consistencyProofIndexes,
+  hashLeaf,
+} from '../../core/evidence/merkle';
+import type { NoteSigner } from '../../core/evidence/note';
+import type { Db, Executor } from '../db/client';
+import { evidenceCheckpoints, evidenceHashes, evidenceLeaves, evidenceQueue, evidenceSubmissions } from '../db/schema';
+import { databaseHashReader, latestCheckpoint } from './log-store';
+import type { Timestamper } from './timestamper';
+
+export interface LogIdentity {
+  origin: string;
+  signer: NoteSigner;
+  verifierKey: string;
+  timestamper: Timestamper;
+}
+
+const INSERT_CHUNK = 2000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/** Seals one batch. Returns how many submissions it sequenced (0 if none waited or another instance holds the lock). */
+export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const locked = await tx.execute(
+      sql`select pg_try_advisory_xact_lock(hashtext('shangmi:evidence-sequencer')) as locked`,
+    );
+    if (!(locked as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked) return 0;
+    const queued = await tx
+      .select({ id: evidenceSubmissions.id, entry: evidenceSubmissions.entry })
+      .from(evidenceQueue)
+      .innerJoin(evidenceSubmissions, eq(evidenceSubmissions.id, evidenceQueue.submissionId))
+      .orderBy(asc(evidenceQueue.createdAt), asc(evidenceQueue.submissionId))
+      .limit(batchSize);
+    if (queued.length === 0) return 0;
+
+    const previous = await latestCheckpoint(tx);
+    const oldSize = previous ? Number(previous.treeSize) : 0;
+    const leafHashes = queued.map((q) => hashLeaf(new Uint8Array(q.entry)));
+    const frontier = await databaseHashReader(tx).readHashes(appendIndexes(oldSize));
+    const appended = appendFromHashes(oldSize, leafHashes, frontier);
+
+    await insertChunked(
+      appended.hashes.map((hash, i) => ({ storedIndex: appended.startIndex + i, hash: Buffer.from(hash) })),
+      (chunk) => tx.insert(evidenceHashes).values(chunk),
+    );
+    await insertChunked(
+      queued.map((q, i) => ({ leafIndex: oldSize + i, submissionId: q.id, leafHash: Buffer.from(leafHashes[i]!) })),
+      (chunk) => tx.insert(evidenceLeaves).values(chunk),
+    );
+
+    const next: Checkpoint = { origin: log.origin, size: appended.size, rootHash: appended.rootHash };
+    let prior: { checkpoint: Checkpoint; consistencyProof: Uint8Array[] } | null = null;
+    if (previous) {
+      const reader = databaseHashReader(tx, { startIndex: appended.startIndex, hashes: appended.hashes });
+      const proof = consistencyProofFromHashes(
+        appended.size,
+        oldSize,
+        await reader.readHashes(consistencyProofIndexes(appended.size, oldSize)),
+      );
+      prior = {
+        checkpoint: { origin: log.origin, size: oldSize, rootHash: new Uint8Array(previous.rootHash) },
+        consistencyProof: proof,
+      };
+    }
+    const signedNote = signCheckpoint(next, log.signer, prior);
+    const stamp = await log.timestamper.stamp(sha256(utf8(signedNote)), appended.size);
+    await tx.insert(evidenceCheckpoints).values({
+      treeSize: appended.size,
+      rootHash: Buffer.from(appended.rootHash),
+      signedNote,
+      timestampToken: Buffer.from(stamp.token),
+      timestampTime: stamp.time,
+    });
+    await deleteQueued(
+      tx,
+      queued.map((q) => q.id),
+    );
+    return queued.length;
+  });
+}
+
+async function deleteQueued(tx: Executor, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    await tx.delete(evidenceQueue).where(inArray(evidenceQueue.submissionId, ids.slice(i, i + INSERT_CHUNK)));
+  }
+}
+
+/**
+ * Runs `sealBatch` on a timer (the time bound) and at once when enough submissions arrived here (the size bound).
+ */
+export class EvidenceSequencer {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private arrivedSinceSeal = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: LogIdentity,
+    private readonly options: { batchSize: number; intervalMs: number; onError?: (error: unknown) => void },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.sealPending(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** A submission arrived on this instance; seal early if a full batch is waiting. */
+  notify(): void {
+    this.arrivedSinceSeal += 1;
+    if (this.arrivedSinceSeal >= this.options.batchSize) void this.sealPending();
+  }
+
+  /** Seals until the queue is empty (or another instance holds the lock). One run at a time per instance. */
+  sealPending(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        this.arrivedSinceSeal = 0;
+        while ((await sealBatch(this.db, this.log, this.options.batchSize)) === this.options.batchSize) {
+          // A full batch: more may be waiting.
+        }
+      } catch (error) {
+        this.options.onError?.(error);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+}

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCheckpoint } from '../src/core/evidence/checkpoint';
+import { fromBase64 } from '../src/core/evidence/encoding';
+import { verifyConsistency, verifyInclusion } from '../src/core/evidence/merkle';
+import { parseVerifierKey } from '../src/core/evidence/note';
+import { parseEvidenceExtra, parseTlogProof, verifyEvidenceBundle } from '../src/core/evidence/proof-bundle';
+import { buildTestApp, type Client, type TestApp, testDatabaseKind } from './helpers/app';
+
+let t: TestApp;
+let firm: Client;
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+const b64 = (s: string) => fromBase64(s)!;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  firm = await t.login('applicant1');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('evidence preservation', () => {
+  it('answers a submission once a signed checkpoint covers it, and verifies offline from the bundle', async () => {
+    const digest = digestOf('配方说明书 v3');
+    const res = await firm.post('/api/v1/evidence/entries', {
+      algorithm: 'sha256',
+      digest,
+      label: '核心配方说明书 v3',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const entry = res.json();
+    expect(entry).toMatchObject({
+      status: 'sealed',
+      digest,
+      label: '核心配方说明书 v3',
+      leafIndex: expect.any(Number),
+    });
+    expect(entry.certificateNo).toMatch(/^SMEV-\d{8}-[0-9A-F]{8}$/);
+    expect(new Date(entry.timestampTime).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    const keys = (await t.anonymous.get('/api/v1/evidence/keys')).json();
+    const bundle = (await t.anonymous.get(`/api/v1/evidence/entries/${entry.id}/bundle`)).body;
+    const verified = verifyEvidenceBundle(bundle, { algorithm: 'sha256', digest }, keys.verifierKey);
+    expect(verified.ok, JSON.stringify(verified.checks)).toBe(true);
+    // The log itself names no firm: the unit name is only inside the salted commitment.
+    const checkpointText = (await t.anonymous.get('/api/v1/evidence/checkpoint')).body;
+    expect(checkpointText).not.toContain('普瑞');
+    expect(parseEvidenceExtra(parseTlogProof(bundle).extra!).tsaToken?.length).toBeGreaterThan(100);
+
+    const other = verifyEvidenceBundle(bundle, { algorithm: 'sha256', digest: digestOf('别的文件') }, keys.verifierKey);
+    expect(other.ok).toBe(false);
+    expect(other.checks.digest.status).toBe('fail');
+    const tampered = bundle.replace(/^(\d+)$/m, (n) => String(Number(n) + 1));
+    expect(verifyEvidenceBundle(tampered, { algorithm: 'sha256', digest }, keys.verifierKey).ok).toBe(false);
+  });
+
+  it('returns the existing entry for the same digest from the same unit', async () => {
+    const digest = digestOf('客户名单 2026');
+    const first = (
+      await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '客户名单' })
+    ).json();
+    const again = (
+      await firm.post('/api/v1/evidence/entries', {
+        algorithm: 'sha256',
+        digest: digest.toUpperCase(),
+        label: '重复提交',
+      })
+    ).json();
+    expect(again.id).toBe(first.id);
+    expect(again.label).toBe('客户名单');
+  });
+
+  it('serves signed checkpoints and proofs that verify with the published key', async () => {
+    for (let i = 0; i < 5; i++) {
+      await firm.post('/api/v1/evidence/entries', {
+        algorithm: 'sm3',
+        digest: digestOf(`图纸 ${i}`),
+        label: `图纸 ${i}`,
+      });
+    }
+    const keys = (await t.anonymous.get('/api/v1/evidence/keys')).json();
+    expect(keys.tsaCertificate).toContain('BEGIN CERTIFICATE');
+    const note = (await t.anonymous.get('/api/v1/evidence/checkpoint')).body;
+    const { checkpoint } = openCheckpoint(note, parseVerifierKey(keys.verifierKey));
+    expect(checkpoint.size).toBeGreaterThanOrEqual(7);
+
+    const mine = (await firm.get('/api/v1/evidence/entries?pageSize=50')).json();
+    expect(mine.total).toBe(checkpoint.size);
+    const some = mine.items[2];
+    const incl = (
+      await t.anonymous.get(`/api/v1/evidence/proofs/inclusion?index=${some.leafIndex}&size=${checkpoint.size}`)
+    ).json();
+    const bundle = (await t.anonymous.get(`/api/v1/evidence/entries/${some.id}/bundle`)).body;
+    const proof = parseTlogProof(bundle);
+    const leafHash = verifyEvidenceBundle(bundle, null, keys.verifierKey).leafHash!;
+    expect(verifyInclusion(leafHash, some.leafIndex, checkpoint.size, incl.hashes.map(b64), checkpoint.rootHash)).toBe(
+      true,
+    );
+
+    const early = openCheckpoint(proof.checkpoint, parseVerifierKey(keys.verifierKey)).checkpoint;
+    const cons = (
+      await t.anonymous.get(`/api/v1/evidence/proofs/consistency?from=${early.size}&to=${checkpoint.size}`)
+    ).json();
+    expect(
+      verifyConsistency(early.size, checkpoint.size, cons.hashes.map(b64), early.rootHash, checkpoint.rootHash),
+    ).toBe(true);
+  });
+
+  it('finds an entry by certificate number, and not by a guessed one', async () => {
+    const entry = (
+      await firm.post('/api/v1/evidence/entries', {
+        algorithm: 'sha256',
+        digest: digestOf('工艺参数'),
+        label: '工艺参数表',
+      })
+    ).json();
+    const found = await t.anonymous.get(`/api/v1/evidence/certificates/${entry.certificateNo}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({ id: entry.id, bundle: expect.stringContaining('c2sp.org/tlog-proof@v1') });
+    const guessed = entry.certificateNo.replace(/-[0-9A-F]{8}$/, '-00000000');
+    expect((await t.anonymous.get(`/api/v1/evidence/certificates/${guessed}`)).statusCode).toBe(404);
+  });
+
+  it('only logged-in applicants submit; bad input is a 4xx', async () => {
+    const body = { algorithm: 'sha256', digest: digestOf('x'), label: 'x' };
+    expect((await t.anonymous.post('/api/v1/evidence/entries', body)).statusCode).toBe(401);
+    expect((await (await t.login('putuo')).post('/api/v1/evidence/entries', body)).statusCode).toBe(403);
+    const bad = await firm.post('/api/v1/evidence/entries', { ...body, digest: 'abc', algorithm: 'md5' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['algorithm', 'digest']);
+    expect((await t.anonymous.get('/api/v1/evidence/proofs/inclusion?index=5&size=3')).statusCode).toBe(400);
+    expect((await t.anonymous.get('/api/v1/evidence/proofs/inclusion?index=0&size=999999')).statusCode).toBe(400);
+  });
+
+  it('the database refuses to rewrite the log', async () => {
+    const db = t.database.db;
+    await expect(db.execute(sql`update evidence_hashes set hash = '\\x00'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from evidence_checkpoints`)).rejects.toThrow();
+    await expect(db.execute(sql`update evidence_submissions set label = 'x'`)).rejects.toThrow();
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('two app instances appending at once on one PostgreSQL', () => {
+  it('produce one consistent log', async () => {
+    const second = await buildTestApp({ sameDatabaseAs: t });
+    try {
+      const firmOnSecond = await second.login('applicant2');
+      const before = (await t.anonymous.get('/api/v1/evidence/keys')).json();
+      expect((await second.anonymous.get('/api/v1/evidence/keys')).json().verifierKey).toBe(before.verifierKey);
+      const submissions = Array.from({ length: 40 }, (_, i) =>
+        (i % 2 === 0 ? firm : firmOnSecond).post('/api/v1/evidence/entries', {
+          algorithm: 'sha256',
+          digest: digestOf(`并发存证 ${i}`),
+          label: `并发存证 ${i}`,
+        }),
+      );
+      const results = await Promise.all(submissions);
+      expect(results.map((r) => r.statusCode)).toEqual(Array(40).fill(200));
+      const indexes = results.map((r) => r.json().leafIndex as number);
+      expect(new Set(indexes).size).toBe(40);
+      // Every checkpoint the two instances signed extends the one before it.
+      const rows = (await t.database.db.execute(
+        sql`select tree_size, signed_note from evidence_checkpoints order by tree_size`,
+      )) as unknown as {
+        rows: { tree_size: string; signed_note: string }[];
+      };
+      const verifier = parseVerifierKey(before.verifierKey);
+      const checkpoints = rows.rows.map((r) => openCheckpoint(r.signed_note, verifier).checkpoint);
+      for (let i = 1; i < checkpoints.length; i++) {
+        const [a, b] = [checkpoints[i - 1]!, checkpoints[i]!];
+        const cons = (await t.anonymous.get(`/api/v1/evidence/proofs/consistency?from=${a.size}&to=${b.size}`)).json();
+        expect(verifyConsistency(a.size, b.size, cons.hashes.map(b64), a.rootHash, b.rootHash)).toBe(true);
+      }
+      const leaves = (await t.database.db.execute(
+        sql`select count(*)::int as n, max(leaf_index)::int as m from evidence_leaves`,
+      )) as unknown as {
+        rows: { n: number; m: number }[];
+      };
+      expect(leaves.rows[0]!.m + 1).toBe(leaves.rows[0]!.n);
+    } finally {
+      await second.close();
+    }
+  });
+});
