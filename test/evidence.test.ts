@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCheckpoint } from '../src/core/evidence/checkpoint';
 import { fromBase64 } from '../src/core/evidence/encoding';
@@ -106,6 +107,24 @@ describe('evidence preservation', () => {
     expect(
       verifyConsistency(early.size, checkpoint.size, cons.hashes.map(b64), early.rootHash, checkpoint.rootHash),
     ).toBe(true);
+  });
+
+  it("issues a PDF certificate in Chinese with the entry's certificate number", async () => {
+    const entry = (
+      await firm.post('/api/v1/evidence/entries', {
+        algorithm: 'sha256',
+        digest: digestOf('模具图纸'),
+        label: '模具图纸',
+      })
+    ).json();
+    const res = await t.anonymous.get(`/api/v1/evidence/entries/${entry.id}/certificate`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = await PDFDocument.load(res.rawPayload);
+    expect(pdf.getTitle()).toBe(`存证证书 ${entry.certificateNo}`);
+    expect(pdf.getPageCount()).toBe(1);
+    // The CJK font is embedded as a subset, not the 8 MB original.
+    expect(res.rawPayload.length).toBeLessThan(1_000_000);
   });
 
   it('finds an entry by certificate number, and not by a guessed one', async () => {

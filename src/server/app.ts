@@ -87,7 +87,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
       await api.register(ledgerRoutes(database.db));
-      await api.register(evidenceRoutes(database.db, evidenceLog));
+      await api.register(evidenceRoutes(database.db, evidenceLog, config));
       await api.register(auditRoutes(database.db));
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { listUnitSubmissions } from '../domain/evidence/evidence-queries';
 import { evidenceView } from '../domain/evidence/evidence-view';
@@ -13,6 +14,7 @@ import { submitEvidence } from '../domain/evidence/submit-evidence';
 import { forbidden } from '../errors';
 import type { EvidenceLog } from '../evidence/evidence-log';
 import { requireActor } from '../http/session';
+import { renderEvidenceCertificate } from '../pdf/evidence-certificate';
 import { DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
 
 const EvidenceSchema = z.object({
@@ -44,7 +46,7 @@ const Uint = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const ProofSchema = z.object({ hashes: z.array(z.string()) });
 
 export const evidenceRoutes =
-  (db: Db, log: EvidenceLog): FastifyPluginAsyncZod =>
+  (db: Db, log: EvidenceLog, config: Config): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/evidence/entries',
@@ -152,6 +154,35 @@ export const evidenceRoutes =
           .type('text/plain; charset=utf-8')
           .header('content-disposition', `attachment; filename="evidence-${Number(row.leafIndex)}.tlog-proof"`)
           .send(bundle);
+      },
+    );
+
+    app.get(
+      '/evidence/entries/:id/certificate',
+      { schema: { tags: ['evidence'], summary: '存证证书（PDF）', security: [], params: IdParams } },
+      async (request, reply) => {
+        const { row, checkpoint } = await evidenceBundle(db, request.params.id);
+        const view = await evidenceView(db, row);
+        const base = config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`;
+        const pdf = await renderEvidenceCertificate({
+          certificateNo: view.certificateNo!,
+          unitName: view.unitName,
+          creditCode: view.creditCode,
+          label: view.label,
+          algorithm: view.algorithm,
+          digest: view.digest,
+          timestampTime: checkpoint.timestampTime,
+          origin: log.origin,
+          leafIndex: view.leafIndex!,
+          treeSize: Number(checkpoint.treeSize),
+          rootHash: view.rootHash!,
+          keyId: log.verifierKey.split('+').slice(0, 2).join('+'),
+          verifyUrl: `${base.replace(/\/$/, '')}/verify?no=${encodeURIComponent(view.certificateNo!)}`,
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${view.certificateNo}.pdf"`)
+          .send(Buffer.from(pdf));
       },
     );
 
