@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +160,35 @@ describe('evidence preservation', () => {
     ).toEqual(['algorithm', 'digest']);
     expect((await t.anonymous.get('/api/v1/evidence/proofs/inclusion?index=5&size=3')).statusCode).toBe(400);
     expect((await t.anonymous.get('/api/v1/evidence/proofs/inclusion?index=0&size=999999')).statusCode).toBe(400);
+  });
+
+  it('verifies offline with the CLI, without a server', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shangmi-verify-'));
+    try {
+      const file = path.join(dir, '配方.txt');
+      writeFileSync(file, '绝密配方：水 70%，糖 30%');
+      const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+      const entry = (await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '配方' })).json();
+      const bundlePath = path.join(dir, 'entry.tlog-proof');
+      writeFileSync(bundlePath, (await t.anonymous.get(`/api/v1/evidence/entries/${entry.id}/bundle`)).body);
+      const keys = (await t.anonymous.get('/api/v1/evidence/keys')).json();
+      const certPath = path.join(dir, 'tsa.pem');
+      writeFileSync(certPath, keys.tsaCertificate);
+      const cli = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'evidence', 'verify', bundlePath, '--key', keys.verifierKey, ...args], {
+          encoding: 'utf8',
+        });
+      const ok = cli(['--file', file, '--tsa-cert', certPath]);
+      expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('验证通过');
+      expect(ok.stdout).toMatch(/✔ 可信时间戳/);
+      writeFileSync(file, '被篡改的配方');
+      const tampered = cli(['--file', file]);
+      expect(tampered.status).toBe(1);
+      expect(tampered.stdout).toMatch(/✘ 文件摘要一致/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the database refuses to rewrite the log', async () => {

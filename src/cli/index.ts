@@ -16,7 +16,10 @@ import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
 const USAGE = `用法 (usage): npm run cli -- <command>
   db migrate                                   apply migrations and seed jurisdictions
   demo seed                                    seed demo units and accounts (once)
-  user create-admin --username U --password P  create an administrator account`;
+  user create-admin --username U --password P  create an administrator account
+  evidence verify <bundle.tlog-proof> --key VKEY [--file F] [--tsa-cert tsa.pem]
+                                               verify an evidence bundle offline (no server needed);
+                                               VKEY is the log key from GET /api/v1/evidence/keys`;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -71,6 +74,27 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`管理员账号 ${username.data} 已创建`);
       return 0;
+    }
+    case 'evidence verify': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { key: { type: 'string' }, file: { type: 'string' }, 'tsa-cert': { type: 'string' } },
+      });
+      const bundlePath = positionals[0];
+      if (!bundlePath || !values.key) {
+        console.error(USAGE);
+        return 2;
+      }
+      const { verifyEvidenceFile } = await import('./evidence-verify');
+      const result = await verifyEvidenceFile({
+        bundlePath,
+        verifierKey: values.key,
+        filePath: values.file,
+        tsaCertificatePath: values['tsa-cert'],
+      });
+      for (const line of result.lines) console.log(line);
+      return result.ok ? 0 : 1;
     }
     default:
       console.error(USAGE);
