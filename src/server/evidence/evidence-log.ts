@@ -9,10 +9,12 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { loadOrCreateKeyFile } from './key-files';
 import { latestCheckpoint } from './log-store';
-import { EvidenceSequencer } from './sequencer';
+import { EvidenceSequencer, type LogIdentity } from './sequencer';
 import { createTimestamper, type Timestamper } from './timestamper';
 
 export interface EvidenceLog {
+  /** What the sequencer signs and time-stamps with. */
+  identity: LogIdentity;
   origin: string;
   verifierKey: string;
   timestamper: Timestamper;
@@ -45,6 +47,7 @@ export async function openEvidenceLog(
     onError,
   });
   return {
+    identity,
     origin: identity.origin,
     verifierKey: identity.verifierKey,
     timestamper,

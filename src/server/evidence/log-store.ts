@@ -6,6 +6,10 @@ import type { AsyncHashReader, Hash, StoredHashIndex } from '../../core/evidence
 import type { Executor } from '../db/client';
 import { evidenceCheckpoints, evidenceHashes } from '../db/schema';
 
+export class MissingStoredHashError extends Error {
+  override name = 'MissingStoredHashError';
+}
+
 /** Reads stored hashes by index from the database, in the order asked. */
 export function databaseHashReader(
   db: Executor,
@@ -24,7 +28,7 @@ export function databaseHashReader(
       const byIndex = new Map(rows.map((r) => [Number(r.storedIndex), new Uint8Array(r.hash)]));
       return indexes.map((i) => {
         const h = pending && i >= pending.startIndex ? pending.hashes[i - pending.startIndex] : byIndex.get(i);
-        if (!h) throw new Error(`stored hash ${i} is missing`);
+        if (!h) throw new MissingStoredHashError(`stored hash ${i} is missing`);
         return h;
       });
     },

@@ -13,36 +13,36 @@ import {
 import { buildEvidenceBundle } from '../../../core/evidence/proof-bundle';
 import type { Executor } from '../../db/client';
 import { AppError, notFound } from '../../errors';
-import { databaseHashReader, latestCheckpoint } from '../../evidence/log-store';
+import { databaseHashReader, MissingStoredHashError } from '../../evidence/log-store';
 import { coveringCheckpoint, findSubmission, findSubmissionByLeaf, parseCertificateNumber } from './evidence-queries';
 
 const badProof = (message: string) => new AppError('validation_failed', message);
 
-async function treeSizeNow(db: Executor): Promise<number> {
-  const latest = await latestCheckpoint(db);
-  return latest ? Number(latest.treeSize) : 0;
+/**
+ * Reads the hashes a proof needs in one query. Stored hashes exist only for sealed leaves, and leaves are sealed in
+ * the transaction that publishes their checkpoint, so a missing hash means the size asked for is not published yet.
+ */
+async function readProofHashes(db: Executor, indexes: number[], beyondMessage: string) {
+  try {
+    return await databaseHashReader(db).readHashes(indexes);
+  } catch (error) {
+    if (error instanceof MissingStoredHashError) throw badProof(beyondMessage);
+    throw error;
+  }
 }
+
+const toBase64 = (hashes: Uint8Array[]) => hashes.map((h) => Buffer.from(h).toString('base64'));
 
 export async function inclusionProof(db: Executor, index: number, size: number) {
   if (!(index < size)) throw badProof('index 必须小于 size');
-  if (size > (await treeSizeNow(db))) throw badProof('size 超过当前已发布的树大小');
-  const hashes = await databaseHashReader(db).readHashes(inclusionProofIndexes(size, index));
-  return {
-    index,
-    size,
-    hashes: inclusionProofFromHashes(size, index, hashes).map((h) => Buffer.from(h).toString('base64')),
-  };
+  const hashes = await readProofHashes(db, inclusionProofIndexes(size, index), 'size 超过当前已发布的树大小');
+  return { index, size, hashes: toBase64(inclusionProofFromHashes(size, index, hashes)) };
 }
 
 export async function consistencyProof(db: Executor, from: number, to: number) {
   if (!(from >= 1 && from <= to)) throw badProof('应满足 1 ≤ from ≤ to');
-  if (to > (await treeSizeNow(db))) throw badProof('to 超过当前已发布的树大小');
-  const hashes = await databaseHashReader(db).readHashes(consistencyProofIndexes(to, from));
-  return {
-    from,
-    to,
-    hashes: consistencyProofFromHashes(to, from, hashes).map((h) => Buffer.from(h).toString('base64')),
-  };
+  const hashes = await readProofHashes(db, consistencyProofIndexes(to, from), 'to 超过当前已发布的树大小');
+  return { from, to, hashes: toBase64(consistencyProofFromHashes(to, from, hashes)) };
 }
 
 /** The `.tlog-proof` of one submission against the checkpoint it was sealed under, with its TSA token. */
