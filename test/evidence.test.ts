@@ -168,16 +168,22 @@ describe('evidence preservation', () => {
       const file = path.join(dir, '配方.txt');
       writeFileSync(file, '绝密配方：水 70%，糖 30%');
       const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
-      const entry = (await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '配方' })).json();
+      const entry = (
+        await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '配方' })
+      ).json();
       const bundlePath = path.join(dir, 'entry.tlog-proof');
       writeFileSync(bundlePath, (await t.anonymous.get(`/api/v1/evidence/entries/${entry.id}/bundle`)).body);
       const keys = (await t.anonymous.get('/api/v1/evidence/keys')).json();
       const certPath = path.join(dir, 'tsa.pem');
       writeFileSync(certPath, keys.tsaCertificate);
       const cli = (args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'evidence', 'verify', bundlePath, '--key', keys.verifierKey, ...args], {
-          encoding: 'utf8',
-        });
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/index.ts', 'evidence', 'verify', bundlePath, '--key', keys.verifierKey, ...args],
+          {
+            encoding: 'utf8',
+          },
+        );
       const ok = cli(['--file', file, '--tsa-cert', certPath]);
       expect(ok.status, ok.stdout + ok.stderr).toBe(0);
       expect(ok.stdout).toContain('验证通过');
@@ -189,6 +195,37 @@ describe('evidence preservation', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('verifies on the public endpoint by certificate number and a locally computed digest', async () => {
+    const digest = digestOf('样品检测报告');
+    const entry = (
+      await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '样品检测报告' })
+    ).json();
+    await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest: digestOf('之后的存证'), label: '之后' });
+    const res = await t.anonymous.post('/api/v1/evidence/verify', {
+      certificateNo: entry.certificateNo,
+      algorithm: 'sha256',
+      digest,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.ok).toBe(true);
+    for (const name of ['signature', 'inclusion', 'digest', 'entry', 'consistency', 'timestamp']) {
+      expect(body.checks[name].status, name).toBe('pass');
+    }
+    const wrong = (
+      await t.anonymous.post('/api/v1/evidence/verify', {
+        certificateNo: entry.certificateNo,
+        algorithm: 'sha256',
+        digest: digestOf('x'),
+      })
+    ).json();
+    expect(wrong.ok).toBe(false);
+    expect(wrong.checks.digest.status).toBe('fail');
+    const garbage = (await t.anonymous.post('/api/v1/evidence/verify', { bundle: 'not a bundle' })).json();
+    expect(garbage.ok).toBe(false);
+    expect(garbage.checks.format.status).toBe('fail');
   });
 
   it('the database refuses to rewrite the log', async () => {

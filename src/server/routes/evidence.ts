@@ -11,6 +11,7 @@ import {
   inclusionProof,
 } from '../domain/evidence/prove-evidence';
 import { submitEvidence } from '../domain/evidence/submit-evidence';
+import { verifyEvidence } from '../domain/evidence/verify-evidence';
 import { forbidden } from '../errors';
 import type { EvidenceLog } from '../evidence/evidence-log';
 import { requireActor } from '../http/session';
@@ -80,6 +81,41 @@ export const evidenceRoutes =
         const page = await listUnitSubmissions(db, actor.unitId, request.query.page, request.query.pageSize);
         return { items: await Promise.all(page.items.map((row) => evidenceView(db, row))), total: page.total };
       },
+    );
+
+    const Check = z.object({ status: z.enum(['pass', 'fail', 'skipped']), detail: z.string() });
+    app.post(
+      '/evidence/verify',
+      {
+        schema: {
+          tags: ['evidence'],
+          summary: '公开验证：验证包或证书编号，加上在浏览器本地计算的文件摘要（原文件不上传）',
+          security: [],
+          body: z
+            .object({
+              bundle: z.string().max(200_000).optional(),
+              certificateNo: z.string().max(40).optional(),
+              algorithm: z.enum(['sha256', 'sm3']).optional(),
+              digest: z
+                .string()
+                .regex(/^[0-9a-fA-F]{64}$/, '摘要应为64位十六进制字符串')
+                .optional(),
+            })
+            .strict(),
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              checks: z.record(z.string(), Check),
+              leafIndex: z.number().nullable(),
+              treeSize: z.number().nullable(),
+              timestampTime: z.string().nullable(),
+              metadata: z.record(z.string(), z.unknown()).nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => verifyEvidence(db, log, request.body),
     );
 
     app.get(
