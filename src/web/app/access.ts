@@ -1,0 +1,54 @@
+/**
+ * What the current user may reach in the interface, as named flags (Ant Design Pro's access.ts). The server decides
+ * every request on its own (src/server/policies); these flags only choose which menus, routes and buttons to show.
+ */
+import type { CurrentUser } from './types';
+
+export interface Access {
+  /** Anyone, logged in or not (login, self-registration). */
+  public: boolean;
+  isLoggedIn: boolean;
+  /** Applicants: their own unit's profile at /my-unit. */
+  canViewOwnUnit: boolean;
+  /** Officers and admins: the unit list of their scope. */
+  canListUnits: boolean;
+  /** Unit profiles: officers (their subtree), admins, applicants (their own unit; others answer 404). */
+  canReadUnits: boolean;
+  /** Registering units on someone's behalf: officers (in their subtree) and admins. */
+  canRegisterUnit: boolean;
+  /** Editing unit records: officers and admins, applicants their own unit. */
+  canEditUnits: boolean;
+  canViewJurisdictions: boolean;
+  canAddJurisdiction: boolean;
+  canReadAudit: boolean;
+  canManageUsers: boolean;
+  /** Experts: the applications assigned to them for scoring. */
+  canReviewApplications: boolean;
+}
+
+export type AccessKey = keyof Access;
+
+export function accessFor(user: CurrentUser | null): Access {
+  const role = user?.role;
+  const officerOrAdmin = role === 'officer' || role === 'admin';
+  return {
+    public: true,
+    isLoggedIn: user !== null,
+    canViewOwnUnit: role === 'applicant' && user?.unitId != null,
+    canListUnits: officerOrAdmin,
+    canReadUnits: officerOrAdmin || role === 'applicant',
+    canRegisterUnit: officerOrAdmin,
+    canEditUnits: officerOrAdmin || role === 'applicant',
+    canViewJurisdictions: officerOrAdmin,
+    canAddJurisdiction: role === 'admin',
+    canReadAudit: officerOrAdmin,
+    canManageUsers: role === 'admin',
+    canReviewApplications: role === 'expert',
+  };
+}
+
+/** Whether this user may edit this unit: applicants only their own. */
+export function canEditUnit(user: CurrentUser, unitId: string): boolean {
+  if (user.role === 'applicant') return user.unitId === unitId;
+  return user.role === 'officer' || user.role === 'admin';
+}

@@ -1,0 +1,145 @@
+/**
+ * The one way the browser talks to the server: JSON in and out, the session cookie, the CSRF header on every
+ * state-changing request, and errors turned into `ApiError { status, code, message, fields }`. A 401 on any call
+ * (other than the login and session probes) tells the auth context the session is gone.
+ */
+import { App, type FormInstance } from 'antd';
+import { useCallback } from 'react';
+import type { FieldMessage } from './types';
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldMessage[];
+
+  constructor(status: number, code: string, message: string, fields: FieldMessage[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Treat 401 as an ordinary error instead of ending the session (login form, session probe). */
+  expect401?: boolean;
+}
+
+let csrfToken: string | null = null;
+let unauthenticatedListener: (() => void) | null = null;
+
+/** Remembers the CSRF token of the current session (from login or /auth/me). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers who to tell when the server says the session is gone; returns the unregister function. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListener = listener;
+  return () => {
+    if (unauthenticatedListener === listener) unauthenticatedListener = null;
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Builds `/api/v1/path?…`, leaving out empty query values (the server's query schemas are strict). */
+export function apiUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const body = (data ?? {}) as { code?: unknown; message?: unknown; fields?: unknown };
+    const error = new ApiError(
+      response.status,
+      typeof body.code === 'string' ? body.code : 'http_error',
+      typeof body.message === 'string' ? body.message : `请求失败（HTTP ${response.status}）`,
+      Array.isArray(body.fields) ? (body.fields as FieldMessage[]) : [],
+    );
+    if (response.status === 401 && !options.expect401) unauthenticatedListener?.();
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** "contacts.0.mobile" → ['contacts', 0, 'mobile'], the antd Form name path of a server field path. */
+export function fieldNamePath(path: string): (string | number)[] {
+  return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Puts the server's field messages onto the form's fields; returns true if any field was marked. */
+export function applyFieldErrors(form: FormInstance, fields: FieldMessage[]): boolean {
+  const known = fields.filter((f) => f.path !== '');
+  if (known.length === 0) return false;
+  form.setFields(known.map((f) => ({ name: fieldNamePath(f.path), errors: [f.message] })));
+  form.scrollToField(fieldNamePath(known[0]!.path), { block: 'center' });
+  return true;
+}
+
+/**
+ * The one request-error handler: shows the server's Chinese message and marks the offending form fields. A 401
+ * has already ended the session (the layout sends the user to the login page), so it only says why.
+ */
+export function useApiErrorHandler(): (error: unknown, form?: FormInstance) => void {
+  const { message } = App.useApp();
+  return useCallback(
+    (error: unknown, form?: FormInstance) => {
+      if (error instanceof ApiError) {
+        if (form) applyFieldErrors(form, error.fields);
+        if (error.status === 401) message.warning(error.message || '登录已失效，请重新登录');
+        else message.error(error.message);
+        return;
+      }
+      console.error(error);
+      message.error('操作失败，请稍后重试');
+    },
+    [message],
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Every page of the app, declared once: its path, the access flag that admits it, and its menu entry. The router
+ * (main.tsx) and the side menu (layouts/BasicLayout.tsx) are both built from this list.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { MENU } from '../locales/zh-CN';
+import type { AccessKey } from './access';
+
+export interface AppRoute {
+  path: string;
+  access: AccessKey;
+  /** Pages outside the logged-in layout (login, self-registration). */
+  blank?: boolean;
+  page: LazyExoticComponent<ComponentType>;
+  /** Shown in the side menu (in this order) to users whose access admits the route. */
+  menu?: { label: string; icon: ReactNode };
+}
+
+export const appRoutes: readonly AppRoute[] = [
+  { path: '/login', access: 'public', blank: true, page: lazy(() => import('../pages/auth/login')) },
+  { path: '/register', access: 'public', blank: true, page: lazy(() => import('../pages/auth/register')) },
+  {
+    path: '/',
+    access: 'isLoggedIn',
+    page: lazy(() => import('../pages/home/dashboard')),
+    menu: { label: MENU.home, icon: <HomeOutlined /> },
+  },
+  {
+    path: '/my-unit',
+    access: 'canViewOwnUnit',
+    page: lazy(() => import('../pages/units/my-unit')),
+    menu: { label: MENU.myUnit, icon: <ShopOutlined /> },
+  },
+  {
+    path: '/units',
+    access: 'canListUnits',
+    page: lazy(() => import('../pages/units/list')),
+    menu: { label: MENU.units, icon: <BankOutlined /> },
+  },
+  { path: '/units/new', access: 'canRegisterUnit', page: lazy(() => import('../pages/units/new')) },
+  { path: '/units/:id', access: 'canReadUnits', page: lazy(() => import('../pages/units/profile')) },
+  { path: '/units/:id/edit', access: 'canEditUnits', page: lazy(() => import('../pages/units/edit')) },
+  {
+    path: '/jurisdictions',
+    access: 'canViewJurisdictions',
+    page: lazy(() => import('../pages/jurisdictions/tree')),
+    menu: { label: MENU.jurisdictions, icon: <ApartmentOutlined /> },
+  },
+  {
+    path: '/audit',
+    access: 'canReadAudit',
+    page: lazy(() => import('../pages/audit/trail')),
+    menu: { label: MENU.audit, icon: <AuditOutlined /> },
+  },
+  {
+    path: '/reviews',
+    access: 'canReviewApplications',
+    page: lazy(() => import('../pages/reviews/tasks')),
+    menu: { label: MENU.reviews, icon: <FileSearchOutlined /> },
+  },
+  {
+    path: '/admin/users',
+    access: 'canManageUsers',
+    page: lazy(() => import('../pages/admin/users')),
+    menu: { label: MENU.users, icon: <TeamOutlined /> },
+  },
+];
+
+/** The menu entry to highlight for a location: the longest menu path that prefixes it ("/" only on itself). */
+export function activeMenuPath(pathname: string, menuPaths: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const path of menuPaths) {
+    const matches = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+    if (matches && (!best || path.length > best.length)) best = path;
+  }
+  return best;
+}

@@ -1,0 +1,93 @@
+/**
+ * Chinese strings used across pages: the product name, menu titles and the labels of record fields. Enumerations
+ * (unit kinds, roles, levels, contact roles, audit actions) are not here: their labels come from src/shared/enums.ts.
+ */
+
+export const APP_TITLE = '商秘 · 商业秘密保护示范基地管理平台';
+export const APP_NAME = '商秘';
+export const APP_SUBTITLE = '商业秘密保护示范基地管理平台';
+
+export const MENU = {
+  home: '首页',
+  myUnit: '本单位信息',
+  units: '单位管理',
+  jurisdictions: '辖区',
+  audit: '操作日志',
+  reviews: '我的评审任务',
+  users: '账号管理',
+} as const;
+
+/** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */
+export const UNIT_FIELDS = {
+  kind: '单位类型',
+  name: '单位名称',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人/负责人',
+  address: '地址',
+  postcode: '邮政编码',
+  industryCode: '所属行业',
+  staffCount: '员工人数',
+  annualOutput: '年产值（万元）',
+  jurisdictionCode: '所属辖区',
+  parkId: '所在园区',
+  memberIds: '会员单位',
+  contacts: '联系人',
+  members: '会员单位',
+} as const;
+
+/** Labels of contact fields, after 004 annex 6 (工作联络人信息表). */
+export const CONTACT_FIELDS = {
+  role: '类别',
+  name: '姓名',
+  department: '部门',
+  position: '职务',
+  officePhone: '办公电话',
+  mobile: '个人电话',
+  email: '电子邮箱',
+  remark: '备注',
+} as const;
+
+/** Labels of account fields (user administration, audit trail). */
+export const USER_FIELDS = {
+  username: '用户名',
+  displayName: '姓名/名称',
+  password: '密码',
+  role: '角色',
+  unitId: '绑定单位',
+  jurisdictionCode: '绑定辖区',
+  phone: '联系电话',
+  disabled: '已停用',
+} as const;
+
+/** Labels of jurisdiction fields. */
+export const JURISDICTION_FIELDS = {
+  code: '辖区代码',
+  name: '名称',
+  level: '级别',
+  parentCode: '上级辖区',
+  path: '路径',
+} as const;
+
+/** What an audit entry is about (the server's `entityType`). */
+export const AUDIT_ENTITY_TYPES: Record<string, string> = {
+  unit: '单位',
+  user: '账号',
+  jurisdiction: '辖区',
+  session: '会话',
+  ledger_entry: '台账记录',
+  attachment: '附件',
+  programme: '工作方案',
+  self_assessment: '自评',
+};
+/** The entity types GET /audit accepts as a filter. */
+export const AUDIT_FILTER_ENTITY_TYPES = ['unit', 'user', 'jurisdiction', 'session'] as const;
+export type AuditFilterEntityType = (typeof AUDIT_FILTER_ENTITY_TYPES)[number];
+
+export const COMMON = {
+  loadFailed: '加载失败',
+  saved: '已保存',
+  unknownError: '操作失败，请稍后重试',
+  sessionExpired: '登录已失效，请重新登录',
+  noData: '暂无数据',
+  empty: '—',
+} as const;

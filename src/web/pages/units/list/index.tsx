@@ -1,0 +1,213 @@
+/**
+ * The units the user may see (an officer: its jurisdiction's subtree), searched, filtered and paged by the server.
+ * Filters live in the address bar so a filtered list can be bookmarked or shared.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { industryLabel } from '../../../../shared/data/industries';
+import { UnitKind } from '../../../../shared/enums';
+import { accessFor } from '../../../app/access';
+import { api, useApiErrorHandler } from '../../../app/api';
+import { useCurrentUser } from '../../../app/auth';
+import type { Page, UnitSummary } from '../../../app/types';
+import { JurisdictionTreeSelect } from '../../../components/JurisdictionTreeSelect';
+import { PageContainer } from '../../../components/PageContainer';
+import { UNIT_KIND_OPTIONS, UnitKindTag } from '../../../components/UnitKindTag';
+import { UNIT_FIELDS } from '../../../locales/zh-CN';
+
+type Sort = 'createdAt' | 'name';
+
+interface ListQuery {
+  q: string;
+  kind: UnitKind | undefined;
+  jurisdictionCode: string | undefined;
+  sort: Sort;
+  page: number;
+  pageSize: number;
+}
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+function readQuery(params: URLSearchParams): ListQuery {
+  const kind = params.get('kind');
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    q: params.get('q') ?? '',
+    kind: kind && (UnitKind.values as readonly string[]).includes(kind) ? (kind as UnitKind) : undefined,
+    jurisdictionCode: /^\d{6}$/.test(params.get('jurisdictionCode') ?? '')
+      ? params.get('jurisdictionCode')!
+      : undefined,
+    sort: params.get('sort') === 'name' ? 'name' : 'createdAt',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+  };
+}
+
+function writeQuery(query: ListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.kind) params.set('kind', query.kind);
+  if (query.jurisdictionCode) params.set('jurisdictionCode', query.jurisdictionCode);
+  if (query.sort !== 'createdAt') params.set('sort', query.sort);
+  if (query.page !== 1) params.set('page', String(query.page));
+  if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
+  return params;
+}
+
+export default function UnitListPage() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const handleError = useApiErrorHandler();
+  const [params, setParams] = useSearchParams();
+  const query = readQuery(params);
+  const key = params.toString();
+  // The page shown and the query it answers: the list is loading whenever they differ, from the very render in
+  // which the address changed.
+  const [result, setResult] = useState<{ key: string; page: Page<UnitSummary> } | null>(null);
+  const loading = result?.key !== key;
+  const data = result?.page ?? { items: [], total: 0 };
+  const [search, setSearch] = useState(query.q);
+  const officerRoot = user.role === 'officer' ? user.jurisdictionCode : null;
+
+  const update = (patch: Partial<ListQuery>) =>
+    setParams(writeQuery({ ...query, page: 1, ...patch }), { replace: false });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by the search params
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<Page<UnitSummary>>('/units', {
+        q: query.q.trim(),
+        kind: query.kind,
+        jurisdictionCode: query.jurisdictionCode,
+        sort: query.sort,
+        page: query.page,
+        pageSize: query.pageSize,
+      })
+      .then((page) => {
+        if (!cancelled) setResult({ key, page });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        handleError(error);
+        setResult({ key, page: { items: [], total: 0 } });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+
+  useEffect(() => setSearch(query.q), [query.q]);
+
+  return (
+    <PageContainer
+      title="单位管理"
+      subTitle={user.role === 'officer' ? '本辖区及下级辖区登记的单位' : '全部登记单位'}
+      extra={
+        accessFor(user).canRegisterUnit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/units/new')}>
+            登记单位
+          </Button>
+        )
+      }
+    >
+      <Card size="small">
+        <Flex gap={12} wrap align="center" role="search" aria-label="单位查询">
+          <Input.Search
+            aria-label="关键词"
+            placeholder="单位名称或统一社会信用代码"
+            allowClear
+            enterButton="查询"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(value) => update({ q: value.trim() })}
+            style={{ width: 360 }}
+          />
+          <Select<UnitKind>
+            aria-label="单位类型"
+            placeholder="全部类型"
+            allowClear
+            options={UNIT_KIND_OPTIONS}
+            value={query.kind}
+            onChange={(kind) => update({ kind })}
+            style={{ width: 160 }}
+          />
+          <JurisdictionTreeSelect
+            placeholder="全部辖区"
+            allowClear
+            rootCode={officerRoot}
+            value={query.jurisdictionCode}
+            onChange={(jurisdictionCode) => update({ jurisdictionCode })}
+            style={{ width: 220 }}
+          />
+          <Select<Sort>
+            aria-label="排序"
+            value={query.sort}
+            onChange={(sort) => update({ sort })}
+            options={[
+              { value: 'createdAt', label: '按登记时间（新→旧）' },
+              { value: 'name', label: '按单位名称' },
+            ]}
+            style={{ width: 180 }}
+          />
+          <Button
+            onClick={() => {
+              setSearch('');
+              setParams(new URLSearchParams());
+            }}
+          >
+            重置
+          </Button>
+        </Flex>
+      </Card>
+      <Card size="small" aria-busy={loading} data-testid="unit-table" data-query={key}>
+        <Table<UnitSummary>
+          rowKey="id"
+          loading={loading}
+          dataSource={data.items}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '没有符合条件的单位' }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data.total,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 家单位`,
+            onChange: (page, pageSize) =>
+              setParams(writeQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize })),
+          }}
+          columns={[
+            {
+              title: UNIT_FIELDS.name,
+              dataIndex: 'name',
+              render: (name: string, unit) => <Link to={`/units/${unit.id}`}>{name}</Link>,
+            },
+            { title: '类型', dataIndex: 'kind', render: (kind: UnitKind) => <UnitKindTag kind={kind} /> },
+            {
+              title: UNIT_FIELDS.creditCode,
+              dataIndex: 'creditCode',
+              render: (code: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text>,
+            },
+            { title: UNIT_FIELDS.legalRepresentative, dataIndex: 'legalRepresentative' },
+            {
+              title: UNIT_FIELDS.industryCode,
+              dataIndex: 'industryCode',
+              render: (code: string) => industryLabel(code) ?? code,
+            },
+            { title: '辖区', dataIndex: 'jurisdictionName' },
+            {
+              title: '登记时间',
+              dataIndex: 'createdAt',
+              render: (at: string) => dayjs(at).format('YYYY-MM-DD'),
+            },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
