@@ -186,7 +186,7 @@ test('an SM3 entry verifies from its proof bundle and a pasted digest, without a
   // The algorithm is taken from the bundle.
   expect(await verifier.getByRole('radio', { name: /SM3/ }).isChecked()).toBe(true);
   await pickRadio(verifier, '粘贴文件摘要');
-  await verifier.getByLabel('文件摘要').fill(sm3(content).toUpperCase());
+  await verifier.getByRole('textbox', { name: '文件摘要' }).fill(sm3(content).toUpperCase());
   await verifier.getByRole('button', { name: /验\s*证$/ }).click();
   const outcome = verifier.getByTestId('verify-result');
   await outcome.getByText('验证通过').waitFor();

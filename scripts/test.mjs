@@ -1,34 +1,65 @@
 #!/usr/bin/env node
-// `npm test`: make sure the machine has what the whole suite needs (Debian's Chromium for the browser tests, the
-// PostgreSQL binaries for the real-database tests), installing them with apt-get when we can, then run every Vitest
-// project in one run so the summary counts everything. Extra arguments go to Vitest (`npm test -- --project unit`).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+// `npm test`: make sure the machine has what the suite needs (scripts/ensure-system.mjs: Debian's Chromium for the
+// browser tests, the PostgreSQL binaries for the real-database tests; installed with apt-get when we can), then run all
+// four Vitest projects (unit, api-pglite, api-postgres, e2e) in one run so the summary counts everything.
+// Extra arguments go to Vitest: `npm test -- --project unit`, `npm test -- test/units.test.ts`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureSystem } from './ensure-system.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasPostgresBinaries = () =>
-  existsSync('/usr/lib/postgresql') &&
-  readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-const missing = [];
-if (!existsSync(chromium)) missing.push('chromium');
-if (!hasPostgresBinaries()) missing.push('postgresql');
+const globToRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
-if (missing.length > 0) {
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) {
-    console.error(`缺少测试所需的系统软件 / missing system packages: ${missing.join(', ')}`);
-    console.error(`Install them, e.g.: sudo apt-get install -y ${missing.join(' ')} fonts-noto-cjk`);
-    process.exit(1);
+/** Which projects this run selects, from `--project X` / `--project=X` (globs and `!negations` as Vitest takes them). */
+function selects(project) {
+  const patterns = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--project' && args[i + 1] !== undefined) patterns.push(args[++i]);
+    else if (args[i].startsWith('--project=')) patterns.push(args[i].slice('--project='.length));
   }
-  console.log(`[test] installing ${missing.join(', ')} with apt-get …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing, 'fonts-noto-cjk'], { stdio: 'inherit', env });
+  const matches = (pattern) => globToRegExp(pattern).test(project);
+  const include = patterns.filter((p) => !p.startsWith('!'));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  return (include.length === 0 || include.some(matches)) && !exclude.some(matches);
 }
 
-const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+try {
+  ensureSystem({ chromium: selects('e2e'), postgres: selects('api-postgres') });
+} catch (error) {
+  console.error(`\n[test] FAILED before running any test: ${error.message}`);
+  process.exit(1);
+}
+
+const vitest = `${root}node_modules/vitest/vitest.mjs`;
+if (!existsSync(vitest)) {
+  console.error('[test] FAILED: Vitest is not installed; run `npm ci` first.');
+  process.exit(1);
+}
+
+// Equivalent to `npx vitest run …`, without npx's start-up cost and its chance of downloading another Vitest.
+const child = spawn(process.execPath, [vitest, 'run', ...args], {
+  cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TZ: 'Asia/Shanghai' },
 });
-process.exit(result.status ?? 1);
+// Let Vitest run its teardowns (throwaway cluster, e2e server): pass termination on to it. Ctrl-C reaches it from
+// the terminal directly, so SIGINT is only kept from killing this process first.
+process.on('SIGINT', () => {});
+for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  if (code === 0) console.log(`\n[test] PASSED: all selected tests passed in ${elapsed()}.`);
+  else if (signal) console.error(`\n[test] FAILED: Vitest was stopped by ${signal} after ${elapsed()}.`);
+  else console.error(`\n[test] FAILED: Vitest exited with code ${code} after ${elapsed()}; see the summary above.`);
+  process.exit(code ?? 1);
+});

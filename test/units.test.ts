@@ -147,9 +147,13 @@ describe('units: who sees what', () => {
     expect(edit.json().unit.staffCount).toBe(321);
   });
 
-  it('an expert sees no units yet', async () => {
+  it('an expert sees no units yet (an empty list) and cannot open one', async () => {
     const expert = await t.login('expert1');
-    expect((await expert.get('/api/v1/units')).statusCode).toBe(403);
+    const res = await expert.get('/api/v1/units');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [], total: 0 });
+    const someUnit = (await anyUnitIn('310107'))[0]!;
+    expect((await expert.get(`/api/v1/units/${someUnit.id}`)).statusCode).toBe(404);
   });
 
   it('anonymous callers get 401', async () => {

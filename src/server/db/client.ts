@@ -56,6 +56,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const migration = latestMigrationTag();
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, admin termination) must not crash the process; the pool
+    // replaces it on the next query.
+    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     // Several app instances may start at once on one server: only one migrates at a time.
     const lockClient = await pool.connect();

@@ -36,8 +36,8 @@ export function can(actor: Actor | null, action: Action, subject: Subject = { ty
   if (actor.role === 'admin') return true;
   switch (action) {
     case 'unit.list':
-      // Lists are scoped by unitScope(); experts see no units until they have assignments.
-      return actor.role === 'officer' || actor.role === 'applicant';
+      // Every role may ask; unitScope() decides what comes back (experts: nothing until they have assignments).
+      return true;
     case 'unit.read':
     case 'unit.update':
     case 'ledger.read':

@@ -24,6 +24,8 @@ export interface Access {
   canManageUsers: boolean;
   /** Experts: the applications assigned to them for scoring. */
   canReviewApplications: boolean;
+  /** Applicants: trade-secret evidence preservation (only the file's digest leaves the browser). */
+  canPreserveEvidence: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -44,6 +46,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canReadAudit: officerOrAdmin,
     canManageUsers: role === 'admin',
     canReviewApplications: role === 'expert',
+    canPreserveEvidence: role === 'applicant',
   };
 }
 

@@ -8,6 +8,7 @@ import {
   BankOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -28,6 +29,7 @@ export interface AppRoute {
 export const appRoutes: readonly AppRoute[] = [
   { path: '/login', access: 'public', blank: true, page: lazy(() => import('../pages/auth/login')) },
   { path: '/register', access: 'public', blank: true, page: lazy(() => import('../pages/auth/register')) },
+  { path: '/verify', access: 'public', blank: true, page: lazy(() => import('../pages/verify')) },
   {
     path: '/',
     access: 'isLoggedIn',
@@ -40,6 +42,13 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/units/my-unit')),
     menu: { label: MENU.myUnit, icon: <ShopOutlined /> },
   },
+  {
+    path: '/evidence',
+    access: 'canPreserveEvidence',
+    page: lazy(() => import('../pages/evidence')),
+    menu: { label: MENU.evidence, icon: <SafetyCertificateOutlined /> },
+  },
+
   {
     path: '/units',
     access: 'canListUnits',

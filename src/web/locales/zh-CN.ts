@@ -10,6 +10,7 @@ export const APP_SUBTITLE = '商业秘密保护示范基地管理平台';
 export const MENU = {
   home: '首页',
   myUnit: '本单位信息',
+  evidence: '商业秘密存证',
   units: '单位管理',
   jurisdictions: '辖区',
   audit: '操作日志',

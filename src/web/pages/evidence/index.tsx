@@ -51,16 +51,17 @@ function writePaging(page: number, pageSize: number): URLSearchParams {
   return params;
 }
 
-/** The two downloads of a sealed entry. */
-function Downloads({ entry, size }: { entry: EvidenceEntry; size?: 'small' }) {
+/** The two downloads of a sealed entry: buttons on the result card, compact links in the table. */
+function Downloads({ entry, compact = false }: { entry: EvidenceEntry; compact?: boolean }) {
   if (entry.status !== 'sealed') return <Typography.Text type="secondary">存证完成后可下载</Typography.Text>;
+  const look = compact ? ({ type: 'link', size: 'small' } as const) : {};
   return (
-    <Flex gap={8} wrap>
-      <Button size={size} icon={<FilePdfOutlined />} href={certificateUrl(entry.id)} download>
-        下载存证证书
+    <Flex gap={compact ? 0 : 8} wrap vertical={compact} align={compact ? 'flex-start' : undefined}>
+      <Button {...look} icon={<FilePdfOutlined />} href={certificateUrl(entry.id)} download>
+        {compact ? '存证证书' : '下载存证证书'}
       </Button>
-      <Button size={size} icon={<CloudDownloadOutlined />} href={bundleUrl(entry.id)} download>
-        下载验证包
+      <Button {...look} icon={<CloudDownloadOutlined />} href={bundleUrl(entry.id)} download>
+        {compact ? '验证包' : '下载验证包'}
       </Button>
     </Flex>
   );
@@ -289,14 +290,14 @@ function EntriesCard({ version, onLoaded }: { version: number; onLoaded: (items:
               <Typography.Text
                 copyable={{ text: digest, tooltips: ['复制摘要', '已复制'] }}
                 ellipsis={{ tooltip: digest }}
-                style={{ fontFamily: 'monospace', width: 180 }}
+                style={{ fontFamily: 'monospace', width: 140 }}
               >
                 {digest}
               </Typography.Text>
             ),
           },
           {
-            title: '可信时间',
+            title: '可信时间（北京时间）',
             dataIndex: 'timestampTime',
             render: (at: string | null, entry) =>
               at ? (
@@ -322,7 +323,7 @@ function EntriesCard({ version, onLoaded }: { version: number; onLoaded: (items:
           {
             title: '下载',
             key: 'downloads',
-            render: (_: unknown, entry) => <Downloads entry={entry} size="small" />,
+            render: (_: unknown, entry) => <Downloads entry={entry} compact />,
           },
         ]}
       />

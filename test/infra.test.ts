@@ -1,0 +1,43 @@
+/**
+ * The test infrastructure itself: each API project really runs on the database it names (PGlite or the PostgreSQL
+ * server from test/setup/postgres-global.ts), migrated, and the health endpoint reports it.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildTestApp, type TestApp, testDatabaseKind } from './helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ seed: false });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('test infrastructure', () => {
+  it('GET /api/v1/health answers ok with the database kind and the newest migration', async () => {
+    const res = await t.anonymous.get('/api/v1/health');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite',
+      migration: expect.any(String),
+    });
+    expect(body.migration).not.toBe('');
+  });
+
+  it('runs on the database this project names', async () => {
+    expect(t.database.kind).toBe(testDatabaseKind());
+    const { rows } = (await t.database.db.execute(sql`select current_database() as name`)) as unknown as {
+      rows: { name: string }[];
+    };
+    if (testDatabaseKind() === 'postgres') {
+      // A fresh database of this run on the server the global setup chose, not the server's own `test` database.
+      expect(rows[0]?.name.startsWith(inject('testDatabasePrefix'))).toBe(true);
+      expect(t.config.DATABASE_URL).toContain(rows[0]?.name);
+    } else {
+      expect(t.config.DATABASE_URL).toBeUndefined();
+    }
+  });
+});
