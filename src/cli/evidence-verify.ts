@@ -6,8 +6,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { sha256, utf8 } from '../core/evidence/encoding';
-import { type CheckResult, parseTlogProof, verifyEvidenceBundle } from '../core/evidence/proof-bundle';
-import { parseEvidenceExtra } from '../core/evidence/proof-bundle';
+import {
+  type CheckResult,
+  parseEvidenceExtra,
+  parseTlogProof,
+  verifyEvidenceBundle,
+} from '../core/evidence/proof-bundle';
 import { verifyTimestampToken } from '../server/evidence/tsa/timestamp';
 
 const CHECK_LABELS: Record<string, string> = {
@@ -47,7 +51,8 @@ export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: 
   try {
     const proof = parseTlogProof(bundleText);
     const extra = proof.extra ? parseEvidenceExtra(proof.extra) : null;
-    if (extra && options.filePath) claimed = { algorithm: extra.algorithm, digest: await fileDigest(options.filePath, extra.algorithm) };
+    if (extra && options.filePath)
+      claimed = { algorithm: extra.algorithm, digest: await fileDigest(options.filePath, extra.algorithm) };
     if (extra?.tsaToken) {
       const trusted = options.tsaCertificatePath ? await readFile(options.tsaCertificatePath, 'utf8') : undefined;
       const result = await verifyTimestampToken(extra.tsaToken, {
@@ -55,7 +60,10 @@ export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: 
         trustedCertificatePem: trusted,
       });
       timestamp = result.ok
-        ? { status: 'pass', detail: `genTime ${result.genTime?.toISOString()}${trusted ? '' : ' (certificate embedded in the token, not independently trusted)'}` }
+        ? {
+            status: 'pass',
+            detail: `genTime ${result.genTime?.toISOString()}${trusted ? '' : ' (certificate embedded in the token, not independently trusted)'}`,
+          }
         : { status: 'fail', detail: result.problems.join('; ') };
     }
   } catch {
@@ -64,7 +72,9 @@ export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: 
   const result = verifyEvidenceBundle(bundleText, claimed, options.verifierKey);
   const checks: Record<string, CheckResult> = { ...result.checks, timestamp };
   const mark = { pass: '✔', fail: '✘', skipped: '–' } as const;
-  const lines = Object.entries(checks).map(([name, c]) => `${mark[c.status]} ${CHECK_LABELS[name] ?? name}: ${c.detail}`);
+  const lines = Object.entries(checks).map(
+    ([name, c]) => `${mark[c.status]} ${CHECK_LABELS[name] ?? name}: ${c.detail}`,
+  );
   const ok = result.ok && timestamp.status !== 'fail';
   lines.push(ok ? '验证通过 (verified)' : '验证失败 (NOT verified)');
   return { ok, lines };

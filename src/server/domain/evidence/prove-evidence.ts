@@ -71,6 +71,6 @@ export async function evidenceBundle(db: Executor, submissionId: string) {
 export async function findByCertificateNumber(db: Executor, certificateNo: string) {
   const parsed = parseCertificateNumber(certificateNo);
   const row = parsed ? await findSubmissionByLeaf(db, parsed.leafIndex) : null;
-  if (!parsed || !row || !row.id.replaceAll('-', '').startsWith(parsed.idPrefix)) throw notFound('存证证书');
+  if (!parsed || !row?.id.replaceAll('-', '').startsWith(parsed.idPrefix)) throw notFound('存证证书');
   return row;
 }
