@@ -1,0 +1,6 @@
+export * from './cross-checks';
+export * from './document-number';
+export * from './enums';
+export * from './load';
+export * from './queries';
+export * from './schema';
