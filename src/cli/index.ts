@@ -2,21 +2,29 @@
  * Command-line tasks: `npm run cli -- <command> …`. Runs against the database the environment configures, the same
  * way the server does (DATABASE_URL, or PGlite under DATA_DIR).
  */
+
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { parseProgrammeYaml, stringifyProgrammeYaml } from '../core/programs/load';
+import type { Programme } from '../core/programs/schema';
 import { recordAudit } from '../server/audit';
 import { hashPassword } from '../server/auth/passwords';
 import { loadConfig } from '../server/config';
 import { systemContext } from '../server/context';
 import { openDatabase } from '../server/db/client';
-import { users } from '../server/db/schema';
+import { programmes, users } from '../server/db/schema';
 import { seedDemo, seedJurisdictions } from '../server/demo/seed';
+import { importProgramme } from '../server/domain/programmes/import-programme';
 import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
 
 const USAGE = `用法 (usage): npm run cli -- <command>
   db migrate                                   apply migrations and seed jurisdictions
   demo seed                                    seed demo units and accounts (once)
   user create-admin --username U --password P  create an administrator account
+  program validate <file.yaml>                 check a programme file; lists every problem (no database)
+  program import <file.yaml> [--publish]       import as a new draft version (and publish it)
+  program export <code> [--version N]          print a stored programme as YAML
   evidence verify <bundle.tlog-proof> --key VKEY [--file F] [--tsa-cert tsa.pem]
                                                verify an evidence bundle offline (no server needed);
                                                VKEY is the log key from GET /api/v1/evidence/keys`;
@@ -75,6 +83,66 @@ async function main(argv: string[]): Promise<number> {
       console.log(`管理员账号 ${username.data} 已创建`);
       return 0;
     }
+    case 'program validate': {
+      const file = rest[0];
+      if (!file) return usage();
+      const result = parseProgrammeYaml(await readFile(file, 'utf8'));
+      if (result.ok) {
+        console.log(`有效：${result.programme.title}（${result.programme.code}）`);
+        return 0;
+      }
+      console.error(`无效：共 ${result.problems.length} 处问题`);
+      for (const p of result.problems) console.error(`  ${p.path || '(根)'}: ${p.message}`);
+      return 1;
+    }
+    case 'program import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { publish: { type: 'boolean' } },
+      });
+      if (!positionals[0]) return usage();
+      const parsed = parseProgrammeYaml(await readFile(positionals[0], 'utf8'));
+      if (!parsed.ok) {
+        for (const p of parsed.problems) console.error(`  ${p.path || '(根)'}: ${p.message}`);
+        return 1;
+      }
+      const imported = await withDatabase(async (db) => {
+        const row = await importProgramme(db, systemContext, parsed.programme, { authorised: true });
+        if (values.publish) {
+          await db
+            .update(programmes)
+            .set({ status: 'published', publishedAt: new Date() })
+            .where(eq(programmes.id, row.id));
+        }
+        return row;
+      });
+      console.log(`已导入 ${imported.code} 第 ${imported.version} 版${values.publish ? '并发布' : '（草稿）'}`);
+      return 0;
+    }
+    case 'program export': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { version: { type: 'string' } },
+      });
+      if (!positionals[0]) return usage();
+      const text = await withDatabase(async (db) => {
+        const rows = await db
+          .select({ version: programmes.version, definition: programmes.definition })
+          .from(programmes)
+          .where(eq(programmes.code, positionals[0]!))
+          .orderBy(desc(programmes.version));
+        const row = values.version ? rows.find((r) => r.version === Number(values.version)) : rows[0];
+        return row ? stringifyProgrammeYaml(row.definition as Programme) : null;
+      });
+      if (!text) {
+        console.error('未找到该工作方案');
+        return 1;
+      }
+      process.stdout.write(text);
+      return 0;
+    }
     case 'evidence verify': {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -99,6 +167,11 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(USAGE);
       return group ? 2 : 0;
+  }
+
+  function usage(): number {
+    console.error(USAGE);
+    return 2;
   }
 }
 

@@ -4,13 +4,14 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions } from './demo/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   await seedJurisdictions(database.db);
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;
+  if (config.seedDemo) await seedProgrammes(database.db);
   const app = await buildApp({ config, database });
   const shutdown = async () => {
     await app.close();

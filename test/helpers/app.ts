@@ -13,7 +13,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/client';
-import { DEMO_PASSWORD, seedDemo, seedJurisdictions } from '../../src/server/demo/seed';
+import { DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from '../../src/server/demo/seed';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -94,7 +94,10 @@ export async function buildTestApp(
   });
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
   await seedJurisdictions(database.db);
-  if (options.seed !== false && !options.sameDatabaseAs) await seedDemo(database.db);
+  if (options.seed !== false && !options.sameDatabaseAs) {
+    await seedDemo(database.db);
+    await seedProgrammes(database.db);
+  }
   const app = await buildApp({ config, database, serveWeb: false });
   await app.ready();
 

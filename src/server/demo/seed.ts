@@ -2,13 +2,18 @@
  * Reference and demo data. Jurisdictions are seeded on every start (idempotent, new ones added); demo units and
  * accounts once, when no admin account exists yet.
  */
-import { eq, sql } from 'drizzle-orm';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { and, eq, sql } from 'drizzle-orm';
+import { parseProgrammeYaml } from '../../core/programs/load';
 import { JURISDICTIONS } from '../../shared/data/jurisdictions';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../auth/passwords';
 import { systemContext } from '../context';
 import type { Db } from '../db/client';
-import { jurisdictions, unitContacts, unitMembers, units, users } from '../db/schema';
+import { jurisdictions, programmes, unitContacts, unitMembers, units, users } from '../db/schema';
+import { importProgramme } from '../domain/programmes/import-programme';
+import { requireValidProgramme } from '../domain/programmes/programme-guards';
 import { DEMO_APPLICANT_UNITS, DEMO_UNITS } from './demo-units';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -123,4 +128,28 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
   });
   return true;
+}
+
+export const PROGRAMS_DIR = fileURLToPath(new URL('../../../programs', import.meta.url));
+
+/** Imports and publishes the seed programmes under programs/ whose code is not in the database yet. */
+export async function seedProgrammes(db: Db): Promise<string[]> {
+  const files = (await readdir(PROGRAMS_DIR)).filter((f) => f.endsWith('.yaml')).sort();
+  const seeded: string[] = [];
+  for (const file of files) {
+    const programme = requireValidProgramme(parseProgrammeYaml(await readFile(`${PROGRAMS_DIR}/${file}`, 'utf8')));
+    const [existing] = await db
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.code, programme.code))
+      .limit(1);
+    if (existing) continue;
+    const imported = await importProgramme(db, systemContext, programme, { authorised: true });
+    await db
+      .update(programmes)
+      .set({ status: 'published', publishedAt: new Date() })
+      .where(and(eq(programmes.id, imported.id), eq(programmes.status, 'draft')));
+    seeded.push(programme.code);
+  }
+  return seeded;
 }

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+const putuoYaml = readFileSync('programs/putuo-2022.yaml', 'utf8');
+
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('programmes', () => {
+  it('demo mode ships the seed programmes, published, readable by anyone logged in with computed caps', async () => {
+    const applicant = await t.login('applicant3');
+    const list = (await applicant.get('/api/v1/programs')).json().items;
+    expect(list.map((p: { code: string }) => p.code).sort()).toHaveLength(5);
+    const shijingshan = list.find((p: { ownerJurisdictionCode: string }) => p.ownerJurisdictionCode === '110107');
+    const detail = (await applicant.get(`/api/v1/programs/${shijingshan.id}`)).json();
+    const point = detail.kinds.find((k: { category: string }) => k.category === 'point');
+    expect(point.rubric).toMatchObject({ form: 'scored', maxTotal: 100, passMark: 80 });
+    const putuo = list.find((p: { ownerJurisdictionCode: string }) => p.ownerJurisdictionCode === '310107');
+    const putuoDetail = (await applicant.get(`/api/v1/programs/${putuo.id}`)).json();
+    const putuoPoint = putuoDetail.kinds.find((k: { category: string }) => k.category === 'point');
+    expect(putuoPoint.rubric.bonusGroups[0]).toMatchObject({
+      cap: 10,
+      itemsTotal: 12,
+      effectiveMax: 10,
+      exceedsCap: true,
+    });
+  });
+
+  it('a city officer imports a new draft version, publishes it, and it is then immutable', async () => {
+    const shanghai = await t.login('shanghai');
+    const imported = await shanghai.post('/api/v1/programs', { yaml: putuoYaml });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ status: 'draft', version: 2 });
+    const id = imported.json().id;
+    const edited = imported.json().definition;
+    edited.title = `${edited.title}（修订）`;
+    expect((await shanghai.patch(`/api/v1/programs/${id}`, { definition: edited })).statusCode).toBe(200);
+    const published = await shanghai.post(`/api/v1/programs/${id}/publish`);
+    expect(published.statusCode).toBe(200);
+    expect((await shanghai.post(`/api/v1/programs/${id}/publish`)).statusCode).toBe(409);
+    expect((await shanghai.patch(`/api/v1/programs/${id}`, { definition: edited })).statusCode).toBe(409);
+    await expect(
+      t.database.db.execute(sql`update programmes set title = 'x' where status = 'published'`),
+    ).rejects.toThrow();
+    const clone = await shanghai.post(`/api/v1/programs/${id}/clone`);
+    expect(clone.json()).toMatchObject({ status: 'draft', version: 3 });
+    const exported = await shanghai.get(`/api/v1/programs/${id}/export`);
+    expect(exported.body).toContain('（修订）');
+  });
+
+  it('refuses an invalid document listing every problem, and stores nothing', async () => {
+    const shanghai = await t.login('shanghai');
+    const before = (await shanghai.get('/api/v1/programs')).json().items.length;
+    const broken = putuoYaml.replace(/^year: .*$/m, 'year: 1800').replace(/^title: .*$/m, 'title: ""');
+    const res = await shanghai.post('/api/v1/programs', { yaml: broken });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['year', 'title']));
+    expect((await shanghai.get('/api/v1/programs')).json().items.length).toBe(before);
+  });
+
+  it('district officers and applicants may not manage programmes; drafts stay hidden from them', async () => {
+    const putuo = await t.login('putuo');
+    expect((await putuo.post('/api/v1/programs', { yaml: putuoYaml })).statusCode).toBe(403);
+    const shaoxing = await t.login('shaoxing');
+    const draft = (await (await t.login('shanghai')).post('/api/v1/programs', { yaml: putuoYaml })).json();
+    expect((await shaoxing.get(`/api/v1/programs/${draft.id}`)).statusCode).toBe(404);
+    expect((await shaoxing.post(`/api/v1/programs/${draft.id}/publish`)).statusCode).toBe(403);
+    const applicant = await t.login('applicant1');
+    expect(
+      (await applicant.get('/api/v1/programs')).json().items.every((p: { status: string }) => p.status === 'published'),
+    ).toBe(true);
+  });
+});
+
+describe('programme CLI', () => {
+  it('validates a file without a database, listing every problem of a broken one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shangmi-prog-'));
+    try {
+      const cli = (file: string) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'program', 'validate', file], { encoding: 'utf8' });
+      const good = cli('programs/shaoxing-2021.yaml');
+      expect(good.status, good.stderr).toBe(0);
+      const brokenFile = path.join(dir, 'broken.yaml');
+      writeFileSync(brokenFile, putuoYaml.replace(/^year: .*$/m, 'year: 1800').replace(/^title: .*$/m, 'title: ""'));
+      const bad = cli(brokenFile);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/共 \d+ 处问题/);
+      expect(bad.stderr).toContain('year');
+      expect(bad.stderr).toContain('title');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
