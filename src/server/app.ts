@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
 import { programmeRoutes } from './routes/programmes';
+import { selfAssessmentRoutes } from './routes/self-assessments';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
       await api.register(programmeRoutes(database.db));
+      await api.register(selfAssessmentRoutes(database.db));
       await api.register(ledgerRoutes(database.db));
       await api.register(evidenceRoutes(database.db, evidenceLog, config));
       await api.register(auditRoutes(database.db));

@@ -1,0 +1,67 @@
+/**
+ * Computes the metric catalogue's values for one unit as of one day from plain data (its ledger entries, its
+ * affiliated firms, its contacts). Pure: the server loads the data, this decides what it means. Metrics whose data
+ * the platform does not hold yet (certified bases: issue 4) stay undefined, which the engine reports as "暂无数据".
+ */
+import dayjs from 'dayjs';
+import type { LedgerKind } from '../../shared/enums';
+import type { MetricValues } from './metrics';
+
+export interface MetricLedgerEntry {
+  kind: LedgerKind;
+  occurredOn: string;
+  reachPercent: number | null;
+  firmsCovered: number | null;
+  guideId: string | null;
+  attachmentCount: number;
+}
+
+export interface MetricInput {
+  /** 'YYYY-MM-DD', the day of evaluation. */
+  asOf: string;
+  entries: readonly MetricLedgerEntry[];
+  /** Parks: registered tenants; associations and other bodies: member units. Undefined for plain enterprises. */
+  affiliatedFirms?: number;
+  /** Affiliated firms with at least one ledger entry of their own in the window. */
+  affiliatedFirmsWithLedger?: number;
+  contactRoles: readonly string[];
+}
+
+export function computeMetrics(input: MetricInput): MetricValues {
+  const from = dayjs(input.asOf).subtract(12, 'month').add(1, 'day').format('YYYY-MM-DD');
+  const half = dayjs(input.asOf).subtract(6, 'month').format('YYYY-MM-DD');
+  const inWindow = input.entries.filter((e) => e.occurredOn >= from && e.occurredOn <= input.asOf);
+  const count = (...kinds: LedgerKind[]) => inWindow.filter((e) => kinds.includes(e.kind)).length;
+  const firms = input.affiliatedFirms;
+  const coveredBy = (filter: (e: MetricLedgerEntry) => boolean) => {
+    const sum = inWindow.filter(filter).reduce((a, e) => a + (e.firmsCovered ?? 0), 0);
+    return firms === undefined ? sum : Math.min(sum, firms);
+  };
+  const pct = (n: number) => (firms ? Math.round((n / firms) * 1000) / 10 : undefined);
+  const inspections = inWindow.filter((e) => e.kind === 'inspection');
+  const reach = inWindow.filter((e) => e.kind === 'training' && e.reachPercent !== null).map((e) => e.reachPercent!);
+  const trained = coveredBy((e) => e.kind === 'training');
+  return {
+    'ledger.guidance_visits_12m': inWindow.filter((e) => e.kind === 'guidance_visit' && e.guideId !== null).length,
+    'ledger.trainings_12m': count('training'),
+    'ledger.publicity_12m': count('publicity'),
+    'ledger.activities_12m': count('training', 'publicity', 'survey'),
+    'ledger.services_12m': count('survey', 'risk_assessment', 'rights_help'),
+    'ledger.inspection_halves_12m':
+      Number(inspections.some((e) => e.occurredOn <= half)) + Number(inspections.some((e) => e.occurredOn > half)),
+    'ledger.risk_assessment_reports_12m': inWindow.filter((e) => e.kind === 'risk_assessment' && e.attachmentCount > 0)
+      .length,
+    'ledger.rights_help_12m': count('rights_help'),
+    'ledger.staff_training_reach_12m': reach.length > 0 ? Math.max(...reach) : undefined,
+    'ledger.firms_trained_12m': firms === undefined ? undefined : trained,
+    'ledger.firms_trained_pct_12m': pct(trained),
+    'ledger.firms_visited_pct_12m': pct(coveredBy((e) => e.kind === 'survey')),
+    'ledger.firms_guided_pct_12m': pct(coveredBy((e) => e.kind === 'guidance_visit' && e.guideId === null)),
+    'ledger.firms_risk_assessed_pct_12m': pct(coveredBy((e) => e.kind === 'risk_assessment')),
+    'registry.affiliated_firms': firms,
+    'registry.firms_protecting': firms === undefined ? undefined : input.affiliatedFirmsWithLedger,
+    'registry.firms_protecting_pct': pct(input.affiliatedFirmsWithLedger ?? 0),
+    'profile.secrecy_staff': input.contactRoles.filter((r) => r === 'confidentiality_officer').length,
+    'profile.liaisons': input.contactRoles.filter((r) => r === 'liaison').length,
+  };
+}

@@ -1,0 +1,100 @@
+import dayjs from 'dayjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let applicant: Client;
+let putuoProgrammeId: string;
+
+interface Gap {
+  message: string;
+}
+const item = (evaluation: { indicators: { items: { id: string; awarded: number }[] }[] }, id: string) =>
+  evaluation.indicators.flatMap((i) => i.items).find((i) => i.id === id)!;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  applicant = await t.login('applicant1');
+  const list = (await applicant.get('/api/v1/programs')).json().items;
+  putuoProgrammeId = list.find(
+    (p: { code: string; ownerJurisdictionCode: string }) => p.ownerJurisdictionCode === '310107',
+  ).id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('self-assessment', () => {
+  it('scores answers live against the rubric and checks the ledger itself, with gaps in plain Chinese', async () => {
+    const created = await applicant.post('/api/v1/self-assessments', {
+      programmeId: putuoProgrammeId,
+      kindId: 'point',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = created.json();
+    expect(draft.evaluation).toMatchObject({ form: 'scored', maxTotal: 100 });
+
+    const saved = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
+      version: draft.version,
+      answers: { 'i5.1': { score: 8, note: '已配备指导员' }, 'i4.1': { score: 8 } },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    let detail = saved.json();
+    // The applicant claims 8 points, but the ledger shows no guidance visit: the check gates the item to 0.
+    expect(item(detail.evaluation, 'i5.1').awarded).toBe(0);
+    expect(item(detail.evaluation, 'i4.1').awarded).toBe(8);
+    expect(detail.evaluation.gaps.map((g: Gap) => g.message)).toContain('近12个月业务指导 0 次，要求不少于 2 次');
+
+    // The Putuo bureau assigns itself as guide and records two visits.
+    const putuo = await t.login('putuo');
+    const officerId = (await putuo.get('/api/v1/auth/me')).json().user.id;
+    await putuo.post(`/api/v1/units/${detail.unitId}/guides`, { guideId: officerId });
+    for (const days of [30, 90]) {
+      const visit = await putuo.post('/api/v1/ledger', {
+        unitId: detail.unitId,
+        kind: 'guidance_visit',
+        occurredOn: dayjs().subtract(days, 'day').format('YYYY-MM-DD'),
+        title: '商业秘密保护业务指导',
+      });
+      expect(visit.statusCode, visit.body).toBe(201);
+    }
+    detail = (await applicant.get(`/api/v1/self-assessments/${draft.id}`)).json();
+    expect(detail.metrics['ledger.guidance_visits_12m']).toBe(2);
+    expect(item(detail.evaluation, 'i5.1').awarded).toBe(8);
+    expect(detail.evaluation.gaps.map((g: Gap) => g.message)).not.toContain('近12个月业务指导 0 次，要求不少于 2 次');
+  });
+
+  it("refuses scores above an item's points, kinds the unit may not apply for, and stale versions", async () => {
+    const draft = (
+      await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })
+    ).json();
+    const tooHigh = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
+      version: draft.version,
+      answers: { 'i4.1': { score: 9 } },
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.json().fields[0].path).toContain('i4.1');
+    const zone = await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'zone' });
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json().fields[0].path).toBe('kindId');
+    await applicant.patch(`/api/v1/self-assessments/${draft.id}`, { version: draft.version, answers: {} });
+    const stale = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
+      version: draft.version,
+      answers: {},
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('other units cannot read it; officers of the district can; experts cannot', async () => {
+    const draft = (
+      await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })
+    ).json();
+    expect((await (await t.login('applicant2')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(404);
+    expect((await (await t.login('expert1')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(404);
+    expect((await (await t.login('putuo')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(200);
+    expect(
+      (await (await t.login('putuo')).patch(`/api/v1/self-assessments/${draft.id}`, { version: 1, answers: {} }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
