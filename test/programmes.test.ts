@@ -88,7 +88,9 @@ describe('programme CLI', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shangmi-prog-'));
     try {
       const cli = (file: string) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'program', 'validate', file], { encoding: 'utf8' });
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'program', 'validate', file], {
+          encoding: 'utf8',
+        });
       const good = cli('programs/shaoxing-2021.yaml');
       expect(good.status, good.stderr).toBe(0);
       const brokenFile = path.join(dir, 'broken.yaml');
