@@ -49,7 +49,7 @@ test('a Keqiao enterprise registers itself and its account, then logs in to its 
   await page.getByText('注册成功，请使用账号 huafang 登录').waitFor();
 
   await login(page, 'huafang', 'huafang-2024');
-  expect(await menuLabels(page)).toEqual(['首页', '本单位信息', '商业秘密存证']);
+  expect(await menuLabels(page)).toEqual(['首页', '本单位信息', '商业秘密存证', '自评']);
   await page.getByRole('menuitem', { name: '本单位信息' }).click();
   await page.getByRole('heading', { name: NAME }).waitFor();
   await page.getByRole('cell', { name: '13805751234' }).waitFor();

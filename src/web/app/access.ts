@@ -26,6 +26,8 @@ export interface Access {
   canReviewApplications: boolean;
   /** Applicants: trade-secret evidence preservation (only the file's digest leaves the browser). */
   canPreserveEvidence: boolean;
+  /** Applicants: self-assessment against a published programme's rubric. */
+  canSelfAssess: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -47,6 +49,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageUsers: role === 'admin',
     canReviewApplications: role === 'expert',
     canPreserveEvidence: role === 'applicant',
+    canSelfAssess: role === 'applicant' && user?.unitId != null,
   };
 }
 

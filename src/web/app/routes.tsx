@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BankOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -47,6 +48,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canPreserveEvidence',
     page: lazy(() => import('../pages/evidence')),
     menu: { label: MENU.evidence, icon: <SafetyCertificateOutlined /> },
+  },
+  {
+    path: '/self-assessment',
+    access: 'canSelfAssess',
+    page: lazy(() => import('../pages/self-assessment')),
+    menu: { label: MENU.selfAssessment, icon: <FormOutlined /> },
   },
 
   {

@@ -11,6 +11,7 @@ export const MENU = {
   home: '首页',
   myUnit: '本单位信息',
   evidence: '商业秘密存证',
+  selfAssessment: '自评',
   units: '单位管理',
   jurisdictions: '辖区',
   audit: '操作日志',

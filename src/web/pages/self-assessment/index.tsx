@@ -1,0 +1,332 @@
+/**
+ * 自评 (self-assessment): an applicant picks a published programme and a kind of base open to its unit, answers the
+ * rubric item by item, and sees at once the estimated score against the pass mark (or the conditions met) and the
+ * gap list. The estimate is computed in the browser by the same rubric engine the server uses (src/core/rubric),
+ * with the metrics the server computed from the ledger; saving stores a draft.
+ */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Programme } from '../../../core/programs/schema';
+import type { AnswerSet } from '../../../core/rubric/answers';
+import { type Evaluation, evaluateRubric, type Gap } from '../../../core/rubric/evaluate';
+import type { MetricValues } from '../../../core/rubric/metrics';
+import type { Rubric } from '../../../core/rubric/schema';
+import { api, useApiErrorHandler } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
+import { PageContainer } from '../../components/PageContainer';
+
+interface ProgrammeSummary {
+  id: string;
+  title: string;
+  year: number;
+  ownerJurisdictionName: string;
+}
+interface ProgrammeDetail extends ProgrammeSummary {
+  definition: Programme;
+}
+interface AssessmentDetail {
+  id: string;
+  programmeTitle: string;
+  baseKind: string;
+  answers: AnswerSet;
+  version: number;
+  rubric: Rubric;
+  metrics: MetricValues;
+  kind: { name: string } | undefined;
+}
+interface AssessmentSummary {
+  id: string;
+  programmeTitle: string;
+  baseKind: string;
+  updatedAt: string;
+}
+
+function GapList({ gaps }: { gaps: Gap[] }) {
+  if (gaps.length === 0) return <Alert type="success" showIcon message="暂无差距" />;
+  return (
+    <List
+      size="small"
+      aria-label="差距清单"
+      dataSource={gaps}
+      renderItem={(g) => (
+        <List.Item>
+          <Typography.Text type={g.code === 'metric_unknown' || g.code === 'unanswered' ? 'secondary' : 'danger'}>
+            {g.message}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function Summary({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.form === 'scored') {
+    return (
+      <Row gutter={16}>
+        <Col span={8}>
+          <Statistic title="估算总分" value={evaluation.grandTotal} suffix={`/ ${evaluation.maxTotal}`} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="合格线" value={evaluation.passMark ?? '未规定'} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="加分（封顶后）" value={evaluation.bonusTotal} suffix={`/ ${evaluation.bonusMax}`} />
+        </Col>
+        {evaluation.passed !== null && (
+          <Col span={24} style={{ marginTop: 12 }}>
+            {evaluation.passed ? <Tag color="success">达到合格线</Tag> : <Tag color="error">未达到合格线</Tag>}
+          </Col>
+        )}
+      </Row>
+    );
+  }
+  return (
+    <Space direction="vertical">
+      <Statistic title="已满足条件" value={evaluation.metCount} suffix={`/ ${evaluation.total}`} />
+      {evaluation.passed ? <Tag color="success">全部条件满足</Tag> : <Tag color="error">尚有条件未满足</Tag>}
+    </Space>
+  );
+}
+
+function AnswerEditor({
+  rubric,
+  answers,
+  onChange,
+}: {
+  rubric: Rubric;
+  answers: AnswerSet;
+  onChange: (a: AnswerSet) => void;
+}) {
+  const set = (id: string, patch: Partial<AnswerSet[string]>) =>
+    onChange({ ...answers, [id]: { ...answers[id], ...patch } });
+  if (rubric.form === 'scored') {
+    const groups = [
+      ...rubric.indicators.map((i) => ({
+        key: i.id,
+        title: `${i.title}（${i.items.reduce((a, b) => a + b.points, 0)}分）`,
+        items: i.items,
+      })),
+      ...rubric.bonusGroups.map((g) => ({ key: g.id, title: `${g.title}（封顶 ${g.cap} 分）`, items: g.items })),
+    ];
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {groups.map((g) => (
+          <Card key={g.key} size="small" title={g.title}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="id"
+              dataSource={g.items}
+              columns={[
+                { title: '评价内容', dataIndex: 'text' },
+                { title: '分值', dataIndex: 'points', width: 70 },
+                {
+                  title: '自评得分',
+                  width: 120,
+                  render: (_, item) => (
+                    <InputNumber
+                      aria-label={`自评得分 ${item.id}`}
+                      min={0}
+                      max={item.points}
+                      step={0.5}
+                      value={answers[item.id]?.score}
+                      onChange={(v) => set(item.id, { score: v ?? undefined })}
+                    />
+                  ),
+                },
+                {
+                  title: '说明',
+                  width: 220,
+                  render: (_, item) => (
+                    <Input
+                      value={answers[item.id]?.note}
+                      onChange={(e) => set(item.id, { note: e.target.value || undefined })}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        ))}
+      </Space>
+    );
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {rubric.conditions.map((c) => (
+        <Card key={c.id} size="small" title={c.title}>
+          {c.requirements.map((r) => (
+            <div key={r.id} style={{ marginBottom: 8 }}>
+              <Checkbox
+                aria-label={`符合 ${r.id}`}
+                checked={answers[r.id]?.met === true}
+                onChange={(e) => set(r.id, { met: e.target.checked })}
+              >
+                {r.text}
+              </Checkbox>
+            </div>
+          ))}
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+export default function SelfAssessmentPage() {
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
+  const [mine, setMine] = useState<AssessmentSummary[]>([]);
+  const [programme, setProgramme] = useState<ProgrammeDetail | null>(null);
+  const [kindId, setKindId] = useState<string>();
+  const [unitKind, setUnitKind] = useState<string>();
+  const [current, setCurrent] = useState<AssessmentDetail | null>(null);
+  const [answers, setAnswers] = useState<AnswerSet>({});
+  const [saving, setSaving] = useState(false);
+
+  const refreshMine = useCallback(
+    () => api.get<{ items: AssessmentSummary[] }>('/self-assessments').then((r) => setMine(r.items)),
+    [],
+  );
+  useEffect(() => {
+    api
+      .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
+      .then((r) => setProgrammes(r.items), handleError);
+    if (user.unitId) api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
+    refreshMine().catch(handleError);
+  }, [handleError, refreshMine, user.unitId]);
+
+  const open = (detail: AssessmentDetail) => {
+    setCurrent(detail);
+    setAnswers(detail.answers ?? {});
+  };
+  const evaluation = useMemo(
+    () => (current ? evaluateRubric(current.rubric, answers, current.metrics) : null),
+    [current, answers],
+  );
+  const kinds = (programme?.definition.kinds ?? []).filter(
+    (k) => !unitKind || (k.applicantUnitKinds as string[]).includes(unitKind),
+  );
+
+  const start = async () => {
+    if (!programme || !kindId) return;
+    try {
+      open(await api.post<AssessmentDetail>('/self-assessments', { programmeId: programme.id, kindId }));
+      await refreshMine();
+    } catch (error) {
+      handleError(error);
+    }
+  };
+  const save = async () => {
+    if (!current) return;
+    setSaving(true);
+    try {
+      open(await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, { answers, version: current.version }));
+      message.success('自评草稿已保存');
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <PageContainer title="自评" subTitle="对照工作方案的评价标准逐项自评，实时查看估算结果与差距">
+      <Card title="开始新的自评" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Select
+            aria-label="选择工作方案"
+            placeholder="选择工作方案"
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 420 }}
+            options={programmes.map((p) => ({ value: p.id, label: `${p.title}（${p.ownerJurisdictionName}）` }))}
+            onChange={(id: string) => {
+              setKindId(undefined);
+              api.get<ProgrammeDetail>(`/programs/${id}`).then(setProgramme, handleError);
+            }}
+          />
+          <Select
+            aria-label="选择基地类型"
+            placeholder="选择基地类型"
+            style={{ width: 240 }}
+            value={kindId}
+            disabled={!programme}
+            options={kinds.map((k) => ({ value: k.id, label: k.fullName ?? k.name }))}
+            onChange={setKindId}
+            notFoundContent="本单位类型无可申报的基地类型"
+          />
+          <Button type="primary" disabled={!programme || !kindId} onClick={start}>
+            开始自评
+          </Button>
+        </Space>
+        {mine.length > 0 && (
+          <List
+            style={{ marginTop: 16 }}
+            header="我的自评草稿"
+            size="small"
+            dataSource={mine}
+            renderItem={(a) => (
+              <List.Item
+                actions={[
+                  <Button
+                    key="open"
+                    type="link"
+                    onClick={() => api.get<AssessmentDetail>(`/self-assessments/${a.id}`).then(open, handleError)}
+                  >
+                    打开
+                  </Button>,
+                ]}
+              >
+                {a.programmeTitle} · {a.baseKind}
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      {current && evaluation ? (
+        <Row gutter={16}>
+          <Col xs={24} lg={15}>
+            <AnswerEditor rubric={current.rubric} answers={answers} onChange={setAnswers} />
+          </Col>
+          <Col xs={24} lg={9}>
+            <Card
+              title={`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
+              style={{ position: 'sticky', top: 16 }}
+            >
+              <Summary evaluation={evaluation} />
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                差距清单
+              </Typography.Title>
+              <GapList gaps={evaluation.gaps} />
+              <Button type="primary" block style={{ marginTop: 16 }} loading={saving} onClick={save}>
+                保存草稿
+              </Button>
+            </Card>
+          </Col>
+        </Row>
+      ) : (
+        <Empty description="选择工作方案与基地类型后开始自评，或打开已有的自评草稿" />
+      )}
+    </PageContainer>
+  );
+}
