@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-function enumOf<const T extends Record<string, string>>(labels: T) {
+/** An enumeration from its Chinese labels: the values, the labels and a zod schema, all from one object. */
+export function enumOf<const T extends Record<string, string>>(labels: T) {
   const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   return { labels, values, schema: z.enum(values) };
 }

@@ -1,13 +1,9 @@
 /**
- * Enumerations of the programme format, defined once with their Chinese labels (same shape as src/shared/enums.ts,
- * whose helper is not exported). If the server or web needs them, import from here.
+ * Enumerations of the programme format, defined once with their Chinese labels (built like src/shared/enums.ts).
+ * If the server or web needs them, import from here.
  */
-import { z } from 'zod';
-
-function enumOf<const T extends Record<string, string>>(labels: T) {
-  const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
-  return { labels, values, schema: z.enum(values) };
-}
+import type { z } from 'zod';
+import { enumOf } from '../../shared/enums';
 
 /** Category of a demonstration base; each programme names its own kinds (示范企业, 政府服务示范站点 …). */
 export const BaseKind = enumOf({

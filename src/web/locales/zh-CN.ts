@@ -70,21 +70,6 @@ export const JURISDICTION_FIELDS = {
   path: '路径',
 } as const;
 
-/** What an audit entry is about (the server's `entityType`). */
-export const AUDIT_ENTITY_TYPES: Record<string, string> = {
-  unit: '单位',
-  user: '账号',
-  jurisdiction: '辖区',
-  session: '会话',
-  ledger_entry: '台账记录',
-  attachment: '附件',
-  programme: '工作方案',
-  self_assessment: '自评',
-};
-/** The entity types GET /audit accepts as a filter. */
-export const AUDIT_FILTER_ENTITY_TYPES = ['unit', 'user', 'jurisdiction', 'session'] as const;
-export type AuditFilterEntityType = (typeof AUDIT_FILTER_ENTITY_TYPES)[number];
-
 export const COMMON = {
   loadFailed: '加载失败',
   saved: '已保存',

@@ -6,18 +6,11 @@ import { Button, Card, DatePicker, Flex, Select, Table, Tag, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { AuditAction, JurisdictionLevel, Role, UnitKind } from '../../../../shared/enums';
+import { AuditAction, AuditEntityType, JurisdictionLevel, Role, UnitKind } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
 import type { AuditEntry, Page } from '../../../app/types';
 import { PageContainer } from '../../../components/PageContainer';
-import {
-  AUDIT_ENTITY_TYPES,
-  AUDIT_FILTER_ENTITY_TYPES,
-  type AuditFilterEntityType,
-  JURISDICTION_FIELDS,
-  UNIT_FIELDS,
-  USER_FIELDS,
-} from '../../../locales/zh-CN';
+import { JURISDICTION_FIELDS, UNIT_FIELDS, USER_FIELDS } from '../../../locales/zh-CN';
 
 const FIELD_LABELS: Record<string, string> = {
   ...JURISDICTION_FIELDS,
@@ -30,7 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 const ACTION_OPTIONS = AuditAction.values.map((value) => ({ value, label: AuditAction.labels[value] }));
-const ENTITY_OPTIONS = AUDIT_FILTER_ENTITY_TYPES.map((value) => ({ value, label: AUDIT_ENTITY_TYPES[value] }));
+const ENTITY_OPTIONS = AuditEntityType.values.map((value) => ({ value, label: AuditEntityType.labels[value] }));
 const PAGE_SIZES = [20, 50, 100];
 
 const labelOf = <T extends string>(labels: Record<T, string>, value: unknown) =>
@@ -100,7 +93,7 @@ function ChangeDetail({ entry }: { entry: AuditEntry }) {
 
 interface AuditQuery {
   action?: AuditAction;
-  entityType?: AuditFilterEntityType;
+  entityType?: AuditEntityType;
   entityId?: string;
   from?: string;
   to?: string;
@@ -118,8 +111,8 @@ function readQuery(params: URLSearchParams): AuditQuery {
   return {
     action: action && (AuditAction.values as readonly string[]).includes(action) ? (action as AuditAction) : undefined,
     entityType:
-      entityType && (AUDIT_FILTER_ENTITY_TYPES as readonly string[]).includes(entityType)
-        ? (entityType as AuditFilterEntityType)
+      entityType && (AuditEntityType.values as readonly string[]).includes(entityType)
+        ? (entityType as AuditEntityType)
         : undefined,
     entityId: params.get('entityId') || undefined,
     from: isDay(params.get('from')) ? params.get('from')! : undefined,
@@ -141,7 +134,7 @@ function writeQuery(query: AuditQuery): URLSearchParams {
 }
 
 function EntityCell({ entry }: { entry: AuditEntry }) {
-  const label = AUDIT_ENTITY_TYPES[entry.entityType] ?? entry.entityType;
+  const label = AuditEntityType.labels[entry.entityType as AuditEntityType] ?? entry.entityType;
   const after = asRecord(entry.after);
   const name =
     typeof after?.name === 'string' ? after.name : typeof after?.username === 'string' ? after.username : null;
@@ -210,7 +203,7 @@ export default function AuditTrailPage() {
             onChange={(action) => update({ action })}
             style={{ width: 200 }}
           />
-          <Select<AuditFilterEntityType>
+          <Select<AuditEntityType>
             aria-label="对象类型"
             placeholder="全部对象"
             allowClear
