@@ -135,21 +135,23 @@ export const PROGRAMS_DIR = fileURLToPath(new URL('../../../programs', import.me
 /** Imports and publishes the seed programmes under programs/ whose code is not in the database yet. */
 export async function seedProgrammes(db: Db): Promise<string[]> {
   const files = (await readdir(PROGRAMS_DIR)).filter((f) => f.endsWith('.yaml')).sort();
-  const seeded: string[] = [];
-  for (const file of files) {
-    const programme = requireValidProgramme(parseProgrammeYaml(await readFile(`${PROGRAMS_DIR}/${file}`, 'utf8')));
-    const [existing] = await db
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.code, programme.code))
-      .limit(1);
-    if (existing) continue;
-    const imported = await importProgramme(db, systemContext, programme, { authorised: true });
-    await db
-      .update(programmes)
-      .set({ status: 'published', publishedAt: new Date() })
-      .where(and(eq(programmes.id, imported.id), eq(programmes.status, 'draft')));
-    seeded.push(programme.code);
-  }
-  return seeded;
+  const documents = await Promise.all(
+    files.map(async (f) => requireValidProgramme(parseProgrammeYaml(await readFile(`${PROGRAMS_DIR}/${f}`, 'utf8')))),
+  );
+  return db.transaction(async (tx) => {
+    // Instances starting together on one PostgreSQL: one seeds, the others then find the codes present.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('shangmi:seed-programmes'))`);
+    const seeded: string[] = [];
+    for (const programme of documents) {
+      const [existing] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, programme.code)).limit(1);
+      if (existing) continue;
+      const imported = await importProgramme(tx, systemContext, programme, { authorised: true });
+      await tx
+        .update(programmes)
+        .set({ status: 'published', publishedAt: new Date() })
+        .where(and(eq(programmes.id, imported.id), eq(programmes.status, 'draft')));
+      seeded.push(programme.code);
+    }
+    return seeded;
+  });
 }
