@@ -143,7 +143,11 @@ export async function seedProgrammes(db: Db): Promise<string[]> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('shangmi:seed-programmes'))`);
     const seeded: string[] = [];
     for (const programme of documents) {
-      const [existing] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, programme.code)).limit(1);
+      const [existing] = await tx
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(eq(programmes.code, programme.code))
+        .limit(1);
       if (existing) continue;
       const imported = await importProgramme(tx, systemContext, programme, { authorised: true });
       await tx
