@@ -13,19 +13,9 @@ import {
   verifyEvidenceBundle,
 } from '../core/evidence/proof-bundle';
 import { verifyTimestampToken } from '../server/evidence/tsa/timestamp';
+import { EvidenceCheck } from '../shared/enums';
 
-const CHECK_LABELS: Record<string, string> = {
-  format: '验证包格式',
-  key: '日志公钥',
-  signature: '检查点签名',
-  origin: '日志标识',
-  extra: '存证信息',
-  entry: '叶子条目重建',
-  digest: '文件摘要一致',
-  inclusion: '包含证明',
-  consistency: '与最新检查点一致',
-  timestamp: '可信时间戳',
-};
+const CHECK_LABELS: Record<string, string> = EvidenceCheck.labels;
 
 async function fileDigest(file: string, algorithm: string): Promise<string> {
   if (algorithm === 'sm3') {

@@ -4,6 +4,7 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import { EvidenceCheck } from '../../../shared/enums';
 import { apiUrl } from '../../app/api';
 import type { DigestAlgorithm } from '../../app/hash-file';
 
@@ -80,19 +81,8 @@ export const STATUS_TAGS: Record<EvidenceStatus, { label: string; color: string 
   pending: { label: '排队中', color: 'processing' },
 };
 
-/** The checks of a verification, in the order they are shown, with their Chinese names (as in the CLI). */
-export const CHECK_LABELS: Record<string, string> = {
-  format: '验证包格式',
-  key: '日志公钥',
-  signature: '检查点签名',
-  origin: '日志标识',
-  extra: '存证信息',
-  entry: '叶子条目重建',
-  digest: '文件摘要一致',
-  inclusion: '包含证明',
-  consistency: '与最新检查点一致',
-  timestamp: '可信时间戳',
-};
+/** The checks of a verification, in the order they are shown, with their Chinese names (shared with the CLI). */
+export const CHECK_LABELS: Record<string, string> = EvidenceCheck.labels;
 
 export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = {
   pass: '通过',
