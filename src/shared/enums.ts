@@ -20,6 +20,11 @@ export const JurisdictionLevel = enumOf({
 });
 export type JurisdictionLevel = z.infer<typeof JurisdictionLevel.schema>;
 
+/** Levels whose officers publish and manage programmes (a district runs the programme its city publishes). */
+export function isCityOrAbove(level: JurisdictionLevel | null | undefined): boolean {
+  return level === 'national' || level === 'provincial' || level === 'municipal';
+}
+
 /** Kinds of registered unit (申报单位类型). */
 export const UnitKind = enumOf({
   enterprise: '企业',

@@ -2,6 +2,7 @@
  * Who may do what: small named rules, one function `can` that every route and use case asks. Pure: the caller
  * loads the subject (with its jurisdiction path) first.
  */
+import { isCityOrAbove } from '../../shared/enums';
 import type { Actor } from '../context';
 
 export type Subject =
@@ -23,8 +24,6 @@ export type Action =
   | 'audit.read'
   | 'user.manage'
   | 'jurisdiction.create';
-
-const CITY_OR_ABOVE = new Set(['national', 'provincial', 'municipal']);
 
 /** True if `path` is the officer's own jurisdiction or below it. */
 export function inSubtree(actor: Actor, path: string): boolean {
@@ -54,7 +53,7 @@ export function can(actor: Actor | null, action: Action, subject: Subject = { ty
       return actor.role === 'applicant' && subject.type === 'unit' && actor.unitId === subject.id;
     case 'programme.manage':
       // City level and above: district bureaus run the programmes their city publishes.
-      return actor.role === 'officer' && actor.jurisdictionLevel !== null && CITY_OR_ABOVE.has(actor.jurisdictionLevel);
+      return actor.role === 'officer' && isCityOrAbove(actor.jurisdictionLevel);
     case 'audit.read':
       return actor.role === 'officer';
     case 'user.manage':

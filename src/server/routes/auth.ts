@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Role } from '../../shared/enums';
+import { JurisdictionLevel, Role } from '../../shared/enums';
 import { LoginSchema, SelfRegistrationSchema } from '../../shared/schemas/user';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
@@ -17,6 +17,8 @@ export const ActorSchema = z.object({
   role: Role.schema,
   unitId: z.string().nullable(),
   jurisdictionCode: z.string().nullable(),
+  /** Chooses what the interface offers (programme management is for city level and above). */
+  jurisdictionLevel: JurisdictionLevel.schema.nullable(),
 });
 const SessionSchema = z.object({ user: ActorSchema, csrfToken: z.string() });
 

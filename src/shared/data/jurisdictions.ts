@@ -73,6 +73,8 @@ export const JURISDICTIONS: readonly JurisdictionSeed[] = [
   { code: '420115', name: '江夏区', level: 'district', parentCode: '420100' },
   { code: '420116', name: '黄陂区', level: 'district', parentCode: '420100' },
   { code: '420117', name: '新洲区', level: 'district', parentCode: '420100' },
+  // Functional zones named in 003. They have no GB/T 2260 code: 420171–420173 are local codes of this platform, in the
+  // 7x range that no real Wuhan district uses. 003 calls the last one 东湖风景区.
   { code: '420171', name: '东湖新技术开发区', level: 'functional_zone', parentCode: '420100' },
   { code: '420172', name: '武汉经济技术开发区', level: 'functional_zone', parentCode: '420100' },
   { code: '420173', name: '东湖生态旅游风景区', level: 'functional_zone', parentCode: '420100' },

@@ -2,6 +2,7 @@
  * What the current user may reach in the interface, as named flags (Ant Design Pro's access.ts). The server decides
  * every request on its own (src/server/policies); these flags only choose which menus, routes and buttons to show.
  */
+import { isCityOrAbove } from '../../shared/enums';
 import type { CurrentUser } from './types';
 
 export interface Access {
@@ -28,6 +29,14 @@ export interface Access {
   canPreserveEvidence: boolean;
   /** Applicants: self-assessment against a published programme's rubric. */
   canSelfAssess: boolean;
+  /** Everyone logged in reads published programmes; drafts and changes are for managers. */
+  canViewProgrammes: boolean;
+  /** City-level (and higher) officers and admins: import, edit drafts, publish, clone, export. */
+  canManageProgrammes: boolean;
+  /** Applicants (their unit), officers (their subtree) and admins: the ledger of activities (台账). */
+  canUseLedger: boolean;
+  /** Officers and admins assign guides (指导员, officers themselves) to units. */
+  canAssignGuides: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -50,6 +59,11 @@ export function accessFor(user: CurrentUser | null): Access {
     canReviewApplications: role === 'expert',
     canPreserveEvidence: role === 'applicant',
     canSelfAssess: role === 'applicant' && user?.unitId != null,
+    canViewProgrammes: user !== null,
+    canManageProgrammes:
+role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
+    canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    canAssignGuides: officerOrAdmin,
   };
 }
 

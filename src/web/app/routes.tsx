@@ -8,6 +8,7 @@ import {
   BankOutlined,
   FileSearchOutlined,
   FormOutlined,
+  ProfileOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -56,6 +57,13 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: MENU.selfAssessment, icon: <FormOutlined /> },
   },
 
+  {
+    path: '/programs',
+    access: 'canViewProgrammes',
+    page: lazy(() => import('../pages/programmes/list')),
+    menu: { label: MENU.programmes, icon: <ProfileOutlined /> },
+  },
+  { path: '/programs/:id', access: 'canViewProgrammes', page: lazy(() => import('../pages/programmes/detail')) },
   {
     path: '/units',
     access: 'canListUnits',

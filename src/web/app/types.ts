@@ -11,6 +11,7 @@ export interface CurrentUser {
   role: Role;
   unitId: string | null;
   jurisdictionCode: string | null;
+  jurisdictionLevel: JurisdictionLevel | null;
 }
 
 export interface SessionInfo {

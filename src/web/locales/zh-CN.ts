@@ -12,6 +12,8 @@ export const MENU = {
   myUnit: '本单位信息',
   evidence: '商业秘密存证',
   selfAssessment: '自评',
+  programmes: '工作方案',
+  ledger: '工作台账',
   units: '单位管理',
   jurisdictions: '辖区',
   audit: '操作日志',
