@@ -1,0 +1,4 @@
+export * from './guards';
+export * from './panel-scores';
+export * from './publicity';
+export * from './workflow';

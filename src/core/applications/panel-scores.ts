@@ -1,0 +1,334 @@
+/**
+ * The acceptance panel's sheets put together. Each expert's sheet is evaluated by the rubric engine
+ * (`evaluateRubric`), so an item never counts above its points, a failed gate counts 0 and a bonus group never
+ * above its cap — exactly as in the self-assessment; this file only aggregates across experts.
+ *
+ * - Scored rubric: per item the experts' counted scores, mean (to 0.01), median, min, max, spread (max − min) and
+ *   a disagreement flag when the spread reaches `disagreementThreshold` × the item's points (30 % by default);
+ *   per expert the totals; the panel's mean total against the pass mark. A base item an expert has not scored is
+ *   left out of that item's figures (and the sheet is incomplete); a bonus item not scored counts 0 (no bonus).
+ * - Checklist: per requirement who found it met, the majority result (more than half of the panel) and whether
+ *   all found it met; a condition holds when its own checks pass and every requirement holds, by majority or by all.
+ *
+ * The caller passes only the sheets that count: experts who declared a conflict (回避) are left out before this.
+ * Sheets are expected to be valid (checked with `parseAnswers` when saved); an invalid sheet throws
+ * `InvalidAnswersError`.
+ */
+import { gateFails } from '../rubric/checks';
+import { evaluateRubric, type ItemResult, type ScoredEvaluation } from '../rubric/evaluate';
+import type { MetricValues } from '../rubric/metrics';
+import type { ChecklistRubric, Rubric, ScoredRubric } from '../rubric/schema';
+import { rubricSummary } from '../rubric/summary';
+
+export interface ExpertSheet {
+  expertId: string;
+  /** The expert's answers to the rubric (same shape as a self-assessment). */
+  answers: unknown;
+}
+
+export interface PanelOptions {
+  /** Share of an item's points the spread must reach to flag disagreement; default 0.3. */
+  disagreementThreshold?: number;
+  /** The platform's metric values for the applicant, so gates apply as in the self-assessment. */
+  metrics?: MetricValues;
+}
+
+export const DEFAULT_DISAGREEMENT_THRESHOLD = 0.3;
+
+export interface ScoreStats {
+  count: number;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+  spread: number;
+}
+
+export interface ExpertScore {
+  expertId: string;
+  score: number;
+}
+
+export interface PanelItem {
+  id: string;
+  text: string;
+  points: number;
+  bonus: boolean;
+  /** The indicator or bonus group the item belongs to. */
+  parentId: string;
+  scores: ExpertScore[];
+  /** Experts who have not scored this base item. */
+  unscoredBy: string[];
+  /** null when no expert has scored it. */
+  stats: ScoreStats | null;
+  disagreement: boolean;
+}
+
+export interface PanelBonusGroup {
+  id: string;
+  title: string;
+  cap: number;
+  /** Mean of the experts' capped group totals: never above the cap. */
+  mean: number | null;
+}
+
+export interface ExpertTotal {
+  expertId: string;
+  baseTotal: number;
+  bonusTotal: number;
+  grandTotal: number;
+  /** Every base item scored. */
+  complete: boolean;
+}
+
+export interface ScoredPanelResult {
+  form: 'scored';
+  rubricId: string;
+  expertCount: number;
+  items: PanelItem[];
+  bonusGroups: PanelBonusGroup[];
+  experts: ExpertTotal[];
+  /** Mean of the experts' grand totals; null without experts. */
+  meanTotal: number | null;
+  maxTotal: number;
+  passMark: number | null;
+  /** meanTotal against the pass mark; null without a pass mark or without experts. */
+  passed: boolean | null;
+  /** Ids of the items flagged for disagreement. */
+  disagreements: string[];
+  /** Every expert scored every base item. */
+  complete: boolean;
+}
+
+export interface PanelRequirement {
+  id: string;
+  text: string;
+  conditionId: string;
+  metBy: string[];
+  notMetBy: string[];
+  unansweredBy: string[];
+  /** Met by more than half of the panel (an unanswered requirement counts against). */
+  majority: boolean;
+  allMet: boolean;
+  /** Some experts found it met, others not. */
+  disagreement: boolean;
+}
+
+export interface PanelCondition {
+  id: string;
+  title: string;
+  majority: boolean;
+  allMet: boolean;
+}
+
+export interface ExpertVerdict {
+  expertId: string;
+  metCount: number;
+  total: number;
+  passed: boolean;
+  /** Every requirement answered or decided by data. */
+  complete: boolean;
+}
+
+export interface ChecklistPanelResult {
+  form: 'checklist';
+  rubricId: string;
+  expertCount: number;
+  requirements: PanelRequirement[];
+  conditions: PanelCondition[];
+  experts: ExpertVerdict[];
+  passedByMajority: boolean;
+  passedUnanimously: boolean;
+}
+
+export type PanelResult = ScoredPanelResult | ChecklistPanelResult;
+
+/** Rounded to 0.01 (half away from zero for the non-negative scores used here). */
+export const round2 = (value: number): number => Math.round((value + Number.EPSILON) * 100) / 100;
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+export function scoreStats(values: readonly number[]): ScoreStats | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const min = sorted[0]!;
+  const max = sorted[sorted.length - 1]!;
+  return {
+    count: sorted.length,
+    mean: round2(sum(sorted) / sorted.length),
+    median: round2(median),
+    min,
+    max,
+    spread: round2(max - min),
+  };
+}
+
+/** Spread at or above `threshold` × points; the tolerance absorbs 0.3 × 10 = 3.0000000000000004. */
+export function isDisagreement(stats: ScoreStats | null, points: number, threshold: number): boolean {
+  return stats !== null && stats.count >= 2 && stats.spread >= threshold * points - 1e-9;
+}
+
+function assertDistinct(sheets: readonly ExpertSheet[]) {
+  const ids = new Set(sheets.map((s) => s.expertId));
+  if (ids.size !== sheets.length) throw new Error('each expert may hand in one sheet only');
+}
+
+function allItems(evaluation: ScoredEvaluation): (ItemResult & { parentId: string })[] {
+  return [
+    ...evaluation.indicators.flatMap((i) => i.items.map((item) => ({ ...item, parentId: i.id }))),
+    ...evaluation.bonusGroups.flatMap((g) => g.items.map((item) => ({ ...item, parentId: g.id }))),
+  ];
+}
+
+export function aggregateScoredPanel(
+  rubric: ScoredRubric,
+  sheets: readonly ExpertSheet[],
+  options: PanelOptions = {},
+): ScoredPanelResult {
+  assertDistinct(sheets);
+  const threshold = options.disagreementThreshold ?? DEFAULT_DISAGREEMENT_THRESHOLD;
+  const evaluations = sheets.map((s) => ({
+    expertId: s.expertId,
+    result: evaluateRubric(rubric, s.answers, options.metrics),
+  }));
+  const perExpert = evaluations.map((e) => ({ expertId: e.expertId, items: allItems(e.result) }));
+  const scored = (item: ItemResult) => item.bonus || item.decidedBy !== null;
+
+  const template = allItems(evaluateRubric(rubric, {}, options.metrics));
+  const items: PanelItem[] = template.map((t, index) => {
+    const results = perExpert.map((e) => ({ expertId: e.expertId, item: e.items[index]! }));
+    const scores = results.filter((r) => scored(r.item)).map((r) => ({ expertId: r.expertId, score: r.item.awarded }));
+    const stats = scoreStats(scores.map((s) => s.score));
+    return {
+      id: t.id,
+      text: t.text,
+      points: t.points,
+      bonus: t.bonus,
+      parentId: t.parentId,
+      scores,
+      unscoredBy: results.filter((r) => !scored(r.item)).map((r) => r.expertId),
+      stats,
+      disagreement: isDisagreement(stats, t.points, threshold),
+    };
+  });
+
+  const bonusGroups = rubric.bonusGroups.map((g, index) => {
+    const awarded = evaluations.map((e) => e.result.bonusGroups[index]!.awarded);
+    return {
+      id: g.id,
+      title: g.title,
+      cap: g.cap,
+      mean: awarded.length > 0 ? round2(sum(awarded) / awarded.length) : null,
+    };
+  });
+  const experts = evaluations.map((e) => ({
+    expertId: e.expertId,
+    baseTotal: e.result.baseTotal,
+    bonusTotal: e.result.bonusTotal,
+    grandTotal: e.result.grandTotal,
+    complete: !items.some((i) => i.unscoredBy.includes(e.expertId)),
+  }));
+  const meanTotal = experts.length > 0 ? round2(sum(experts.map((e) => e.grandTotal)) / experts.length) : null;
+  const passMark = rubric.passMark ?? null;
+  const summary = rubricSummary(rubric);
+  if (summary.form !== 'scored') throw new Error('unreachable');
+  return {
+    form: 'scored',
+    rubricId: rubric.id,
+    expertCount: sheets.length,
+    items,
+    bonusGroups,
+    experts,
+    meanTotal,
+    maxTotal: summary.maxTotal,
+    passMark,
+    passed: passMark === null || meanTotal === null ? null : meanTotal >= passMark,
+    disagreements: items.filter((i) => i.disagreement).map((i) => i.id),
+    complete: experts.every((e) => e.complete),
+  };
+}
+
+export function aggregateChecklistPanel(
+  rubric: ChecklistRubric,
+  sheets: readonly ExpertSheet[],
+  options: Pick<PanelOptions, 'metrics'> = {},
+): ChecklistPanelResult {
+  assertDistinct(sheets);
+  const evaluations = sheets.map((s) => ({
+    expertId: s.expertId,
+    result: evaluateRubric(rubric, s.answers, options.metrics),
+  }));
+  const template = evaluateRubric(rubric, {}, options.metrics);
+  const majorityOf = (count: number) => count * 2 > sheets.length;
+
+  const requirements: PanelRequirement[] = template.conditions.flatMap((c, ci) =>
+    c.requirements.map((r, ri) => {
+      const by = (status: string) =>
+        evaluations.filter((e) => e.result.conditions[ci]!.requirements[ri]!.status === status).map((e) => e.expertId);
+      const metBy = by('met');
+      const notMetBy = by('not_met');
+      return {
+        id: r.id,
+        text: r.text,
+        conditionId: c.id,
+        metBy,
+        notMetBy,
+        unansweredBy: by('unanswered'),
+        majority: majorityOf(metBy.length),
+        allMet: sheets.length > 0 && metBy.length === sheets.length,
+        disagreement: metBy.length > 0 && notMetBy.length > 0,
+      };
+    }),
+  );
+  const conditions = template.conditions.map((c) => {
+    const own = !gateFails(c.checks);
+    const reqs = requirements.filter((r) => r.conditionId === c.id);
+    return {
+      id: c.id,
+      title: c.title,
+      majority: own && reqs.every((r) => r.majority),
+      allMet: own && reqs.every((r) => r.allMet),
+    };
+  });
+  const experts = evaluations.map((e) => ({
+    expertId: e.expertId,
+    metCount: e.result.metCount,
+    total: e.result.total,
+    passed: e.result.passed,
+    complete: e.result.conditions.every((c) => c.requirements.every((r) => r.status !== 'unanswered')),
+  }));
+  return {
+    form: 'checklist',
+    rubricId: rubric.id,
+    expertCount: sheets.length,
+    requirements,
+    conditions,
+    experts,
+    passedByMajority: sheets.length > 0 && conditions.every((c) => c.majority),
+    passedUnanimously: sheets.length > 0 && conditions.every((c) => c.allMet),
+  };
+}
+
+/** Aggregates the panel's sheets for either form of rubric. */
+export function aggregatePanel(
+  rubric: ScoredRubric,
+  sheets: readonly ExpertSheet[],
+  options?: PanelOptions,
+): ScoredPanelResult;
+export function aggregatePanel(
+  rubric: ChecklistRubric,
+  sheets: readonly ExpertSheet[],
+  options?: PanelOptions,
+): ChecklistPanelResult;
+export function aggregatePanel(rubric: Rubric, sheets: readonly ExpertSheet[], options?: PanelOptions): PanelResult;
+export function aggregatePanel(
+  rubric: Rubric,
+  sheets: readonly ExpertSheet[],
+  options: PanelOptions = {},
+): PanelResult {
+  return rubric.form === 'scored'
+    ? aggregateScoredPanel(rubric, sheets, options)
+    : aggregateChecklistPanel(rubric, sheets, options);
+}

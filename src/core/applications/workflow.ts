@@ -1,0 +1,232 @@
+/**
+ * The application lifecycle as data: one status enum, one action enum, one transition table. Pure.
+ *
+ * The table describes the full path (002 Shaoxing: apply → county review → city acceptance → publicity →
+ * certification). A programme that lacks a stage skips it:
+ * - an action that belongs to a missing stage does not exist (`needs`): without district review there is no
+ *   return / resubmit / recommend / not_recommend, without acceptance no start_acceptance / pass / fail, without
+ *   publicity no start_publicity, without certification no certify / revoke;
+ * - a status that only a missing stage produces stands for the status before it (`STAGE_OUTCOMES`), so the next
+ *   action starts from there: without district review start_acceptance starts from `submitted` (000 Putuo);
+ *   without publicity approve follows `acceptance_passed` (000, 003 Wuhan); without acceptance approve follows
+ *   `district_recommended` — a district-level programme where the district both reviews and decides;
+ * - approve exists only when the programme decides (it has a publicity, approval or certification stage). 004
+ *   Shijingshan has none: the district's recommendation to the city is the programme's outcome, so an application
+ *   ends at `district_recommended` (the applicant may still withdraw) or `district_not_recommended` — the city's
+ *   own selection is another programme. Likewise, with no certification stage `approved` is final.
+ */
+import type { z } from 'zod';
+import { enumOf } from '../../shared/enums';
+import type { StageKind } from '../programs/enums';
+import type { Programme } from '../programs/schema';
+
+export const ApplicationStatus = enumOf({
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '退回补充材料',
+  district_recommended: '区县已推荐',
+  district_not_recommended: '区县未推荐',
+  under_acceptance: '验收中',
+  acceptance_passed: '验收通过',
+  acceptance_failed: '验收未通过',
+  in_publicity: '公示中',
+  approved: '已批准',
+  certified: '已认定',
+  withdrawn: '已撤回',
+  revoked: '已撤销认定',
+});
+export type ApplicationStatus = z.infer<typeof ApplicationStatus.schema>;
+
+export const ApplicationAction = enumOf({
+  submit: '提交申报',
+  withdraw: '撤回申报',
+  return: '退回补充材料',
+  resubmit: '重新提交',
+  recommend: '审核推荐',
+  not_recommend: '不予推荐',
+  start_acceptance: '启动验收',
+  pass: '验收通过',
+  fail: '验收不通过',
+  start_publicity: '开始公示',
+  approve: '批准',
+  certify: '认定',
+  revoke: '撤销认定',
+});
+export type ApplicationAction = z.infer<typeof ApplicationAction.schema>;
+
+/**
+ * Who acts, relative to the application: the applicant unit; an officer of the applicant's own district/county;
+ * an officer of the jurisdiction that owns the programme (in a district programme such as 000 that is the same
+ * bureau); a system administrator (officer actions only, to correct mistakes — never on the applicant's behalf).
+ */
+export const WorkflowRole = enumOf({
+  applicant: '申报单位',
+  district_officer: '属地区县监管部门',
+  owner_officer: '方案主管部门',
+  admin: '系统管理员',
+});
+export type WorkflowRole = z.infer<typeof WorkflowRole.schema>;
+
+export interface Transition {
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: readonly WorkflowRole[];
+  /** The action exists only when the programme has one of these stages; absent: always. */
+  needs?: readonly StageKind[];
+}
+
+const DISTRICT = ['district_officer', 'admin'] as const;
+const OWNER = ['owner_officer', 'admin'] as const;
+
+export const transitionTable: Readonly<Record<ApplicationAction, Transition>> = {
+  submit: { from: ['draft'], to: 'submitted', by: ['applicant'], needs: ['application'] },
+  withdraw: {
+    from: ['draft', 'submitted', 'returned', 'district_recommended', 'under_acceptance'],
+    to: 'withdrawn',
+    by: ['applicant'],
+  },
+  return: { from: ['submitted'], to: 'returned', by: DISTRICT, needs: ['district_review'] },
+  resubmit: { from: ['returned'], to: 'submitted', by: ['applicant'], needs: ['district_review'] },
+  recommend: { from: ['submitted'], to: 'district_recommended', by: DISTRICT, needs: ['district_review'] },
+  not_recommend: { from: ['submitted'], to: 'district_not_recommended', by: DISTRICT, needs: ['district_review'] },
+  start_acceptance: { from: ['district_recommended'], to: 'under_acceptance', by: OWNER, needs: ['acceptance'] },
+  pass: { from: ['under_acceptance'], to: 'acceptance_passed', by: OWNER, needs: ['acceptance'] },
+  fail: { from: ['under_acceptance'], to: 'acceptance_failed', by: OWNER, needs: ['acceptance'] },
+  start_publicity: { from: ['acceptance_passed'], to: 'in_publicity', by: OWNER, needs: ['publicity'] },
+  approve: { from: ['in_publicity'], to: 'approved', by: OWNER, needs: ['publicity', 'approval', 'certification'] },
+  certify: { from: ['approved'], to: 'certified', by: OWNER, needs: ['certification'] },
+  revoke: { from: ['certified'], to: 'revoked', by: OWNER, needs: ['certification'] },
+};
+
+/** Statuses only a stage produces, and the status that stands for them when the programme has no such stage. */
+const STAGE_OUTCOMES: Partial<Record<ApplicationStatus, { stage: StageKind; otherwise: ApplicationStatus }>> = {
+  district_recommended: { stage: 'district_review', otherwise: 'submitted' },
+  acceptance_passed: { stage: 'acceptance', otherwise: 'district_recommended' },
+  in_publicity: { stage: 'publicity', otherwise: 'acceptance_passed' },
+};
+
+/** Statuses that end an application without a base: the unit may apply again (subject to the guards). */
+export const ENDED_STATUSES: readonly ApplicationStatus[] = [
+  'withdrawn',
+  'district_not_recommended',
+  'acceptance_failed',
+  'revoked',
+];
+
+/** Active: still under way, or ended with a base (approved, certified). */
+export function isActiveStatus(status: ApplicationStatus): boolean {
+  return !ENDED_STATUSES.includes(status);
+}
+
+/** The kinds of stage a programme has. */
+export function stagesOf(programme: Pick<Programme, 'stages'>): ReadonlySet<StageKind> {
+  return new Set(programme.stages.map((s) => s.kind));
+}
+
+export type StagesPresent = ReadonlySet<StageKind> | readonly StageKind[];
+
+const asSet = (stages: StagesPresent): ReadonlySet<StageKind> =>
+  stages instanceof Set ? stages : new Set(stages as readonly StageKind[]);
+
+function standIn(status: ApplicationStatus, stages: ReadonlySet<StageKind>): ApplicationStatus {
+  let current = status;
+  for (
+    let outcome = STAGE_OUTCOMES[current];
+    outcome && !stages.has(outcome.stage);
+    outcome = STAGE_OUTCOMES[current]
+  ) {
+    current = outcome.otherwise;
+  }
+  return current;
+}
+
+/** Whether the action exists in a programme with these stages. */
+export function actionInProgramme(action: ApplicationAction, stages: StagesPresent): boolean {
+  const needs = transitionTable[action].needs;
+  const present = asSet(stages);
+  return !needs || needs.some((kind) => present.has(kind));
+}
+
+/** The statuses an action starts from in a programme with these stages (skipped stages resolved). */
+export function effectiveFrom(action: ApplicationAction, stages: StagesPresent): ApplicationStatus[] {
+  if (!actionInProgramme(action, stages)) return [];
+  const present = asSet(stages);
+  return [...new Set(transitionTable[action].from.map((s) => standIn(s, present)))];
+}
+
+/** The actions possible from a status, in table order; only those the role may perform when a role is given. */
+export function allowedActions(
+  status: ApplicationStatus,
+  stages: StagesPresent,
+  role?: WorkflowRole,
+): ApplicationAction[] {
+  return ApplicationAction.values.filter(
+    (action) =>
+      effectiveFrom(action, stages).includes(status) &&
+      (role === undefined || transitionTable[action].by.includes(role)),
+  );
+}
+
+/** Whether a role performs an action at all (the jurisdiction match itself is the policy layer's business). */
+export function roleMayPerform(action: ApplicationAction, role: WorkflowRole): boolean {
+  return transitionTable[action].by.includes(role);
+}
+
+export type TransitionErrorCode = 'illegal_transition' | 'objections_unresolved';
+
+export interface TransitionError {
+  code: TransitionErrorCode;
+  message: string;
+  allowed: ApplicationAction[];
+}
+
+/** Inputs of guards that belong to the transition itself. */
+export interface TransitionGuards {
+  /** Objections filed during publicity and not yet resolved; approve needs 0. */
+  unresolvedObjections?: number;
+}
+
+const quote = (s: string) => `“${s}”`;
+
+function illegal(status: ApplicationStatus, action: ApplicationAction, stages: StagesPresent): TransitionError {
+  const allowed = allowedActions(status, stages);
+  const head = actionInProgramme(action, stages)
+    ? `当前状态为${quote(ApplicationStatus.labels[status])}，不能${quote(ApplicationAction.labels[action])}`
+    : `本方案没有相应阶段，不能${quote(ApplicationAction.labels[action])}（当前状态为${quote(ApplicationStatus.labels[status])}）`;
+  const tail =
+    allowed.length > 0
+      ? `可以进行的操作：${allowed.map((a) => ApplicationAction.labels[a]).join('、')}`
+      : '当前状态下没有可以进行的操作';
+  return { code: 'illegal_transition', message: `${head}。${tail}。`, allowed };
+}
+
+/**
+ * The status after an action, or why the action is not possible now. The role is checked separately
+ * (`allowedActions(…, role)` / `roleMayPerform`), as is the actor's jurisdiction.
+ */
+export function nextStatus(
+  status: ApplicationStatus,
+  action: ApplicationAction,
+  stages: StagesPresent,
+  guards: TransitionGuards = {},
+): ApplicationStatus | TransitionError {
+  if (!effectiveFrom(action, stages).includes(status)) return illegal(status, action, stages);
+  const unresolved = guards.unresolvedObjections ?? 0;
+  if (action === 'approve' && unresolved > 0) {
+    return {
+      code: 'objections_unresolved',
+      message: `公示期间收到的异议尚有 ${unresolved} 件未处理完毕，处理完毕后方可批准。`,
+      allowed: allowedActions(status, stages).filter((a) => a !== 'approve'),
+    };
+  }
+  return transitionTable[action].to;
+}
+
+export function isTransitionError(result: ApplicationStatus | TransitionError): result is TransitionError {
+  return typeof result === 'object';
+}
+
+/** Statuses from which no action leads anywhere in a programme with these stages. */
+export function isFinalStatus(status: ApplicationStatus, stages: StagesPresent): boolean {
+  return allowedActions(status, stages).length === 0;
+}
