@@ -58,7 +58,10 @@ test('a city officer reads a rubric with its caps, clones, edits with a problem 
   await page.getByRole('button', { name: /保存草稿/ }).click();
   await page.getByRole('heading', { name: '上海市加强商业秘密保护工作若干措施（修订稿）' }).waitFor();
   await page.getByRole('button', { name: /send 发\s*布$/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /发\s*布/ })
+    .click();
   await page.getByText('已发布；此版本今后不可修改').waitFor();
   expect(await page.getByRole('button', { name: /编辑草稿/ }).count()).toBe(0);
   expect(errors).toEqual([]);
@@ -72,7 +75,10 @@ test('a broken import is refused with all its problems listed', async () => {
   await page
     .getByLabel('工作方案内容')
     .fill("formatVersion: 2\ncode: Not Valid\nownerJurisdiction: '330600'\nyear: 20\ntitle: ''\n");
-  await page.getByRole('button', { name: /导\s*入/ }).last().click();
+  await page
+    .getByRole('button', { name: /导\s*入/ })
+    .last()
+    .click();
   const problems = page.getByLabel('问题清单');
   await problems.waitFor();
   expect(await problems.locator('.ant-list-item').count()).toBeGreaterThanOrEqual(4);

@@ -23,12 +23,14 @@ import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { installErrorHandler } from './http/error-handler';
 import { installSessions } from './http/session';
+import { applicationRoutes } from './routes/applications';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
+import { notificationRoutes } from './routes/notifications';
 import { programmeRoutes } from './routes/programmes';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { unitRoutes } from './routes/units';
@@ -93,6 +95,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(ledgerRoutes(database.db));
       await api.register(evidenceRoutes(database.db, evidenceLog, config));
       await api.register(auditRoutes(database.db));
+      await api.register(applicationRoutes(database.db, config));
+      await api.register(notificationRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

@@ -50,6 +50,9 @@ const ConfigSchema = z.object({
   TSA_URL: z.url().optional(),
   /** Public address of the platform, printed as a QR code on evidence certificates. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** The date the programmes' rules are applied on (deadlines, publicity periods, the 2-year ban), YYYY-MM-DD.
+   * Unset: today in China. Set it for demonstrations and training on past programmes. */
+  BUSINESS_DATE: z.iso.date('must be YYYY-MM-DD').optional(),
   /** Log level of the server (fatal, error, warn, info, debug, trace, silent). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

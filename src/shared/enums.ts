@@ -63,6 +63,12 @@ export const AuditEntityType = enumOf({
   programme: '工作方案',
   self_assessment: '自评',
   evidence: '存证',
+  application: '申报',
+  expert: '专家',
+  publicity: '公示',
+  objection: '异议',
+  base: '示范基地',
+  calendar: '工作日历',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -88,6 +94,26 @@ export const AuditAction = enumOf({
   'self_assessment.create': '新建自评',
   'self_assessment.update': '保存自评',
   'evidence.submit': '提交存证',
+  'application.create': '新建申报',
+  'application.update': '修改申报',
+  'application.transition': '申报流转',
+  'application.district_review': '区县审核评分',
+  'expert.create': '登记专家',
+  'expert.update': '修改专家信息',
+  'conflict.declare': '申报利益冲突',
+  'conflict.decide': '确认利益冲突',
+  'panel.assign': '指派验收专家',
+  'panel.recuse': '专家回避',
+  'panel.score': '专家评分',
+  'acceptance.record': '记录验收活动',
+  'acceptance.opinion': '填写验收意见',
+  'publicity.create': '发布公示',
+  'objection.file': '提出异议',
+  'objection.resolve': '处理异议',
+  'base.certify': '认定示范基地',
+  'base.review': '年度复核',
+  'base.revoke': '撤销认定',
+  'calendar.update': '调整工作日历',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 
@@ -123,3 +149,46 @@ export const EvidenceCheck = enumOf({
   consistency: '与最新检查点一致',
   timestamp: '可信时间戳',
 });
+
+/** Experts' fields (验收专家库). */
+export const ExpertField = enumOf({
+  law: '法律',
+  it: '信息技术',
+  industry: '行业',
+  forensics: '司法鉴定',
+});
+export type ExpertField = z.infer<typeof ExpertField.schema>;
+
+/** Conflicts of interest between an expert and an applicant unit. */
+export const ConflictKind = enumOf({
+  same_unit: '同一单位',
+  same_park_or_association: '同一园区或协会',
+  former_employment: '曾任职',
+  declared_other: '其他申报情形',
+});
+export type ConflictKind = z.infer<typeof ConflictKind.schema>;
+
+/** A declared conflict waits for an officer, who confirms it (the expert cannot be assigned) or dismisses it. */
+export const ConflictStatus = enumOf({
+  declared: '待确认',
+  confirmed: '已确认',
+  dismissed: '不构成冲突',
+});
+export type ConflictStatus = z.infer<typeof ConflictStatus.schema>;
+
+/** Grounds for revoking a base, verbatim from 002 art. 15 (一)–(五). */
+export const RevocationGround = enumOf({
+  false_material: '伪造虚假申报材料的',
+  serious_violation: '在知识产权、重大生产安全、质量安全和环境保护等方面有严重违法违规行为的',
+  serious_dishonesty: '存在严重失信行为记录的',
+  major_infringement: '发生重大商业秘密被侵权事件未积极维权或侵犯他人商业秘密的',
+  other: '其他不符合本指南规定的情形',
+});
+export type RevocationGround = z.infer<typeof RevocationGround.schema>;
+
+/** How the approval was decided. */
+export const DecisionForm = enumOf({
+  meeting: '会议研究',
+  document: '发文认定',
+});
+export type DecisionForm = z.infer<typeof DecisionForm.schema>;

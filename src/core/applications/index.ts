@@ -1,3 +1,4 @@
+export * from './form';
 export * from './guards';
 export * from './panel-scores';
 export * from './publicity';

@@ -22,7 +22,23 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ContactRole, JurisdictionLevel, LedgerKind, ProgrammeStatus, Role, UnitKind } from '../../shared/enums';
+import type { FormValues } from '../../core/applications/form';
+import { ApplicationStatus } from '../../core/applications/workflow';
+import { AcceptanceMethod, BaseKind, BaseLevel } from '../../core/programs/enums';
+import {
+  ConflictKind,
+  ConflictStatus,
+  ContactRole,
+  DecisionForm,
+  ExpertField,
+  JurisdictionLevel,
+  LedgerKind,
+  ProgrammeStatus,
+  RevocationGround,
+  Role,
+  UnitKind,
+} from '../../shared/enums';
+import type { AttachmentRef } from '../../shared/schemas/ledger';
 
 export const jurisdictionLevel = pgEnum('jurisdiction_level', JurisdictionLevel.values);
 export const unitKind = pgEnum('unit_kind', UnitKind.values);
@@ -384,4 +400,321 @@ export const evidenceCheckpoints = pgTable('evidence_checkpoints', {
   timestampToken: bytea('timestamp_token').notNull(),
   timestampTime: timestamp('timestamp_time', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
+});
+
+// --- The application lifecycle (issue 4) ------------------------------------------------------------------------
+
+export const applicationStatus = pgEnum('application_status', ApplicationStatus.values);
+export const expertField = pgEnum('expert_field', ExpertField.values);
+export const conflictKind = pgEnum('conflict_kind', ConflictKind.values);
+export const conflictStatus = pgEnum('conflict_status', ConflictStatus.values);
+export const acceptanceMethod = pgEnum('acceptance_method', AcceptanceMethod.values);
+export const baseCategory = pgEnum('base_category', BaseKind.values);
+export const baseLevel = pgEnum('base_level', BaseLevel.values);
+export const decisionForm = pgEnum('decision_form', DecisionForm.values);
+export const revocationGround = pgEnum('revocation_ground', RevocationGround.values);
+
+/** Statuses after which a unit may apply again for the same programme and kind (see ENDED_STATUSES). */
+const ENDED_SQL = sql`status NOT IN ('withdrawn', 'district_not_recommended', 'acceptance_failed', 'revoked')`;
+
+/** One unit's application for one kind of base under one programme version. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    /** The programme's kind id ("point", "zone" …). */
+    kindId: text('kind_id').notNull(),
+    selfAssessmentId: uuid('self_assessment_id').references(() => selfAssessments.id),
+    status: applicationStatus('status').notNull().default('draft'),
+    /** Values of the programme's form for the kind, by field key. */
+    formData: jsonb('form_data').$type<FormValues>().notNull().default({}),
+    /** 商业秘密保护工作开展情况. */
+    narrative: text('narrative').notNull().default(''),
+    applicantOpinion: text('applicant_opinion').notNull().default(''),
+    /** Rubric answers with evidence, taken from the self-assessment and kept with the application. */
+    answers: jsonb('answers').notNull().default({}),
+    attachments: jsonb('attachments').$type<AttachmentRef[]>().notNull().default([]),
+    /** District review: the reviewer's answers against the rubric, its total, and the recommendation opinion. */
+    districtAnswers: jsonb('district_answers'),
+    districtScore: numeric('district_score', { precision: 7, scale: 2, mode: 'number' }),
+    districtOpinion: text('district_opinion'),
+    /** What an officer asked for when returning the application. */
+    returnReason: text('return_reason'),
+    /** The panel's comprehensive opinion (综合验收意见). */
+    acceptanceOpinion: text('acceptance_opinion'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('applications_unit_idx').on(t.unitId),
+    index('applications_programme_idx').on(t.programmeId, t.kindId, t.status),
+    // The database itself keeps a unit to one live application per programme and kind, so two racing submits
+    // cannot both create one.
+    uniqueIndex('applications_one_active_idx').on(t.unitId, t.programmeId, t.kindId).where(ENDED_SQL),
+  ],
+);
+
+/** The application's history as its people see it (the audit log keeps the same with before/after). */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    action: text('action').notNull(),
+    fromStatus: applicationStatus('from_status'),
+    toStatus: applicationStatus('to_status').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorName: text('actor_name'),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.at)],
+);
+
+/** The expert registry (专家库). An expert may have a login (role expert) to see and score its assignments. */
+export const experts = pgTable(
+  'experts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    affiliation: text('affiliation').notNull(),
+    field: expertField('field').notNull(),
+    /** GB/T 4754 division codes the expert knows. */
+    industries: jsonb('industries').notNull().default([]),
+    phone: text('phone'),
+    email: text('email'),
+    /** Former employers and other ties, free text, shown when assigning. */
+    background: text('background'),
+    /** The bureau whose registry holds the expert (officers of its subtree may assign it). */
+    jurisdictionCode: text('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('experts_user_idx').on(t.userId), index('experts_jurisdiction_idx').on(t.jurisdictionCode)],
+);
+
+/** A conflict of interest between an expert and a unit, declared by someone and decided by an officer. */
+export const expertConflicts = pgTable(
+  'expert_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: conflictKind('kind').notNull(),
+    status: conflictStatus('status').notNull().default('declared'),
+    note: text('note'),
+    declaredById: uuid('declared_by_id').references(() => users.id),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('expert_conflicts_pair_idx').on(t.expertId, t.unitId)],
+);
+
+/** An expert on the acceptance panel of an application; a recusal keeps the row and voids its scores. */
+export const panelAssignments = pgTable(
+  'panel_assignments',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    assignedById: uuid('assigned_by_id').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The expert's scoring sheet: rubric answers (score or met per node) with a comment each. */
+    answers: jsonb('answers'),
+    comment: text('comment'),
+    scoredAt: timestamp('scored_at', { withTimezone: true }),
+    recusedAt: timestamp('recused_at', { withTimezone: true }),
+    recusalReason: text('recusal_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.expertId] }), index('panel_assignments_expert_idx').on(t.expertId)],
+);
+
+/** How an application was checked: written pre-review, spot check, panel meeting, site visit (date, people, findings). */
+export const acceptanceActivities = pgTable(
+  'acceptance_activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    method: acceptanceMethod('method').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    people: text('people').notNull(),
+    findings: text('findings').notNull(),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('acceptance_activities_application_idx').on(t.applicationId)],
+);
+
+/** A publicity notice (公示) of a proposed list, open for objections for a number of working days. */
+export const publicityNotices = pgTable(
+  'publicity_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    workingDays: integer('working_days').notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('publicity_notices_programme_idx').on(t.programmeId)],
+);
+
+export const publicityEntries = pgTable(
+  'publicity_entries',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => publicityNotices.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.applicationId] })],
+);
+
+/** An objection filed by anyone during publicity; resolved by an officer with a written result. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => publicityNotices.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    name: text('name').notNull(),
+    contact: text('contact').notNull(),
+    reasons: text('reasons').notNull(),
+    attachments: jsonb('attachments').notNull().default([]),
+    resolution: text('resolution'),
+    /** Whether the objection was upheld (the application then fails publicity). */
+    upheld: boolean('upheld'),
+    resolvedById: uuid('resolved_by_id').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('objections_application_idx').on(t.applicationId)],
+);
+
+/** A certified demonstration base: the public registry. */
+export const bases = pgTable(
+  'bases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    kindId: text('kind_id').notNull(),
+    /** The programme's name of the kind at certification, e.g. "区级商业秘密保护示范点". */
+    title: text('title').notNull(),
+    category: baseCategory('category').notNull(),
+    level: baseLevel('level').notNull(),
+    /** The unit's jurisdiction at certification. */
+    jurisdictionCode: text('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    industryCode: text('industry_code').notNull(),
+    year: integer('year').notNull(),
+    certificateNo: text('certificate_no').notNull(),
+    decisionForm: decisionForm('decision_form').notNull(),
+    decisionNumber: text('decision_number'),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    plaqueText: text('plaque_text').notNull(),
+    revokedOn: date('revoked_on', { mode: 'string' }),
+    revocationGround: revocationGround('revocation_ground'),
+    revocationDocument: text('revocation_document'),
+    revocationNote: text('revocation_note'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('bases_certificate_no_idx').on(t.certificateNo),
+    uniqueIndex('bases_application_idx').on(t.applicationId),
+    index('bases_unit_idx').on(t.unitId),
+    index('bases_jurisdiction_idx').on(t.jurisdictionCode),
+  ],
+);
+
+/** Yearly review of a base (动态管理). */
+export const annualReviews = pgTable(
+  'annual_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    baseId: uuid('base_id')
+      .notNull()
+      .references(() => bases.id),
+    year: integer('year').notNull(),
+    passed: boolean('passed').notNull(),
+    findings: text('findings').notNull(),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('annual_reviews_base_year_idx').on(t.baseId, t.year)],
+);
+
+/** In-app notifications (e-mailed too when SMTP is configured). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** Where in the app the notification leads, e.g. "/applications/…". */
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Administrators' corrections of the official calendar (a holiday announced late, a local day off). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  workday: boolean('workday').notNull(),
+  note: text('note'),
+  updatedById: uuid('updated_by_id').references(() => users.id),
+  updatedAt: updatedAt(),
 });

@@ -5,6 +5,8 @@ export const ErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With an illegal workflow action (409): the actions allowed in the current state. */
+  allowed: z.array(z.string()).optional(),
 });
 
 export const errorResponses = {

@@ -7,6 +7,7 @@ export const AttachmentRefSchema = z
     fileName: z.string().trim().min(1).max(200, '文件名不能超过200个字'),
   })
   .strict();
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
 const IsoDay = z.iso.date('日期格式应为 YYYY-MM-DD');
 

@@ -20,8 +20,7 @@ export function CheckTags({ checks }: { checks: readonly Check[] | undefined }) 
   return (
     <Space wrap size={4} style={{ marginTop: 4 }}>
       {checks.map((check) => {
-        const text =
-          'anyOf' in check ? check.anyOf.map(describeCondition).join(' 或 ') : describeCondition(check);
+        const text = 'anyOf' in check ? check.anyOf.map(describeCondition).join(' 或 ') : describeCondition(check);
         return (
           <Tag key={text} color={check.effect === 'advise' ? 'default' : 'blue'}>
             {check.effect === 'advise' ? '提示' : '系统核验'}：{text}

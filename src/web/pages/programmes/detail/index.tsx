@@ -58,7 +58,8 @@ function stageParameters(stage: Stage, programme: Programme): [string, string][]
     case 'district_review':
       out.push(['审核单位', stage.by.name]);
       if (stage.scoring) out.push(['评分', '按评价标准打分']);
-      if (stage.quota?.length) out.push(['推荐名额', stage.quota.map((q) => `${kindName(q.kind)} ${q.count} 个`).join('，')]);
+      if (stage.quota?.length)
+        out.push(['推荐名额', stage.quota.map((q) => `${kindName(q.kind)} ${q.count} 个`).join('，')]);
       if (stage.recommendTo) out.push(['推荐至', stage.recommendTo.name]);
       break;
     case 'acceptance':

@@ -1,0 +1,12 @@
+/**
+ * The business date: the calendar day in China on which the programmes' rules are applied (application windows,
+ * publicity periods, the 2-year ban after a revocation). Configurable (BUSINESS_DATE) so that demonstrations and
+ * training can run a past programme as if it were current; timestamps stay real.
+ */
+import type { Config } from './config';
+
+const CHINA_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+export function businessDate(config: Pick<Config, 'BUSINESS_DATE'>): string {
+  return config.BUSINESS_DATE ?? CHINA_DAY.format(new Date());
+}

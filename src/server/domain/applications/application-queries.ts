@@ -1,0 +1,154 @@
+/** Loading applications with what every use case needs to authorise and decide: unit, jurisdiction, programme. */
+import { and, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ApplicationStatus } from '../../../core/applications/workflow';
+import { kindById } from '../../../core/programs/queries';
+import type { Programme } from '../../../core/programs/schema';
+import type { Actor } from '../../context';
+import type { Executor } from '../../db/client';
+import {
+  applicationEvents,
+  applications,
+  experts,
+  jurisdictions,
+  panelAssignments,
+  programmes,
+  units,
+} from '../../db/schema';
+
+const ownerJurisdictions = alias(jurisdictions, 'owner_jurisdictions');
+
+const loadedColumns = {
+  application: applications,
+  unitName: units.name,
+  unitKind: units.kind,
+  unitIndustryCode: units.industryCode,
+  unitJurisdictionCode: units.jurisdictionCode,
+  unitJurisdictionName: jurisdictions.name,
+  unitPath: jurisdictions.path,
+  programmeTitle: programmes.title,
+  programmeCode: programmes.code,
+  programmeYear: programmes.year,
+  definition: programmes.definition,
+  ownerCode: programmes.ownerJurisdictionCode,
+  ownerPath: ownerJurisdictions.path,
+};
+
+function loadedQuery(db: Executor) {
+  return db
+    .select(loadedColumns)
+    .from(applications)
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .innerJoin(programmes, eq(programmes.id, applications.programmeId))
+    .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode));
+}
+
+export type LoadedApplication = Awaited<ReturnType<typeof findApplication>> & {};
+
+export async function findApplication(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = loadedQuery(db).where(eq(applications.id, id));
+  const [row] = options.forUpdate ? await query.for('update', { of: applications }) : await query;
+  if (!row) return null;
+  return { ...row, programme: row.definition as Programme };
+}
+
+/** Which applications an actor may list: its unit's; its subtree's (not drafts); its panel assignments; all. */
+export function applicationVisibility(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case 'admin':
+      return undefined;
+    case 'applicant':
+      return actor.unitId ? eq(applications.unitId, actor.unitId) : sql`false`;
+    case 'officer': {
+      if (!actor.jurisdictionPath) return sql`false`;
+      const prefix = `${actor.jurisdictionPath}%`;
+      return and(
+        ne(applications.status, 'draft'),
+        sql`(${jurisdictions.path} LIKE ${prefix} OR ${ownerJurisdictions.path} LIKE ${prefix})`,
+      );
+    }
+    case 'expert':
+      return sql`${applications.id} IN ${panelOf(actor.id)}`;
+  }
+}
+
+/** Ids of the applications on whose panel the expert (by its login) sits, not recused. */
+function panelOf(userId: string) {
+  return sql`(SELECT ${panelAssignments.applicationId} FROM ${panelAssignments}
+    JOIN ${experts} ON ${experts.id} = ${panelAssignments.expertId}
+    WHERE ${experts.userId} = ${userId} AND ${panelAssignments.recusedAt} IS NULL)`;
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  programmeId?: string;
+  kindId?: string;
+  unitId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function queryApplications(db: Executor, actor: Actor, filter: ApplicationFilter) {
+  const where = and(
+    applicationVisibility(actor),
+    filter.status ? eq(applications.status, filter.status) : undefined,
+    filter.programmeId ? eq(applications.programmeId, filter.programmeId) : undefined,
+    filter.kindId ? eq(applications.kindId, filter.kindId) : undefined,
+    filter.unitId ? eq(applications.unitId, filter.unitId) : undefined,
+  );
+  const rows = await loadedQuery(db)
+    .where(where)
+    .orderBy(desc(applications.updatedAt), applications.id)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(applications)
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .innerJoin(programmes, eq(programmes.id, applications.programmeId))
+    .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode))
+    .where(where);
+  return {
+    items: rows.map((row) => applicationSummary({ ...row, programme: row.definition as Programme })),
+    total: counted?.total ?? 0,
+  };
+}
+
+export function applicationSummary(row: LoadedApplication) {
+  const a = row.application;
+  const kind = kindById(row.programme, a.kindId);
+  return {
+    id: a.id,
+    status: a.status,
+    unitId: a.unitId,
+    unitName: row.unitName,
+    jurisdictionCode: row.unitJurisdictionCode,
+    jurisdictionName: row.unitJurisdictionName,
+    programmeId: a.programmeId,
+    programmeTitle: row.programmeTitle,
+    programmeYear: row.programmeYear,
+    kindId: a.kindId,
+    kindName: kind?.fullName ?? kind?.name ?? a.kindId,
+    districtScore: a.districtScore,
+    submittedAt: a.submittedAt,
+    version: a.version,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export async function applicationHistory(db: Executor, applicationId: string) {
+  return db
+    .select({
+      action: applicationEvents.action,
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      actorName: applicationEvents.actorName,
+      comment: applicationEvents.comment,
+      at: applicationEvents.at,
+    })
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(applicationEvents.at, applicationEvents.id);
+}

@@ -1,0 +1,114 @@
+/**
+ * An applicant turns its self-assessment into a draft application: the programme must be published and the kind
+ * open to the unit, the window open, no revocation within the ban period, no live application of the same unit,
+ * programme and kind (the database's partial unique index settles a race). The form is pre-filled from the unit's
+ * profile, its liaison and the metrics the platform computes; the rubric answers and their evidence are copied.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { FormValues } from '../../../core/applications/form';
+import { reapplyBanYears, revocationBan, windowOpen } from '../../../core/applications/guards';
+import { formForKind, kindById } from '../../../core/programs/queries';
+import type { Programme } from '../../../core/programs/schema';
+import { recordAudit } from '../../audit';
+import type { RequestContext } from '../../context';
+import { type Db, type Executor, isUniqueViolation } from '../../db/client';
+import { applicationEvents, applications, programmes, unitContacts, units } from '../../db/schema';
+import { AppError, forbidden, unauthenticated } from '../../errors';
+import { findSelfAssessment } from '../self-assessments/self-assessment-queries';
+import { unitMetrics } from '../self-assessments/unit-metrics';
+import { refuse, revocationsOf } from './review-hooks';
+
+const invalid = (path: string, message: string) =>
+  new AppError('validation_failed', message, { fields: [{ path, message }] });
+
+export async function createApplication(
+  db: Db,
+  ctx: RequestContext,
+  input: { selfAssessmentId: string },
+  today: string,
+): Promise<string> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  if (actor.role !== 'applicant' || !actor.unitId) throw forbidden('只有申报单位账号可以申报');
+  const assessment = await findSelfAssessment(db, input.selfAssessmentId);
+  if (!assessment || assessment.assessment.unitId !== actor.unitId) {
+    throw invalid('selfAssessmentId', '自评不存在或不属于本单位');
+  }
+  const [programmeRow] = await db
+    .select()
+    .from(programmes)
+    .where(and(eq(programmes.id, assessment.assessment.programmeId), eq(programmes.status, 'published')));
+  if (!programmeRow) throw invalid('selfAssessmentId', '该自评所依据的工作方案未发布');
+  const programme = programmeRow.definition as Programme;
+  const kindId = assessment.assessment.baseKind;
+  if (!kindById(programme, kindId)) throw invalid('selfAssessmentId', '该工作方案不含此类基地');
+  refuse(windowOpen(programme, today));
+  refuse(revocationBan(await revocationsOf(db, actor.unitId), today, reapplyBanYears(programme)));
+  const formData = await prefill(db, programme, kindId, actor.unitId);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(applications)
+        .values({
+          unitId: actor.unitId!,
+          programmeId: programmeRow.id,
+          kindId,
+          selfAssessmentId: assessment.assessment.id,
+          formData,
+          answers: assessment.assessment.answers,
+          createdById: actor.id,
+        })
+        .returning({ id: applications.id });
+      await tx.insert(applicationEvents).values({
+        applicationId: row!.id,
+        action: 'create',
+        toStatus: 'draft',
+        actorId: actor.id,
+        actorName: `${actor.displayName}（${actor.username}）`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'application.create',
+        entityType: 'application',
+        entityId: row!.id,
+        unitId: actor.unitId,
+        jurisdictionPath: assessment.unitPath,
+        after: { programme: programmeRow.code, version: programmeRow.version, kindId },
+      });
+      return row!.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'applications_one_active_idx')) {
+      throw new AppError('duplicate', '本单位已有同一方案、同一类型的申报，不能重复申报', {
+        details: { reason: 'active_application_exists' },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Form values the platform already knows: the unit's profile, its liaison, computed metrics. */
+async function prefill(db: Executor, programme: Programme, kindId: string, unitId: string): Promise<FormValues> {
+  const form = formForKind(programme, kindId);
+  if (!form) return {};
+  const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+  const [liaison] = await db
+    .select()
+    .from(unitContacts)
+    .where(and(eq(unitContacts.unitId, unitId), eq(unitContacts.role, 'liaison')));
+  const metrics = form.fields.some((f) => f.metric) ? await unitMetrics(db, unitId) : {};
+  const values: FormValues = {};
+  for (const field of form.fields) {
+    let value: string | number | null | undefined;
+    if (field.source) {
+      const [owner, key] = field.source.split('.') as ['unit' | 'liaison', string];
+      const record = (owner === 'unit' ? unit : liaison) as Record<string, unknown> | undefined;
+      const raw = record?.[key];
+      value = typeof raw === 'number' || typeof raw === 'string' ? raw : undefined;
+    } else if (field.metric) {
+      value = metrics[field.metric];
+    }
+    if (value !== undefined && value !== null && value !== '') values[field.key] = value;
+  }
+  return values;
+}

@@ -1,0 +1,143 @@
+/**
+ * Hooks of the applicant's and the district's actions: submitting (window, ban, a complete form and
+ * self-assessment), returning for more material (a reason), recommending (scored first when the programme says so,
+ * within the quota and the ranking) and not recommending (an opinion).
+ */
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { type FormValues, formProblems } from '../../../core/applications/form';
+import {
+  type GuardProblem,
+  quotaFor,
+  rankForQuota,
+  reapplyBanYears,
+  recommendationQuota,
+  revocationBan,
+  selfAssessmentComplete,
+  windowOpen,
+} from '../../../core/applications/guards';
+import { formForKind, rubricForKind } from '../../../core/programs/queries';
+import type { Executor } from '../../db/client';
+import { applications, bases, units } from '../../db/schema';
+import { AppError } from '../../errors';
+import { unitMetrics } from '../self-assessments/unit-metrics';
+import type { ActionHook, ActionHookContext } from './action-hooks';
+
+export function refuse(problem: GuardProblem | null): void {
+  if (!problem) return;
+  throw new AppError('invalid_transition', problem.message, {
+    ...(problem.field ? { fields: [{ path: problem.field, message: problem.message }] } : {}),
+    details: { reason: problem.code },
+  });
+}
+
+export function requireComment({ input }: ActionHookContext, what: string): string {
+  if (!input.comment) {
+    throw new AppError('validation_failed', `请填写${what}`, {
+      fields: [{ path: 'comment', message: `请填写${what}` }],
+    });
+  }
+  return input.comment;
+}
+
+/** The unit's revocations, for the 2-year ban. */
+export async function revocationsOf(db: Executor, unitId: string) {
+  const rows = await db
+    .select({ revokedOn: bases.revokedOn })
+    .from(bases)
+    .where(and(eq(bases.unitId, unitId), isNotNull(bases.revokedOn)));
+  return rows.map((r) => ({ revokedOn: r.revokedOn! }));
+}
+
+export const submitHook: ActionHook = {
+  async check({ tx, found, today }) {
+    const { programme, application } = found;
+    refuse(windowOpen(programme, today));
+    refuse(revocationBan(await revocationsOf(tx, application.unitId), today, reapplyBanYears(programme)));
+    await requireComplete(tx, found);
+  },
+  columns: () => ({ submittedAt: new Date() }),
+};
+
+export const resubmitHook: ActionHook = {
+  check: ({ tx, found }) => requireComplete(tx, found),
+};
+
+async function requireComplete(tx: Executor, found: ActionHookContext['found']) {
+  const { programme, application } = found;
+  const form = formForKind(programme, application.kindId);
+  const problems = form ? formProblems(form, application.formData as FormValues, true) : [];
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', `申报表尚未填写完整：${problems[0]!.message}`, { fields: problems });
+  }
+  const rubric = rubricForKind(programme, application.kindId)!;
+  refuse(selfAssessmentComplete(rubric, application.answers, await unitMetrics(tx, application.unitId)));
+}
+
+export const returnHook: ActionHook = {
+  check: async (hook) => void requireComment(hook, '退回原因（需补充的材料）'),
+  columns: ({ input }) => ({ returnReason: input.comment }),
+};
+
+export const notRecommendHook: ActionHook = {
+  check: async (hook) => void requireComment(hook, '不予推荐的意见'),
+  columns: ({ input }) => ({ districtOpinion: input.comment }),
+};
+
+export const recommendHook: ActionHook = {
+  async check({ tx, found }) {
+    const { programme, application } = found;
+    const review = programme.stages.find((s) => s.kind === 'district_review');
+    if (review?.kind === 'district_review' && review.scoring && application.districtScore === null) {
+      throw new AppError('invalid_transition', '请先按评价标准完成审核评分，再作推荐', {
+        details: { reason: 'not_scored' },
+      });
+    }
+    const { quota, recommended, ranked } = await districtRanking(tx, found);
+    if (quota === null) return;
+    refuse(recommendationQuota(programme, application.kindId, recommended));
+    const mine = ranked.find((r) => r.id === application.id);
+    if (mine && !mine.withinQuota) {
+      throw new AppError(
+        'invalid_transition',
+        `本申报在本辖区同类申报中评分排名第 ${mine.rank} 位，推荐名额为 ${quota} 个，只能推荐排名靠前者`,
+        { details: { reason: 'below_quota_rank', rank: mine.rank, quota } },
+      );
+    }
+  },
+  columns: ({ input, found }) => ({ districtOpinion: input.comment ?? found.application.districtOpinion }),
+};
+
+/**
+ * The district's candidates for the same programme and kind — submitted or already recommended, with a district
+ * score — best first, with the quota and how many are recommended already.
+ */
+export async function districtRanking(db: Executor, found: ActionHookContext['found']) {
+  const { programme, application } = found;
+  const quota = quotaFor(programme, application.kindId);
+  const peers = await db
+    .select({
+      id: applications.id,
+      status: applications.status,
+      score: applications.districtScore,
+      submittedAt: applications.submittedAt,
+      unitName: units.name,
+    })
+    .from(applications)
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(
+      and(
+        eq(applications.programmeId, application.programmeId),
+        eq(applications.kindId, application.kindId),
+        eq(units.jurisdictionCode, found.unitJurisdictionCode),
+        inArray(applications.status, ['submitted', 'district_recommended']),
+      ),
+    );
+  const recommended = peers.filter((p) => p.status === 'district_recommended').length;
+  const ranked = rankForQuota(
+    peers
+      .filter((p) => p.score !== null)
+      .map((p) => ({ ...p, score: p.score!, submittedAt: (p.submittedAt ?? new Date(0)).toISOString() })),
+    quota,
+  );
+  return { quota, recommended, ranked };
+}

@@ -1,0 +1,114 @@
+/**
+ * Moves an application along its programme's workflow. One transaction: lock the row, check the action is legal
+ * in the current status (409 listing the allowed actions), that the actor plays a part that may take it (403),
+ * that the version read is current (409), and the action's own guards; then a guarded update (status and version
+ * unchanged since read — of two racing transitions one wins, the other gets 409), the history event, the audit
+ * entry, the action's further writes and the notifications.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  ApplicationAction,
+  ApplicationStatus,
+  allowedActions,
+  isTransitionError,
+  nextStatus,
+  roleMayPerform,
+  stagesOf,
+  type WorkflowRole,
+} from '../../../core/applications/workflow';
+import type { TransitionInput } from '../../../shared/schemas/application';
+import { recordAudit } from '../../audit';
+import type { RequestContext } from '../../context';
+import type { Db } from '../../db/client';
+import { applicationEvents, applications, objections } from '../../db/schema';
+import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import type { ActionHookContext } from './action-hooks';
+import { findApplication, type LoadedApplication } from './application-queries';
+import { ACTION_HOOKS } from './hooks';
+import { notifyApplicationChange } from './notify-application';
+import { isOnPanel } from './panel-membership';
+import { mayRead, workflowRoles } from './workflow-roles';
+
+/** The actions this actor may take now: what the UI offers. */
+export function actionsFor(found: LoadedApplication, roles: readonly WorkflowRole[]) {
+  const stages = stagesOf(found.programme);
+  return [...new Set(roles.flatMap((role) => allowedActions(found.application.status, stages, role)))];
+}
+
+export async function transitionApplication(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: TransitionInput,
+  today: string,
+): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  await db.transaction(async (tx) => {
+    const found = await findApplication(tx, id, { forUpdate: true });
+    if (!found || !mayRead(actor, found, await isOnPanel(tx, actor, id))) throw notFound('申报');
+    const roles = workflowRoles(actor, found);
+    const stages = stagesOf(found.programme);
+    const from = found.application.status;
+    const unresolvedObjections = input.action === 'approve' ? await countUnresolvedObjections(tx, id) : 0;
+    const to = nextStatus(from, input.action, stages, { unresolvedObjections });
+    if (isTransitionError(to)) {
+      const allowed = actionsFor(found, roles);
+      throw new AppError('invalid_transition', to.message, { details: { allowed, reason: to.code } });
+    }
+    if (!roles.some((role) => roleMayPerform(input.action, role))) {
+      throw forbidden(`无权进行“${ApplicationAction.labels[input.action]}”操作`);
+    }
+    if (input.version !== found.application.version) {
+      throw new AppError('conflict', '申报已被他人更新，请刷新后重试');
+    }
+    const hook: ActionHookContext = { tx, ctx, found, input, today };
+    const hooks = ACTION_HOOKS[input.action] ?? [];
+    for (const h of hooks) await h.check?.(hook);
+    const columns = Object.assign({}, ...hooks.map((h) => h.columns?.(hook) ?? {}));
+    const updated = await tx
+      .update(applications)
+      .set({ ...columns, status: to, version: sql`${applications.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(applications.id, id), eq(applications.status, from), eq(applications.version, input.version)))
+      .returning({ id: applications.id });
+    if (updated.length === 0) throw new AppError('conflict', '申报已被他人更新，请刷新后重试');
+    for (const h of hooks) await h.apply?.(hook);
+    const actorName = `${actor.displayName}（${actor.username}）`;
+    await tx.insert(applicationEvents).values({
+      applicationId: id,
+      action: input.action,
+      fromStatus: from,
+      toStatus: to,
+      actorId: actor.id,
+      actorName,
+      comment: input.comment ?? null,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'application.transition',
+      entityType: 'application',
+      entityId: id,
+      unitId: found.application.unitId,
+      jurisdictionPath: found.unitPath,
+      before: { status: from },
+      after: { status: to, action: input.action, comment: input.comment ?? null },
+    });
+    const label = ApplicationAction.labels[input.action];
+    await notifyApplicationChange(
+      tx,
+      { ...found, application: { ...found.application, status: to } },
+      {
+        title: `${found.unitName}的申报：${label}`,
+        body: `${found.programmeTitle}，当前状态：${ApplicationStatus.labels[to]}${input.comment ? `。意见：${input.comment}` : ''}`,
+      },
+      actor.id,
+    );
+  });
+}
+
+async function countUnresolvedObjections(tx: Parameters<Parameters<Db['transaction']>[0]>[0], id: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(objections)
+    .where(and(eq(objections.applicationId, id), sql`${objections.resolvedAt} IS NULL`));
+  return row?.n ?? 0;
+}

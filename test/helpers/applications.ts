@@ -1,0 +1,115 @@
+/**
+ * Getting an application to a given point through the API, as its users would: a complete self-assessment, a
+ * complete form, submission. Tests of later stages start from here.
+ */
+import { expect } from 'vitest';
+import type { FormField } from '../../src/core/programs/schema';
+import type { Rubric } from '../../src/core/rubric/schema';
+import type { Client, TestApp } from './app';
+import { buildUnit, makeCreditCode } from './factories';
+
+/** A value of the right type for every field of a form. */
+export function fillForm(fields: readonly FormField[], current: Record<string, unknown> = {}) {
+  const values: Record<string, string | number> = {};
+  for (const f of fields) {
+    if (current[f.key] !== undefined && current[f.key] !== null && current[f.key] !== '') continue;
+    values[f.key] =
+      f.type === 'integer'
+        ? Math.max(f.min ?? 0, 10)
+        : f.type === 'decimal'
+          ? Math.max(f.min ?? 0, 100)
+          : f.type === 'percent'
+            ? 50
+            : f.type === 'date'
+              ? '2022-01-10'
+              : f.type === 'select'
+                ? f.options![0]!
+                : f.type === 'phone'
+                  ? '021-62001234'
+                  : f.type === 'postcode'
+                    ? '200333'
+                    : f.type === 'credit_code'
+                      ? makeCreditCode()
+                      : f.type === 'industry'
+                        ? '39'
+                        : `${f.label}（测试）`;
+  }
+  return { ...current, ...values };
+}
+
+/** Answers every item (at `share` of its points, rounded down to 0.5) or requirement (met). */
+export function answerAll(rubric: Rubric, share = 1): Record<string, { score?: number; met?: boolean }> {
+  const answers: Record<string, { score?: number; met?: boolean }> = {};
+  if (rubric.form === 'scored') {
+    for (const item of [...rubric.indicators.flatMap((i) => i.items), ...rubric.bonusGroups.flatMap((g) => g.items)])
+      answers[item.id] = { score: Math.floor(item.points * share * 2) / 2 };
+  } else {
+    for (const r of rubric.conditions.flatMap((c) => c.requirements)) answers[r.id] = { met: true };
+  }
+  return answers;
+}
+
+export async function programmeId(client: Client, code: string): Promise<string> {
+  const list = (await client.get('/api/v1/programs?status=published')).json().items as { id: string; code: string }[];
+  const found = list.find((p) => p.code === code);
+  if (!found) throw new Error(`no published programme ${code}`);
+  return found.id;
+}
+
+/** A complete draft application of the applicant's unit, from a complete self-assessment. */
+export async function draftApplication(applicant: Client, code: string, kindId: string, share = 1) {
+  const created = await applicant.post('/api/v1/self-assessments', {
+    programmeId: await programmeId(applicant, code),
+    kindId,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const assessment = created.json();
+  const saved = await applicant.patch(`/api/v1/self-assessments/${assessment.id}`, {
+    version: assessment.version,
+    answers: answerAll(assessment.rubric, share),
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const draft = await applicant.post('/api/v1/applications', { selfAssessmentId: assessment.id });
+  expect(draft.statusCode, draft.body).toBe(201);
+  const application = draft.json();
+  const filled = await applicant.patch(`/api/v1/applications/${application.id}`, {
+    version: application.version,
+    formData: fillForm(application.form?.fields ?? [], application.formData),
+    narrative: '本单位建立了商业秘密保护制度，设专人负责，定期开展培训与自查。',
+    applicantOpinion: '同意申报。',
+  });
+  expect(filled.statusCode, filled.body).toBe(200);
+  return filled.json();
+}
+
+/** Takes an action and expects it to succeed; returns the application after it. */
+export async function act(client: Client, application: { id: string; version: number }, action: string, extra = {}) {
+  const res = await client.post(`/api/v1/applications/${application.id}/transitions`, {
+    action,
+    version: application.version,
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** A submitted application of the applicant's unit. */
+export async function submittedApplication(applicant: Client, code: string, kindId: string, share = 1) {
+  return act(applicant, await draftApplication(applicant, code, kindId, share), 'submit');
+}
+
+/** A new enterprise in the jurisdiction with an applicant account, logged in (registered by an admin). */
+export async function newApplicantUnit(t: TestApp, jurisdictionCode: string, username: string) {
+  const admin = await t.login('admin');
+  const unit = await admin.post('/api/v1/units', buildUnit({ jurisdictionCode }));
+  expect(unit.statusCode, unit.body).toBe(201);
+  const user = await admin.post('/api/v1/users', {
+    username,
+    displayName: `${username} 联络员`,
+    password: 'applicant-123',
+    role: 'applicant',
+    unitId: unit.json().unit.id,
+  });
+  expect(user.statusCode, user.body).toBe(201);
+  return { unitId: unit.json().unit.id as string, client: await t.login(username, 'applicant-123') };
+}
