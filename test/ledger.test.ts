@@ -88,6 +88,16 @@ describe('ledger', () => {
     expect(res.json().fields[0].path).toBe('attachments');
   });
 
+  it('offers as guide candidates the officers of the unit\'s jurisdiction and above, to its officers only', async () => {
+    const res = await putuo.get(`/api/v1/units/${unitId}/guide-candidates`);
+    expect(res.statusCode, res.body).toBe(200);
+    const names = res.json().items.map((c: { username: string }) => c.username);
+    expect(names).toEqual(expect.arrayContaining(['putuo', 'shanghai']));
+    expect(names).not.toContain('keqiao');
+    expect((await (await t.login('keqiao')).get(`/api/v1/units/${unitId}/guide-candidates`)).statusCode).toBe(404);
+    expect((await applicant.get(`/api/v1/units/${unitId}/guide-candidates`)).statusCode).toBe(403);
+  });
+
   it('a guidance visit needs an assigned guide; officers assign guides in their jurisdiction', async () => {
     const visit = { unitId, kind: 'guidance_visit', occurredOn: '2026-05-10', title: '上门指导商业秘密分级管理' };
     const before = await putuo.post('/api/v1/ledger', visit);

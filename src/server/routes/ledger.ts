@@ -4,7 +4,7 @@ import { LedgerKind } from '../../shared/enums';
 import { LedgerEntryInputSchema, LedgerEntryPatchSchema } from '../../shared/schemas/ledger';
 import type { Db } from '../db/client';
 import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES, storeAttachment } from '../domain/attachments/store-attachment';
-import { assignGuide, listGuides, unassignGuide } from '../domain/ledger/assign-guide';
+import { assignGuide, guideCandidates, listGuides, unassignGuide } from '../domain/ledger/assign-guide';
 import { exportLedger } from '../domain/ledger/export-ledger';
 import { getLedgerAttachment } from '../domain/ledger/get-ledger-attachment';
 import { listLedgerEntries } from '../domain/ledger/list-ledger-entries';
@@ -179,6 +179,26 @@ export const ledgerRoutes =
       async (request) => {
         requireActor(request);
         return { items: await listGuides(db, request.ctx, request.params.id) };
+      },
+    );
+    app.get(
+      '/units/:id/guide-candidates',
+      {
+        schema: {
+          tags: ['ledger'],
+          summary: '可指派为指导员的监管人员（单位所在辖区及上级）',
+          params: IdParams,
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return { items: await guideCandidates(db, request.ctx, request.params.id) };
       },
     );
     app.post(

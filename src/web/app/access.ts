@@ -60,8 +60,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canPreserveEvidence: role === 'applicant',
     canSelfAssess: role === 'applicant' && user?.unitId != null,
     canViewProgrammes: user !== null,
-    canManageProgrammes:
-role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
+    canManageProgrammes: role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
   };

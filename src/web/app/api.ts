@@ -41,6 +41,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for requests made outside this client (uploads with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 /** Registers who to tell when the server says the session is gone; returns the unregister function. */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListener = listener;

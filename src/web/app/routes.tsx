@@ -6,10 +6,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   FileSearchOutlined,
   FormOutlined,
-  ProfileOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -57,6 +58,12 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: MENU.selfAssessment, icon: <FormOutlined /> },
   },
 
+  {
+    path: '/ledger',
+    access: 'canUseLedger',
+    page: lazy(() => import('../pages/ledger')),
+    menu: { label: MENU.ledger, icon: <BookOutlined /> },
+  },
   {
     path: '/programs',
     access: 'canViewProgrammes',

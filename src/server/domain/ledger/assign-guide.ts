@@ -16,6 +16,21 @@ async function authorise(db: Executor, ctx: RequestContext, unitId: string) {
   return unit;
 }
 
+/**
+ * Who may be the unit's guide: active officers whose jurisdiction is the unit's or above it — the same rule
+ * assignGuide enforces. Officers cannot list accounts (that is for admins), so this is how they choose.
+ */
+export async function guideCandidates(db: Executor, ctx: RequestContext, unitId: string) {
+  const unit = await authorise(db, ctx, unitId);
+  const rows = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, path: jurisdictions.path })
+    .from(users)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
+    .where(and(eq(users.role, 'officer'), eq(users.disabled, false)))
+    .orderBy(users.displayName);
+  return rows.filter((r) => unit.jurisdictionPath.startsWith(r.path)).map(({ path: _path, ...candidate }) => candidate);
+}
+
 /** Assigns an officer as guide (指导员) of a unit; the guide's jurisdiction must cover the unit. */
 export async function assignGuide(db: Executor, ctx: RequestContext, unitId: string, guideId: string) {
   const unit = await authorise(db, ctx, unitId);

@@ -1,0 +1,131 @@
+/**
+ * What the ledger page (台账) and its parts share: the API's shapes (mirroring src/server/routes/ledger.ts), the
+ * filters as they live in the address bar, labels and download addresses.
+ */
+import { LedgerKind } from '../../../shared/enums';
+import { apiUrl } from '../../app/api';
+
+export interface LedgerAttachment {
+  id: string;
+  sha256: string;
+  fileName: string;
+}
+
+/** A ledger entry as the server answers it. */
+export interface LedgerEntry {
+  id: string;
+  unitId: string;
+  unitName: string;
+  kind: LedgerKind;
+  occurredOn: string;
+  title: string;
+  description: string | null;
+  participants: number | null;
+  reachPercent: number | null;
+  firmsCovered: number | null;
+  guideId: string | null;
+  guideName: string | null;
+  details: unknown;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  attachments: LedgerAttachment[];
+}
+
+/** A guide (指导员) assigned to a unit. */
+export interface Guide {
+  id: string;
+  username: string;
+  displayName: string;
+  assignedAt: string;
+}
+
+/** What POST /attachments answers. */
+
+/** The body of POST /ledger (PATCH takes the same without unitId, plus version). */
+export interface LedgerEntryBody {
+  kind: LedgerKind;
+  occurredOn: string;
+  title: string;
+  description: string | null;
+  participants: number | null;
+  reachPercent: number | null;
+  firmsCovered: number | null;
+  guideId: string | null;
+  attachments: { sha256: string; fileName: string }[];
+}
+
+export const KIND_OPTIONS = LedgerKind.values.map((value) => ({ value, label: LedgerKind.labels[value] }));
+
+/** Tag colours per kind; the labels come from the shared enum. */
+export const KIND_COLORS: Record<LedgerKind, string> = {
+  training: 'blue',
+  guidance_visit: 'green',
+  publicity: 'purple',
+  survey: 'cyan',
+  risk_assessment: 'orange',
+  inspection: 'red',
+  rights_help: 'gold',
+};
+
+/** Same limits as the server (src/server/domain/attachments/store-attachment.ts, shared/schemas/ledger.ts). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+export const ACCEPTED_EXTENSIONS = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
+export const ACCEPTED_HINT =
+  'PDF、JPEG/PNG 图片、Word、Excel、PowerPoint 文档或 ZIP 压缩包，单个不超过 20 MB，最多 20 个';
+
+export const PAGE_SIZES = [10, 20, 50, 100];
+const DEFAULT_PAGE_SIZE = 20;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface LedgerQuery {
+  unitId: string | undefined;
+  kind: LedgerKind | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export function readQuery(params: URLSearchParams): LedgerQuery {
+  const unitId = params.get('unitId') ?? '';
+  const kind = params.get('kind') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    unitId: UUID.test(unitId) ? unitId : undefined,
+    kind: (LedgerKind.values as readonly string[]).includes(kind) ? (kind as LedgerKind) : undefined,
+    from: ISO_DAY.test(from) ? from : undefined,
+    to: ISO_DAY.test(to) ? to : undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+  };
+}
+
+export function writeQuery(query: LedgerQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.unitId) params.set('unitId', query.unitId);
+  if (query.kind) params.set('kind', query.kind);
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.page !== 1) params.set('page', String(query.page));
+  if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
+  return params;
+}
+
+/** The filters the list and the export share (the export takes no paging). */
+export function filterOf(query: LedgerQuery) {
+  return { unitId: query.unitId, kind: query.kind, from: query.from, to: query.to };
+}
+
+export const exportUrl = (query: LedgerQuery) => apiUrl('/ledger/export', filterOf(query));
+
+export const attachmentUrl = (entryId: string, attachmentId: string) =>
+  apiUrl(`/ledger/${entryId}/attachments/${attachmentId}`);
+
+/** "72.5" → "72.5%", null → "—". */
+export const percent = (value: number | null) => (value === null ? '—' : `${Number(value.toFixed(2))}%`);
