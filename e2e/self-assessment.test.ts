@@ -2,6 +2,9 @@
  * An applicant self-assesses against the Putuo 2022 point rubric: answers item by item, sees the estimated score and
  * the gap list update at once — including a gap the platform found in the ledger, not in the answers — and saves.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pickOption } from './helpers/antd';
@@ -35,9 +38,18 @@ test('applicant1 self-assesses for a Putuo point and sees its score and gap list
   await expect.poll(async () => (await total.textContent())?.replace(/\s/g, '')).toContain('估算总分8/100');
   await screenshot(page, 'self-assessment-gaps');
 
+  // Evidence for an answer: an uploaded file, kept with the draft.
+  const pdf = path.join(tmpdir(), '保密员任命文件.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const row = page.locator('tr', { has: page.getByLabel('上传佐证 i4.1') });
+  await row.locator('input[type=file]').setInputFiles(pdf);
+  await row.getByText('保密员任命文件.pdf').waitFor();
+
   await page.getByRole('button', { name: '保存草稿' }).click();
   await page.getByText('自评草稿已保存').waitFor();
   await page.goto(`${baseUrl()}/self-assessment`);
   await page.getByText('我的自评草稿').waitFor();
+  await page.getByRole('button', { name: /打\s*开/ }).first().click();
+  await page.getByText('保密员任命文件.pdf').first().waitFor();
   expect(errors).toEqual([]);
 });

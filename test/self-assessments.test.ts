@@ -85,6 +85,46 @@ describe('self-assessment', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('takes evidence from its own ledger and uploaded attachments only', async () => {
+    const draft = (
+      await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })
+    ).json();
+    const unitId = (await applicant.get('/api/v1/auth/me')).json().user.unitId;
+    const own = await (await t.login('putuo')).post('/api/v1/ledger', {
+      unitId,
+      kind: 'training',
+      occurredOn: dayjs().subtract(1, 'month').format('YYYY-MM-DD'),
+      title: '商业秘密保护培训',
+      participants: 20,
+    });
+    const otherUnit = (await (await t.login('applicant2')).get('/api/v1/auth/me')).json().user.unitId;
+    const foreign = await (await t.login('admin')).post('/api/v1/ledger', {
+      unitId: otherUnit,
+      kind: 'training',
+      occurredOn: dayjs().subtract(1, 'month').format('YYYY-MM-DD'),
+      title: '别家的培训',
+    });
+    const withForeign = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
+      version: draft.version,
+      answers: {
+        'i4.1': { score: 8, evidence: [{ type: 'ledger', entryId: own.json().id }] },
+        'i5.1': { score: 8, evidence: [{ type: 'ledger', entryId: foreign.json().id }] },
+        'i5.2': { evidence: [{ type: 'attachment', sha256: 'a'.repeat(64), fileName: 'x.pdf' }] },
+      },
+    });
+    expect(withForeign.statusCode).toBe(400);
+    expect(withForeign.json().fields).toEqual([
+      { path: 'answers.i5.1.evidence', message: '所引用的台账记录不存在或不属于本单位' },
+      { path: 'answers.i5.2.evidence', message: '所引用的附件尚未上传' },
+    ]);
+    const ok = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
+      version: draft.version,
+      answers: { 'i4.1': { score: 8, evidence: [{ type: 'ledger', entryId: own.json().id }] } },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().answers['i4.1'].evidence).toHaveLength(1);
+  });
+
   it('other units cannot read it; officers of the district can; experts cannot', async () => {
     const draft = (
       await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })

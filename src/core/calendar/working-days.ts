@@ -3,8 +3,11 @@
  * the maintained `chinese-days` package; administrators' overrides (a holiday announced late, a local day off) take
  * precedence. Dates are calendar days as 'YYYY-MM-DD' strings, free of time zones.
  */
-import { isWorkday as officialIsWorkday } from 'chinese-days';
+// chinese-days is CommonJS: Node's ESM loader gives only its default export.
+import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
+
+const officialIsWorkday = chineseDays.isWorkday;
 
 export interface CalendarOverride {
   date: string;

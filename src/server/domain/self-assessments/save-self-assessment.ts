@@ -1,11 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rubricForKind } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
-import { parseAnswers } from '../../../core/rubric/answers';
+import { type AnswerSet, parseAnswers } from '../../../core/rubric/answers';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { selfAssessments } from '../../db/schema';
+import { attachments, ledgerEntries, selfAssessments } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../errors';
 import { can } from '../../policies';
 import { findSelfAssessment, selfAssessmentDetail } from './self-assessment-queries';
@@ -27,6 +27,7 @@ export async function saveSelfAssessment(
     const fields = parsed.problems.map((p) => ({ path: `answers.${p.path}`, message: p.message }));
     throw new AppError('validation_failed', `自评答案有误：${fields[0]?.message}`, { fields });
   }
+  await requireOwnEvidence(db, found.assessment.unitId, parsed.answers);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(selfAssessments)
@@ -44,4 +45,29 @@ export async function saveSelfAssessment(
     });
   });
   return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!);
+}
+
+/** Evidence must exist: uploaded attachments, and ledger entries of the assessing unit itself. */
+async function requireOwnEvidence(db: Executor, unitId: string, answers: AnswerSet) {
+  const refs = Object.entries(answers).flatMap(([id, a]) => (a.evidence ?? []).map((e) => ({ id, e })));
+  const entryIds = [...new Set(refs.flatMap(({ e }) => (e.type === 'ledger' ? [e.entryId] : [])))];
+  const hashes = [...new Set(refs.flatMap(({ e }) => (e.type === 'attachment' ? [e.sha256] : [])))];
+  const ownEntries = entryIds.length
+    ? await db
+        .select({ id: ledgerEntries.id })
+        .from(ledgerEntries)
+        .where(and(inArray(ledgerEntries.id, entryIds), eq(ledgerEntries.unitId, unitId)))
+    : [];
+  const stored = hashes.length
+    ? await db.select({ sha256: attachments.sha256 }).from(attachments).where(inArray(attachments.sha256, hashes))
+    : [];
+  const known = new Set([...ownEntries.map((r) => r.id), ...stored.map((r) => r.sha256)]);
+  const missing = refs.filter(({ e }) => !known.has(e.type === 'ledger' ? e.entryId : e.sha256));
+  if (missing.length > 0) {
+    const fields = missing.map(({ id, e }) => ({
+      path: `answers.${id}.evidence`,
+      message: e.type === 'ledger' ? '所引用的台账记录不存在或不属于本单位' : '所引用的附件尚未上传',
+    }));
+    throw new AppError('validation_failed', fields[0]!.message, { fields });
+  }
 }

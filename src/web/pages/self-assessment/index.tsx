@@ -32,6 +32,7 @@ import type { Rubric } from '../../../core/rubric/schema';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { PageContainer } from '../../components/PageContainer';
+import { EvidenceCell, type LedgerOption } from './EvidenceCell';
 
 interface ProgrammeSummary {
   id: string;
@@ -109,14 +110,24 @@ function Summary({ evaluation }: { evaluation: Evaluation }) {
 function AnswerEditor({
   rubric,
   answers,
+  ledger,
   onChange,
 }: {
   rubric: Rubric;
   answers: AnswerSet;
+  ledger: readonly LedgerOption[];
   onChange: (a: AnswerSet) => void;
 }) {
   const set = (id: string, patch: Partial<AnswerSet[string]>) =>
     onChange({ ...answers, [id]: { ...answers[id], ...patch } });
+  const evidenceOf = (id: string) => (
+    <EvidenceCell
+      nodeId={id}
+      evidence={answers[id]?.evidence ?? []}
+      ledger={ledger}
+      onChange={(evidence) => set(id, { evidence: evidence.length ? evidence : undefined })}
+    />
+  );
   if (rubric.form === 'scored') {
     const groups = [
       ...rubric.indicators.map((i) => ({
@@ -154,7 +165,7 @@ function AnswerEditor({
                 },
                 {
                   title: '说明',
-                  width: 220,
+                  width: 200,
                   render: (_, item) => (
                     <Input
                       value={answers[item.id]?.note}
@@ -162,6 +173,7 @@ function AnswerEditor({
                     />
                   ),
                 },
+                { title: '佐证材料', width: 220, render: (_, item) => evidenceOf(item.id) },
               ]}
             />
           </Card>
@@ -174,15 +186,18 @@ function AnswerEditor({
       {rubric.conditions.map((c) => (
         <Card key={c.id} size="small" title={c.title}>
           {c.requirements.map((r) => (
-            <div key={r.id} style={{ marginBottom: 8 }}>
-              <Checkbox
-                aria-label={`符合 ${r.id}`}
-                checked={answers[r.id]?.met === true}
-                onChange={(e) => set(r.id, { met: e.target.checked })}
-              >
-                {r.text}
-              </Checkbox>
-            </div>
+            <Row key={r.id} gutter={12} style={{ marginBottom: 8 }}>
+              <Col flex="auto">
+                <Checkbox
+                  aria-label={`符合 ${r.id}`}
+                  checked={answers[r.id]?.met === true}
+                  onChange={(e) => set(r.id, { met: e.target.checked })}
+                >
+                  {r.text}
+                </Checkbox>
+              </Col>
+              <Col flex="240px">{evidenceOf(r.id)}</Col>
+            </Row>
           ))}
         </Card>
       ))}
@@ -202,6 +217,7 @@ export default function SelfAssessmentPage() {
   const [current, setCurrent] = useState<AssessmentDetail | null>(null);
   const [answers, setAnswers] = useState<AnswerSet>({});
   const [saving, setSaving] = useState(false);
+  const [ledger, setLedger] = useState<LedgerOption[]>([]);
 
   const refreshMine = useCallback(
     () => api.get<{ items: AssessmentSummary[] }>('/self-assessments').then((r) => setMine(r.items)),
@@ -211,7 +227,12 @@ export default function SelfAssessmentPage() {
     api
       .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
       .then((r) => setProgrammes(r.items), handleError);
-    if (user.unitId) api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
+    if (user.unitId) {
+      api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
+      api
+        .get<{ items: LedgerOption[] }>('/ledger', { unitId: user.unitId, pageSize: 200 })
+        .then((r) => setLedger(r.items), handleError);
+    }
     refreshMine().catch(handleError);
   }, [handleError, refreshMine, user.unitId]);
 
@@ -306,7 +327,7 @@ export default function SelfAssessmentPage() {
       {current && evaluation ? (
         <Row gutter={16}>
           <Col xs={24} lg={15}>
-            <AnswerEditor rubric={current.rubric} answers={answers} onChange={setAnswers} />
+            <AnswerEditor rubric={current.rubric} answers={answers} ledger={ledger} onChange={setAnswers} />
           </Col>
           <Col xs={24} lg={9}>
             <Card
