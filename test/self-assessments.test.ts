@@ -1,5 +1,7 @@
 import dayjs from 'dayjs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications, bases, units } from '../src/server/db/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -123,6 +125,40 @@ describe('self-assessment', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().answers['i4.1'].evidence).toHaveLength(1);
+  });
+
+  it("counts the certified bases of a park's tenants from the registry", async () => {
+    const park = await t.login('applicant3');
+    const parkId = (await park.get('/api/v1/auth/me')).json().user.unitId;
+    const [tenant] = await t.database.db.select().from(units).where(eq(units.parkId, parkId));
+    const programmes = (await park.get('/api/v1/programs')).json().items;
+    const shijingshan = programmes.find((p: { code: string }) => p.code === 'shijingshan-2023').id;
+    const before = (await park.post('/api/v1/self-assessments', { programmeId: shijingshan, kindId: 'zone' })).json();
+    expect(before.metrics['registry.affiliated_points_district']).toBe(0);
+    // A tenant certified as a district-level point (inserted directly: certification has its own tests).
+    const [application] = await t.database.db
+      .insert(applications)
+      .values({ unitId: tenant!.id, programmeId: shijingshan, kindId: 'point', status: 'certified' })
+      .returning();
+    await t.database.db.insert(bases).values({
+      applicationId: application!.id,
+      unitId: tenant!.id,
+      programmeId: shijingshan,
+      kindId: 'point',
+      title: '示范点',
+      category: 'point',
+      level: 'district',
+      jurisdictionCode: '110107',
+      industryCode: tenant!.industryCode,
+      year: 2023,
+      certificateNo: 'TEST-SJS-001',
+      decisionForm: 'meeting',
+      decidedOn: '2023-09-01',
+      plaqueText: '示范点',
+    });
+    const after = (await park.get(`/api/v1/self-assessments/${before.id}`)).json();
+    expect(after.metrics['registry.affiliated_points_district']).toBe(1);
+    expect(after.metrics['registry.firms_protecting']).toBeGreaterThanOrEqual(1);
   });
 
   it('other units cannot read it; officers of the district can; experts cannot', async () => {

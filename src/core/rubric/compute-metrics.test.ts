@@ -41,12 +41,37 @@ describe('computeMetrics', () => {
       asOf: '2026-11-22',
       entries: [entry({ firmsCovered: 30 }), entry({ firmsCovered: 30 }), entry({ kind: 'survey', firmsCovered: 8 })],
       affiliatedFirms: 40,
-      affiliatedFirmsWithLedger: 12,
+      affiliatedFirmsWithLedger: Array.from({ length: 12 }, (_, i) => `firm-${i}`),
       contactRoles: [],
     });
     expect(m['ledger.firms_trained_12m']).toBe(40);
     expect(m['ledger.firms_trained_pct_12m']).toBe(100);
     expect(m['ledger.firms_visited_pct_12m']).toBe(20);
     expect(m['registry.firms_protecting_pct']).toBe(30);
+  });
+
+  it('counts the certified bases of affiliated firms by kind and level, each firm once', () => {
+    const m = computeMetrics({
+      asOf: '2026-11-22',
+      entries: [],
+      affiliatedFirms: 10,
+      affiliatedFirmsWithLedger: ['a', 'b'],
+      affiliatedBases: [
+        { unitId: 'a', category: 'point', level: 'district' },
+        { unitId: 'c', category: 'station', level: 'district' },
+        { unitId: 'c', category: 'point', level: 'district' },
+        { unitId: 'd', category: 'point', level: 'municipal' },
+      ],
+      affiliatedFirmsMeetingPointStandard: 2,
+      contactRoles: [],
+    });
+    expect(m['registry.affiliated_points_stations_district']).toBe(2);
+    expect(m['registry.affiliated_points_district']).toBe(2);
+    expect(m['registry.affiliated_points_municipal']).toBe(1);
+    expect(m['registry.affiliated_points_stations_provincial']).toBe(0);
+    // a and b keep a ledger; c and d hold bases: four firms protect their secrets.
+    expect(m['registry.firms_protecting']).toBe(4);
+    expect(m['registry.firms_protecting_pct']).toBe(40);
+    expect(m['registry.affiliated_firms_meeting_point_standard']).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Computes the metric catalogue's values for one unit as of one day from plain data (its ledger entries, its
- * affiliated firms, its contacts). Pure: the server loads the data, this decides what it means. Metrics whose data
- * the platform does not hold yet (certified bases: issue 4) stay undefined, which the engine reports as "暂无数据".
+ * affiliated firms and the bases they hold, its contacts). Pure: the server loads the data, this decides what it
+ * means. A metric whose data was not given stays undefined, which the engine reports as "暂无数据".
  */
 import dayjs from 'dayjs';
 import type { LedgerKind } from '../../shared/enums';
@@ -22,8 +22,12 @@ export interface MetricInput {
   entries: readonly MetricLedgerEntry[];
   /** Parks: registered tenants; associations and other bodies: member units. Undefined for plain enterprises. */
   affiliatedFirms?: number;
-  /** Affiliated firms with at least one ledger entry of their own in the window. */
-  affiliatedFirmsWithLedger?: number;
+  /** Affiliated firms with at least one ledger entry of their own in the window (ids). */
+  affiliatedFirmsWithLedger?: readonly string[];
+  /** Current (not revoked) bases held by affiliated firms. */
+  affiliatedBases?: readonly { unitId: string; category: 'point' | 'station' | 'zone'; level: string }[];
+  /** Affiliated firms whose latest district score against the programme's point rubric reaches its pass mark. */
+  affiliatedFirmsMeetingPointStandard?: number;
   contactRoles: readonly string[];
 }
 
@@ -41,6 +45,15 @@ export function computeMetrics(input: MetricInput): MetricValues {
   const inspections = inWindow.filter((e) => e.kind === 'inspection');
   const reach = inWindow.filter((e) => e.kind === 'training' && e.reachPercent !== null).map((e) => e.reachPercent!);
   const trained = coveredBy((e) => e.kind === 'training');
+  const bases = input.affiliatedBases;
+  const holders = (categories: readonly string[], level: string) =>
+    bases === undefined
+      ? undefined
+      : new Set(bases.filter((b) => categories.includes(b.category) && b.level === level).map((b) => b.unitId)).size;
+  const protecting =
+    firms === undefined
+      ? undefined
+      : new Set([...(input.affiliatedFirmsWithLedger ?? []), ...(bases ?? []).map((b) => b.unitId)]).size;
   return {
     'ledger.guidance_visits_12m': inWindow.filter((e) => e.kind === 'guidance_visit' && e.guideId !== null).length,
     'ledger.trainings_12m': count('training'),
@@ -59,8 +72,15 @@ export function computeMetrics(input: MetricInput): MetricValues {
     'ledger.firms_guided_pct_12m': pct(coveredBy((e) => e.kind === 'guidance_visit' && e.guideId === null)),
     'ledger.firms_risk_assessed_pct_12m': pct(coveredBy((e) => e.kind === 'risk_assessment')),
     'registry.affiliated_firms': firms,
-    'registry.firms_protecting': firms === undefined ? undefined : input.affiliatedFirmsWithLedger,
-    'registry.firms_protecting_pct': pct(input.affiliatedFirmsWithLedger ?? 0),
+    'registry.firms_protecting': protecting,
+    'registry.firms_protecting_pct': pct(protecting ?? 0),
+    'registry.affiliated_points_stations_district': holders(['point', 'station'], 'district'),
+    'registry.affiliated_points_stations_municipal': holders(['point', 'station'], 'municipal'),
+    'registry.affiliated_points_stations_provincial': holders(['point', 'station'], 'provincial'),
+    'registry.affiliated_points_district': holders(['point'], 'district'),
+    'registry.affiliated_points_municipal': holders(['point'], 'municipal'),
+    'registry.affiliated_points_provincial': holders(['point'], 'provincial'),
+    'registry.affiliated_firms_meeting_point_standard': input.affiliatedFirmsMeetingPointStandard,
     'profile.secrecy_staff': input.contactRoles.filter((r) => r === 'confidentiality_officer').length,
     'profile.liaisons': input.contactRoles.filter((r) => r === 'liaison').length,
   };

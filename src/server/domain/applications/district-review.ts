@@ -31,7 +31,13 @@ export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, 
   }
   const rubric = rubricForKind(found.programme, found.application.kindId)!;
   const answers = requireAnswers(rubric, input.answers, 'answers');
-  const evaluation = evaluateRubric(rubric, answers, await unitMetrics(db, found.application.unitId));
+  const evaluation = evaluateRubric(
+    rubric,
+    answers,
+    await unitMetrics(db, found.application.unitId, {
+      programme: { id: found.application.programmeId, definition: found.programme },
+    }),
+  );
   const score = evaluation.form === 'scored' ? evaluation.grandTotal : null;
   await db.transaction(async (tx) => {
     const updated = await tx

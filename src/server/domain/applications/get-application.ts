@@ -22,7 +22,9 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
   if (!found || !mayRead(actor, found, await isOnPanel(db, actor, id))) throw notFound('申报');
   const { application, programme } = found;
   const rubric = rubricForKind(programme, application.kindId)!;
-  const metrics = await unitMetrics(db, application.unitId);
+  const metrics = await unitMetrics(db, application.unitId, {
+    programme: { id: application.programmeId, definition: programme },
+  });
   const roles = workflowRoles(actor, found);
   const officer = roles.some((r) => r !== 'applicant');
   const ranking = officer ? await districtRanking(db, found) : null;

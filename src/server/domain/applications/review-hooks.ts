@@ -70,7 +70,15 @@ async function requireComplete(tx: Executor, found: ActionHookContext['found']) 
     throw new AppError('validation_failed', `申报表尚未填写完整：${problems[0]!.message}`, { fields: problems });
   }
   const rubric = rubricForKind(programme, application.kindId)!;
-  refuse(selfAssessmentComplete(rubric, application.answers, await unitMetrics(tx, application.unitId)));
+  refuse(
+    selfAssessmentComplete(
+      rubric,
+      application.answers,
+      await unitMetrics(tx, application.unitId, {
+        programme: { id: application.programmeId, definition: programme },
+      }),
+    ),
+  );
 }
 
 export const returnHook: ActionHook = {

@@ -30,7 +30,9 @@ export async function selfAssessmentDetail(
 ) {
   const programme = row.definition as Programme;
   const rubric = rubricForKind(programme, row.assessment.baseKind)!;
-  const metrics = await unitMetrics(db, row.assessment.unitId);
+  const metrics = await unitMetrics(db, row.assessment.unitId, {
+    programme: { id: row.assessment.programmeId, definition: programme },
+  });
   return {
     ...row.assessment,
     unitName: row.unitName,
