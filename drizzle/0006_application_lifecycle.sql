@@ -1,5 +1,5 @@
 CREATE TYPE "public"."acceptance_method" AS ENUM('written_prereview', 'spot_check', 'panel_meeting', 'site_visit', 'expert_evaluation');--> statement-breakpoint
-CREATE TYPE "public"."application_status" AS ENUM('draft', 'submitted', 'returned', 'district_recommended', 'district_not_recommended', 'under_acceptance', 'acceptance_passed', 'acceptance_failed', 'in_publicity', 'approved', 'certified', 'withdrawn', 'revoked');--> statement-breakpoint
+CREATE TYPE "public"."application_status" AS ENUM('draft', 'submitted', 'returned', 'district_recommended', 'district_not_recommended', 'under_acceptance', 'acceptance_passed', 'acceptance_failed', 'in_publicity', 'approved', 'not_approved', 'certified', 'withdrawn', 'revoked');--> statement-breakpoint
 CREATE TYPE "public"."base_category" AS ENUM('point', 'station', 'zone');--> statement-breakpoint
 CREATE TYPE "public"."base_level" AS ENUM('national', 'provincial', 'municipal', 'district');--> statement-breakpoint
 CREATE TYPE "public"."conflict_kind" AS ENUM('same_unit', 'same_park_or_association', 'former_employment', 'declared_other');--> statement-breakpoint
@@ -222,7 +222,7 @@ CREATE UNIQUE INDEX "annual_reviews_base_year_idx" ON "annual_reviews" USING btr
 CREATE INDEX "application_events_application_idx" ON "application_events" USING btree ("application_id","at");--> statement-breakpoint
 CREATE INDEX "applications_unit_idx" ON "applications" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "applications_programme_idx" ON "applications" USING btree ("programme_id","kind_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "applications_one_active_idx" ON "applications" USING btree ("unit_id","programme_id","kind_id") WHERE status NOT IN ('withdrawn', 'district_not_recommended', 'acceptance_failed', 'revoked');--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_one_active_idx" ON "applications" USING btree ("unit_id","programme_id","kind_id") WHERE status NOT IN ('withdrawn', 'district_not_recommended', 'acceptance_failed', 'not_approved', 'revoked');--> statement-breakpoint
 CREATE UNIQUE INDEX "bases_certificate_no_idx" ON "bases" USING btree ("certificate_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "bases_application_idx" ON "bases" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "bases_unit_idx" ON "bases" USING btree ("unit_id");--> statement-breakpoint

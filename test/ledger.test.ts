@@ -88,7 +88,7 @@ describe('ledger', () => {
     expect(res.json().fields[0].path).toBe('attachments');
   });
 
-  it('offers as guide candidates the officers of the unit\'s jurisdiction and above, to its officers only', async () => {
+  it("offers as guide candidates the officers of the unit's jurisdiction and above, to its officers only", async () => {
     const res = await putuo.get(`/api/v1/units/${unitId}/guide-candidates`);
     expect(res.statusCode, res.body).toBe(200);
     const names = res.json().items.map((c: { username: string }) => c.username);

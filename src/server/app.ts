@@ -23,16 +23,22 @@ import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { installErrorHandler } from './http/error-handler';
 import { installSessions } from './http/session';
+import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { evidenceRoutes } from './routes/evidence';
+import { expertRoutes } from './routes/experts';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
 import { notificationRoutes } from './routes/notifications';
 import { programmeRoutes } from './routes/programmes';
+import { publicityRoutes } from './routes/publicity';
+import { registryRoutes } from './routes/registry';
 import { selfAssessmentRoutes } from './routes/self-assessments';
+import { targetRoutes } from './routes/targets';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -96,6 +102,12 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(evidenceRoutes(database.db, evidenceLog, config));
       await api.register(auditRoutes(database.db));
       await api.register(applicationRoutes(database.db, config));
+      await api.register(publicityRoutes(database.db, config));
+      await api.register(registryRoutes(database.db, config));
+      await api.register(targetRoutes(database.db, config));
+      await api.register(calendarRoutes(database.db));
+      await api.register(expertRoutes(database.db));
+      await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));
     },
     { prefix: '/api/v1' },

@@ -37,6 +37,7 @@ const FULL_PATH: [ApplicationStatus, ApplicationAction, ApplicationStatus][] = [
   ['under_acceptance', 'fail', 'acceptance_failed'],
   ['acceptance_passed', 'start_publicity', 'in_publicity'],
   ['in_publicity', 'approve', 'approved'],
+  ['in_publicity', 'reject', 'not_approved'],
   ['approved', 'certify', 'certified'],
   ['certified', 'revoke', 'revoked'],
 ];
@@ -67,8 +68,8 @@ describe('enums and table', () => {
     for (const labels of [ApplicationStatus.labels, Actions.labels, WorkflowRole.labels]) {
       for (const label of Object.values(labels)) expect(label).toMatch(/\p{Script=Han}/u);
     }
-    expect(ApplicationStatus.values).toHaveLength(13);
-    expect(Actions.values).toHaveLength(13);
+    expect(ApplicationStatus.values).toHaveLength(14);
+    expect(Actions.values).toHaveLength(14);
   });
 
   it('has one row per action, each naming who performs it', () => {
@@ -89,6 +90,7 @@ describe('enums and table', () => {
       'fail',
       'start_publicity',
       'approve',
+      'reject',
       'certify',
       'revoke',
     ] as const) {
@@ -102,6 +104,7 @@ describe('enums and table', () => {
     expect(ApplicationStatus.values.filter((s) => !isActiveStatus(s))).toEqual([
       'district_not_recommended',
       'acceptance_failed',
+      'not_approved',
       'withdrawn',
       'revoked',
     ]);
@@ -128,7 +131,7 @@ describe('the full path (002 Shaoxing)', () => {
         refused++;
       }
     }
-    expect(refused).toBe(13 * 13 - FULL_PATH.length);
+    expect(refused).toBe(14 * 14 - FULL_PATH.length);
   });
 
   it('explains a refusal in Chinese', () => {
@@ -148,7 +151,7 @@ describe('the full path (002 Shaoxing)', () => {
     expect(nextStatus('in_publicity', 'approve', FULL, { unresolvedObjections: 2 })).toEqual({
       code: 'objections_unresolved',
       message: '公示期间收到的异议尚有 2 件未处理完毕，处理完毕后方可批准。',
-      allowed: [],
+      allowed: ['reject'],
     });
     expect(nextStatus('in_publicity', 'approve', FULL, { unresolvedObjections: 0 })).toBe('approved');
     // The objection guard never makes an illegal action legal.
@@ -177,7 +180,7 @@ describe('stage-skipping, from the shipped programmes', () => {
     expect(allowedActions('draft', stages)).toEqual(['submit', 'withdraw']);
     expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'start_acceptance']);
     expect(allowedActions('under_acceptance', stages)).toEqual(['withdraw', 'pass', 'fail']);
-    expect(allowedActions('acceptance_passed', stages)).toEqual(['approve']);
+    expect(allowedActions('acceptance_passed', stages)).toEqual(['approve', 'reject']);
     expect(allowedActions('approved', stages)).toEqual(['certify']);
     expect(nextStatus('submitted', 'start_acceptance', stages)).toBe('under_acceptance');
     expect(nextStatus('acceptance_passed', 'approve', stages)).toBe('approved');
@@ -186,7 +189,9 @@ describe('stage-skipping, from the shipped programmes', () => {
       message: '本方案没有相应阶段，不能“审核推荐”（当前状态为“已提交”）。可以进行的操作：撤回申报、启动验收。',
       allowed: ['withdraw', 'start_acceptance'],
     });
-    expect(nextStatus('acceptance_passed', 'start_publicity', stages)).toMatchObject({ allowed: ['approve'] });
+    expect(nextStatus('acceptance_passed', 'start_publicity', stages)).toMatchObject({
+      allowed: ['approve', 'reject'],
+    });
     expect(reachable(stages)).toEqual(
       new Set([
         'draft',
@@ -195,6 +200,7 @@ describe('stage-skipping, from the shipped programmes', () => {
         'acceptance_passed',
         'acceptance_failed',
         'approved',
+        'not_approved',
         'certified',
         'withdrawn',
         'revoked',
@@ -204,7 +210,7 @@ describe('stage-skipping, from the shipped programmes', () => {
 
   it('003 Wuhan (no publicity): approve follows passing; everything else as the full path', () => {
     const stages = stagesOf(wuhan);
-    expect(allowedActions('acceptance_passed', stages)).toEqual(['approve']);
+    expect(allowedActions('acceptance_passed', stages)).toEqual(['approve', 'reject']);
     expect(nextStatus('acceptance_passed', 'approve', stages)).toBe('approved');
     expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'return', 'recommend', 'not_recommend']);
     const all = new Set(ApplicationStatus.values);
@@ -229,7 +235,7 @@ describe('stage-skipping, from the shipped programmes', () => {
   it('a district-level programme without acceptance: the district reviews, then the bureau approves', () => {
     // 003 without its city acceptance: review → approval → certification.
     const stages = without(wuhan, 'acceptance');
-    expect(allowedActions('district_recommended', stages)).toEqual(['withdraw', 'approve']);
+    expect(allowedActions('district_recommended', stages)).toEqual(['withdraw', 'approve', 'reject']);
     expect(nextStatus('district_recommended', 'approve', stages)).toBe('approved');
     expect(nextStatus('district_recommended', 'start_acceptance', stages)).toMatchObject({
       code: 'illegal_transition',
@@ -243,7 +249,7 @@ describe('stage-skipping, from the shipped programmes', () => {
 
   it('an application-and-certification programme approves straight after submission', () => {
     const stages = new Set<StageKind>(['application', 'certification']);
-    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'approve']);
+    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'approve', 'reject']);
   });
 
   it('without a certification stage, approved is final', () => {

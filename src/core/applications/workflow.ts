@@ -31,6 +31,7 @@ export const ApplicationStatus = enumOf({
   acceptance_failed: '验收未通过',
   in_publicity: '公示中',
   approved: '已批准',
+  not_approved: '未予认定',
   certified: '已认定',
   withdrawn: '已撤回',
   revoked: '已撤销认定',
@@ -49,6 +50,7 @@ export const ApplicationAction = enumOf({
   fail: '验收不通过',
   start_publicity: '开始公示',
   approve: '批准',
+  reject: '不予认定',
   certify: '认定',
   revoke: '撤销认定',
 });
@@ -94,6 +96,13 @@ export const transitionTable: Readonly<Record<ApplicationAction, Transition>> = 
   fail: { from: ['under_acceptance'], to: 'acceptance_failed', by: OWNER, needs: ['acceptance'] },
   start_publicity: { from: ['acceptance_passed'], to: 'in_publicity', by: OWNER, needs: ['publicity'] },
   approve: { from: ['in_publicity'], to: 'approved', by: OWNER, needs: ['publicity', 'approval', 'certification'] },
+  // An objection upheld during publicity, or a decision against: the application ends without a base.
+  reject: {
+    from: ['in_publicity'],
+    to: 'not_approved',
+    by: OWNER,
+    needs: ['publicity', 'approval', 'certification'],
+  },
   certify: { from: ['approved'], to: 'certified', by: OWNER, needs: ['certification'] },
   revoke: { from: ['certified'], to: 'revoked', by: OWNER, needs: ['certification'] },
 };
@@ -110,6 +119,7 @@ export const ENDED_STATUSES: readonly ApplicationStatus[] = [
   'withdrawn',
   'district_not_recommended',
   'acceptance_failed',
+  'not_approved',
   'revoked',
 ];
 

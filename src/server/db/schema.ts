@@ -415,7 +415,7 @@ export const decisionForm = pgEnum('decision_form', DecisionForm.values);
 export const revocationGround = pgEnum('revocation_ground', RevocationGround.values);
 
 /** Statuses after which a unit may apply again for the same programme and kind (see ENDED_STATUSES). */
-const ENDED_SQL = sql`status NOT IN ('withdrawn', 'district_not_recommended', 'acceptance_failed', 'revoked')`;
+const ENDED_SQL = sql`status NOT IN ('withdrawn', 'district_not_recommended', 'acceptance_failed', 'not_approved', 'revoked')`;
 
 /** One unit's application for one kind of base under one programme version. */
 export const applications = pgTable(

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit';
 import { hashPassword } from '../auth/passwords';
 import { systemContext } from '../context';
 import type { Db } from '../db/client';
-import { jurisdictions, programmes, unitContacts, unitMembers, units, users } from '../db/schema';
+import { experts, jurisdictions, programmes, unitContacts, unitMembers, units, users } from '../db/schema';
 import { importProgramme } from '../domain/programmes/import-programme';
 import { requireValidProgramme } from '../domain/programmes/programme-guards';
 import { DEMO_APPLICANT_UNITS, DEMO_UNITS } from './demo-units';
@@ -57,6 +57,29 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     unitKey: DEMO_APPLICANT_UNITS.applicant3,
   },
 ];
+
+/**
+ * The demo experts' registry entries, linked to the expert accounts above. They sit in the national registry so that
+ * every demo bureau (Putuo, Shaoxing, Wuhan, Shijingshan) can draw on them.
+ */
+export const DEMO_EXPERTS = [
+  { username: 'expert1', name: '王立法', affiliation: '华东政法大学', field: 'law', industries: ['72'] },
+  {
+    username: 'expert2',
+    name: '陈信安',
+    affiliation: '上海信息安全测评认证中心',
+    field: 'it',
+    industries: ['64', '65'],
+  },
+  {
+    username: 'expert3',
+    name: '刘鉴真',
+    affiliation: '上海市知识产权司法鉴定所',
+    field: 'forensics',
+    industries: ['74'],
+  },
+] as const;
+const DEMO_EXPERT_REGISTRY = '000000';
 
 /** Inserts missing jurisdictions (parents first), computing each one's path. */
 export async function seedJurisdictions(db: Db): Promise<void> {
@@ -107,6 +130,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       (u.memberKeys ?? []).map((m) => ({ associationId: ids.get(u.key)!, memberId: ids.get(m)! })),
     );
     if (memberships.length > 0) await tx.insert(unitMembers).values(memberships);
+    const userIds = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const [row] = await tx
         .insert(users)
@@ -124,6 +148,29 @@ export async function seedDemo(db: Db): Promise<boolean> {
         entityType: 'user',
         entityId: row!.id,
         after: { username: account.username, role: account.role, source: '演示数据' },
+      });
+      userIds.set(account.username, row!.id);
+    }
+    const [registry] = await tx
+      .select({ path: jurisdictions.path })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, DEMO_EXPERT_REGISTRY));
+    for (const { username, industries, ...fields } of DEMO_EXPERTS) {
+      const [row] = await tx
+        .insert(experts)
+        .values({
+          ...fields,
+          industries: [...industries],
+          jurisdictionCode: DEMO_EXPERT_REGISTRY,
+          userId: userIds.get(username)!,
+        })
+        .returning({ id: experts.id });
+      await recordAudit(tx, systemContext, {
+        action: 'expert.create',
+        entityType: 'expert',
+        entityId: row!.id,
+        jurisdictionPath: registry?.path ?? null,
+        after: { name: fields.name, username, source: '演示数据' },
       });
     }
   });

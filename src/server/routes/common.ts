@@ -7,6 +7,8 @@ export const ErrorSchema = z.object({
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** With an illegal workflow action (409): the actions allowed in the current state. */
   allowed: z.array(z.string()).optional(),
+  /** A machine-readable reason for a refused action (e.g. quota_full, conflict_of_interest). */
+  reason: z.string().optional(),
 });
 
 export const errorResponses = {

@@ -91,6 +91,10 @@ export const notRecommendHook: ActionHook = {
   columns: ({ input }) => ({ districtOpinion: input.comment }),
 };
 
+export const rejectHook: ActionHook = {
+  check: async (hook) => void requireComment(hook, '不予认定的理由'),
+};
+
 export const recommendHook: ActionHook = {
   async check({ tx, found }) {
     const { programme, application } = found;

@@ -1,0 +1,133 @@
+/**
+ * The panel of one application as it stands: its experts with their sheets, the aggregate over the sheets that
+ * count (handed in by experts who have not recused — src/core/applications/panel-scores.ts) with the platform's
+ * metrics for the applicant so gates apply as in the self-assessment, and what still stands in the way of passing.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { aggregatePanel, type PanelResult } from '../../../core/applications/panel-scores';
+import { rubricForKind } from '../../../core/programs/queries';
+import type { Rubric } from '../../../core/rubric/schema';
+import type { Executor } from '../../db/client';
+import { experts, panelAssignments } from '../../db/schema';
+import type { LoadedApplication } from '../applications/application-queries';
+import { type BlockingConflict, blockingConflicts, describeConflict } from '../experts/conflict-check';
+import { unitMetrics } from '../self-assessments/unit-metrics';
+
+export type SheetStatus = 'pending' | 'partial' | 'complete' | 'recused';
+
+export async function loadPanelMembers(db: Executor, applicationId: string) {
+  return db
+    .select({
+      assignment: panelAssignments,
+      name: experts.name,
+      affiliation: experts.affiliation,
+      field: experts.field,
+      userId: experts.userId,
+    })
+    .from(panelAssignments)
+    .innerJoin(experts, eq(experts.id, panelAssignments.expertId))
+    .where(eq(panelAssignments.applicationId, applicationId))
+    .orderBy(asc(panelAssignments.assignedAt), asc(experts.name));
+}
+
+export type PanelMemberRow = Awaited<ReturnType<typeof loadPanelMembers>>[number];
+
+export interface PanelMember extends PanelMemberRow {
+  sheetStatus: SheetStatus;
+  /** Conflicts of interest that would keep a sitting expert off this panel (recused experts: none checked). */
+  conflicts: BlockingConflict[];
+}
+
+export interface PanelState {
+  rubric: Rubric;
+  members: PanelMember[];
+  /** Over the sheets of experts who have not recused; null before the first sheet. */
+  aggregate: PanelResult | null;
+}
+
+export async function panelState(db: Executor, found: LoadedApplication): Promise<PanelState> {
+  const { application, programme } = found;
+  const rubric = rubricForKind(programme, application.kindId)!;
+  const rows = await loadPanelMembers(db, application.id);
+  const sheets = rows
+    .filter((m) => m.assignment.recusedAt === null && m.assignment.answers !== null)
+    .map((m) => ({ expertId: m.assignment.expertId, answers: m.assignment.answers }));
+  const aggregate =
+    sheets.length > 0 ? aggregatePanel(rubric, sheets, { metrics: await unitMetrics(db, application.unitId) }) : null;
+  const complete = new Set(aggregate?.experts.filter((e) => e.complete).map((e) => e.expertId));
+  const members: PanelMember[] = [];
+  // Sequential: this also runs inside transactions, where one connection cannot run queries in parallel.
+  for (const m of rows) {
+    const sitting = m.assignment.recusedAt === null;
+    members.push({
+      ...m,
+      sheetStatus: !sitting
+        ? 'recused'
+        : m.assignment.answers === null
+          ? 'pending'
+          : complete.has(m.assignment.expertId)
+            ? 'complete'
+            : 'partial',
+      conflicts: sitting
+        ? await blockingConflicts(db, { id: m.assignment.expertId, affiliation: m.affiliation }, application.unitId)
+        : [],
+    });
+  }
+  return { rubric, members, aggregate };
+}
+
+export type PassProblemCode =
+  | 'no_experts'
+  | 'sheets_incomplete'
+  | 'conflict_of_interest'
+  | 'no_opinion'
+  | 'below_pass_mark'
+  | 'conditions_not_met';
+
+export interface PassProblem {
+  code: PassProblemCode;
+  message: string;
+}
+
+/**
+ * Why the panel's result does not (yet) allow passing: at least one sitting expert, every sitting expert's sheet
+ * complete, no sitting expert with an open or confirmed conflict, a comprehensive opinion, and the result — the
+ * experts' mean total at or above the pass mark (a scored rubric without a pass mark leaves it to the opinion), or
+ * every condition met in the majority view of the panel (checklist).
+ */
+export function passProblems(state: PanelState, opinion: string | null | undefined): PassProblem[] {
+  const problems: PassProblem[] = [];
+  const sitting = state.members.filter((m) => m.sheetStatus !== 'recused');
+  if (sitting.length === 0) {
+    problems.push({ code: 'no_experts', message: '验收组尚无专家（或均已回避），请先指派验收专家' });
+  }
+  const waiting = sitting.filter((m) => m.sheetStatus !== 'complete');
+  if (waiting.length > 0) {
+    problems.push({
+      code: 'sheets_incomplete',
+      message: `还有 ${waiting.length} 名专家尚未完成评分（${waiting.map((m) => m.name).join('、')}）`,
+    });
+  }
+  for (const m of sitting.filter((s) => s.conflicts.length > 0)) {
+    problems.push({
+      code: 'conflict_of_interest',
+      message: `专家${m.name}与申报单位存在利益冲突：${m.conflicts.map(describeConflict).join('；')}，请处理冲突或由其回避`,
+    });
+  }
+  if (!opinion?.trim()) problems.push({ code: 'no_opinion', message: '请先填写综合验收意见' });
+  const result = state.aggregate;
+  if (result?.form === 'scored' && result.passed === false) {
+    problems.push({
+      code: 'below_pass_mark',
+      message: `专家评分平均 ${result.meanTotal} 分，低于合格标准 ${result.passMark} 分`,
+    });
+  }
+  if (result?.form === 'checklist' && !result.passedByMajority) {
+    const unmet = result.conditions.filter((c) => !c.majority).map((c) => `“${c.title}”`);
+    problems.push({
+      code: 'conditions_not_met',
+      message: `按验收组多数意见，尚有条件不符合：${unmet.join('、')}`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,153 @@
+/**
+ * The public registry of demonstration bases (示范基地名录, 002 art. 14 "在市局门户网站公布"): certified bases with
+ * their certificate, decision and plaque, and — once revoked — the ground, date and revoking document, plus the
+ * annual reviews. Public: no contact data, no people; the officer's internal revocation note only for officers of
+ * the owning bureau and administrators.
+ */
+import { and, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { BaseKind, BaseLevel } from '../../../core/programs/enums';
+import { industryLabel } from '../../../shared/data/industries';
+import { DecisionForm, RevocationGround } from '../../../shared/enums';
+import type { RegistryQuery } from '../../../shared/schemas/publicity';
+import type { Actor } from '../../context';
+import type { Executor } from '../../db/client';
+import { annualReviews, bases, jurisdictions, programmes, units } from '../../db/schema';
+import { notFound } from '../../errors';
+import { inSubtree } from '../../policies';
+
+const owners = alias(jurisdictions, 'registry_owners');
+
+const registryColumns = {
+  base: bases,
+  unitName: units.name,
+  jurisdictionName: jurisdictions.name,
+  jurisdictionPath: jurisdictions.path,
+  programmeTitle: programmes.title,
+  programmeCode: programmes.code,
+  ownerCode: programmes.ownerJurisdictionCode,
+  ownerName: owners.name,
+  ownerPath: owners.path,
+  /** The bureau as the programme names it, e.g. "绍兴市市场监督管理局". */
+  issuer: sql<string | null>`${programmes.definition}->>'issuer'`,
+};
+
+function registryQuery(db: Executor) {
+  return db
+    .select(registryColumns)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
+    .innerJoin(programmes, eq(programmes.id, bases.programmeId))
+    .innerJoin(owners, eq(owners.code, programmes.ownerJurisdictionCode));
+}
+
+export type RegistryRow = Awaited<ReturnType<typeof registryQuery>>[number];
+
+export async function findBase(db: Executor, certificateNo: string): Promise<RegistryRow | null> {
+  const [row] = await registryQuery(db).where(eq(bases.certificateNo, certificateNo));
+  return row ?? null;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function registrySummary(row: RegistryRow) {
+  const b = row.base;
+  return {
+    certificateNo: b.certificateNo,
+    unitName: row.unitName,
+    title: b.title,
+    category: b.category,
+    categoryLabel: BaseKind.labels[b.category],
+    level: b.level,
+    levelLabel: BaseLevel.labels[b.level],
+    jurisdictionCode: b.jurisdictionCode,
+    jurisdictionName: row.jurisdictionName,
+    industryCode: b.industryCode,
+    industryName: industryLabel(b.industryCode),
+    year: b.year,
+    issuer: row.issuer ?? row.ownerName,
+    decidedOn: b.decidedOn,
+    status: b.revokedOn ? ('revoked' as const) : ('active' as const),
+    statusLabel: b.revokedOn ? '已撤销认定' : '有效',
+    revokedOn: b.revokedOn,
+  };
+}
+
+export async function searchRegistry(db: Executor, filter: RegistryQuery) {
+  let subtree: SQL | undefined;
+  if (filter.jurisdictionCode) {
+    const [j] = await db
+      .select({ path: jurisdictions.path })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, filter.jurisdictionCode));
+    if (!j) return { items: [], total: 0 };
+    subtree = sql`${jurisdictions.path} LIKE ${`${j.path}%`}`;
+  }
+  const where = and(
+    filter.q ? ilike(units.name, `%${escapeLike(filter.q)}%`) : undefined,
+    filter.level ? eq(bases.level, filter.level) : undefined,
+    filter.category ? eq(bases.category, filter.category) : undefined,
+    subtree,
+    filter.industryCode ? eq(bases.industryCode, filter.industryCode) : undefined,
+    filter.year ? eq(bases.year, filter.year) : undefined,
+    filter.status === 'active' ? isNull(bases.revokedOn) : undefined,
+    filter.status === 'revoked' ? isNotNull(bases.revokedOn) : undefined,
+  );
+  const rows = await registryQuery(db)
+    .where(where)
+    .orderBy(desc(bases.decidedOn), bases.certificateNo)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
+    .where(where);
+  return { items: rows.map(registrySummary), total: counted?.total ?? 0 };
+}
+
+/** Officers of the owning bureau or above, and administrators, keep the base (reviews, revocation note). */
+export function keepsBase(actor: Actor | null, row: Pick<RegistryRow, 'ownerPath'>): boolean {
+  if (!actor) return false;
+  return actor.role === 'admin' || (actor.role === 'officer' && inSubtree(actor, row.ownerPath));
+}
+
+export async function registryDetail(db: Executor, actor: Actor | null, certificateNo: string) {
+  const row = await findBase(db, certificateNo);
+  if (!row) throw notFound('示范基地');
+  const b = row.base;
+  const reviews = await db
+    .select({
+      year: annualReviews.year,
+      passed: annualReviews.passed,
+      findings: annualReviews.findings,
+      recordedAt: annualReviews.createdAt,
+    })
+    .from(annualReviews)
+    .where(eq(annualReviews.baseId, b.id))
+    .orderBy(desc(annualReviews.year));
+  return {
+    ...registrySummary(row),
+    programmeTitle: row.programmeTitle,
+    ownerJurisdictionCode: row.ownerCode,
+    decision: {
+      form: b.decisionForm,
+      formLabel: DecisionForm.labels[b.decisionForm],
+      number: b.decisionNumber,
+      decidedOn: b.decidedOn,
+    },
+    plaqueText: b.plaqueText,
+    revocation: b.revokedOn
+      ? {
+          revokedOn: b.revokedOn,
+          ground: b.revocationGround,
+          groundLabel: b.revocationGround ? RevocationGround.labels[b.revocationGround] : null,
+          document: b.revocationDocument,
+          note: keepsBase(actor, row) ? b.revocationNote : null,
+        }
+      : null,
+    reviews,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Publicity notices (公示) and objections (异议). Reading notices and filing an objection are public (no login; the
+ * objection route is rate-limited per IP like login); publishing a notice and handling objections are for the
+ * programme's owning bureau.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApplicationStatus } from '../../core/applications/workflow';
+import {
+  ObjectionCreateSchema,
+  ObjectionQuerySchema,
+  ObjectionResolutionSchema,
+  PublicityCreateSchema,
+  PublicityQuerySchema,
+} from '../../shared/schemas/publicity';
+import { businessDate } from '../clock';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { createPublicity } from '../domain/publicity/create-publicity';
+import { fileObjection } from '../domain/publicity/file-objection';
+import { getNotice } from '../domain/publicity/get-notice';
+import { listObjections } from '../domain/publicity/list-objections';
+import { listNotices } from '../domain/publicity/publicity-queries';
+import { resolveObjection } from '../domain/publicity/resolve-objection';
+import { requireActor } from '../http/session';
+import { DateTime, errorResponses, IdParams, pageOf } from './common';
+
+const NoticeSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeTitle: z.string(),
+  programmeYear: z.number(),
+  issuer: z.string(),
+  ownerJurisdictionCode: z.string(),
+  title: z.string(),
+  body: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  workingDays: z.number(),
+  state: z.enum(['upcoming', 'open', 'closed']),
+  stateLabel: z.string(),
+  acceptsObjections: z.boolean(),
+  /** As published: who is proposed, for which kind of base, where. No contact data. */
+  entries: z.array(
+    z.object({
+      applicationId: z.string(),
+      unitName: z.string(),
+      kindId: z.string(),
+      kindName: z.string(),
+      jurisdictionCode: z.string(),
+      jurisdictionName: z.string(),
+    }),
+  ),
+  createdAt: DateTime,
+});
+
+const ObjectionSchema = z.object({
+  id: z.string(),
+  noticeId: z.string(),
+  noticeTitle: z.string(),
+  applicationId: z.string(),
+  unitName: z.string(),
+  applicationStatus: ApplicationStatus.schema,
+  name: z.string(),
+  contact: z.string(),
+  reasons: z.string(),
+  attachments: z.array(z.object({ sha256: z.string(), fileName: z.string() })),
+  state: z.enum(['unresolved', 'resolved']),
+  resolution: z.string().nullable(),
+  upheld: z.boolean().nullable(),
+  resolvedByName: z.string().nullable(),
+  resolvedAt: DateTime.nullable(),
+  version: z.number(),
+  createdAt: DateTime,
+});
+
+export const publicityRoutes =
+  (db: Db, config: Config): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/publicity',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '公示列表（公开，无需登录；公示开始前仅主管部门可见）',
+          security: [],
+          querystring: PublicityQuerySchema,
+          response: { 200: pageOf(NoticeSchema), ...errorResponses },
+        },
+      },
+      async (request) => listNotices(db, request.ctx.actor, request.query, businessDate(config)),
+    );
+    app.get(
+      '/publicity/:id',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '公示详情（公开，无需登录）',
+          security: [],
+          params: IdParams,
+          response: { 200: NoticeSchema, ...errorResponses },
+        },
+      },
+      async (request) => getNotice(db, request.ctx.actor, request.params.id, businessDate(config)),
+    );
+    app.post(
+      '/publicity',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '发布公示（方案主管部门；所列申报须为本方案验收通过的，发布后进入公示）',
+          body: PublicityCreateSchema,
+          response: { 201: NoticeSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const today = businessDate(config);
+        const id = await createPublicity(db, request.ctx, request.body, today);
+        return reply.status(201).send(await getNotice(db, request.ctx.actor, id, today));
+      },
+    );
+    app.post(
+      '/publicity/:id/objections',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '提出异议（公开，无需登录；仅在公示期内；须留姓名和联系方式）',
+          security: [],
+          params: IdParams,
+          body: ObjectionCreateSchema,
+          response: { 201: z.object({ id: z.string(), message: z.string() }), ...errorResponses },
+        },
+        config: {
+          rateLimit: {
+            max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `objection|${request.ip}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { id } = await fileObjection(db, request.ctx, request.params.id, request.body, businessDate(config));
+        return reply.status(201).send({ id, message: '异议已收到，主管部门将核查处理' });
+      },
+    );
+    app.get(
+      '/objections',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '异议列表（方案主管部门，含异议人联系方式）',
+          querystring: ObjectionQuerySchema,
+          response: { 200: pageOf(ObjectionSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return listObjections(db, request.ctx, request.query);
+      },
+    );
+    app.post(
+      '/objections/:id/resolution',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '处理异议：填写核查处理结果与异议是否成立（方案主管部门；需提交读取时的 version）',
+          params: IdParams,
+          body: ObjectionResolutionSchema,
+          response: { 200: ObjectionSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return resolveObjection(db, request.ctx, request.params.id, request.body);
+      },
+    );
+  };
