@@ -3,7 +3,7 @@
  * admins) assign and unassign. A guide must be an officer of the unit's jurisdiction or above (the server checks).
  * The candidates come from GET /units/:id/guide-candidates.
  */
-import { App, Button, Empty, Flex, Form, Modal, Popconfirm, Select, Spin, Table, Typography } from 'antd';
+import { App, Button, Empty, Flex, Form, Modal, Popconfirm, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api, useApiErrorHandler } from '../../app/api';

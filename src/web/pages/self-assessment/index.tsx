@@ -4,35 +4,18 @@
  * gap list. The estimate is computed in the browser by the same rubric engine the server uses (src/core/rubric),
  * with the metrics the server computed from the ledger; saving stores a draft.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Empty,
-  Input,
-  InputNumber,
-  List,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Programme } from '../../../core/programs/schema';
 import type { AnswerSet } from '../../../core/rubric/answers';
-import { type Evaluation, evaluateRubric, type Gap } from '../../../core/rubric/evaluate';
+import { evaluateRubric } from '../../../core/rubric/evaluate';
 import type { MetricValues } from '../../../core/rubric/metrics';
 import type { Rubric } from '../../../core/rubric/schema';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { PageContainer } from '../../components/PageContainer';
-import { EvidenceCell, type LedgerOption } from './EvidenceCell';
+import type { LedgerOption } from '../../components/rubric/EvidenceCell';
+import { AnswerEditor, EvaluationSummary, GapList } from '../../components/rubric/RubricAnswers';
 
 interface ProgrammeSummary {
   id: string;
@@ -58,151 +41,6 @@ interface AssessmentSummary {
   programmeTitle: string;
   baseKind: string;
   updatedAt: string;
-}
-
-function GapList({ gaps }: { gaps: Gap[] }) {
-  if (gaps.length === 0) return <Alert type="success" showIcon message="暂无差距" />;
-  return (
-    <List
-      size="small"
-      aria-label="差距清单"
-      dataSource={gaps}
-      renderItem={(g) => (
-        <List.Item>
-          <Typography.Text type={g.code === 'metric_unknown' || g.code === 'unanswered' ? 'secondary' : 'danger'}>
-            {g.message}
-          </Typography.Text>
-        </List.Item>
-      )}
-    />
-  );
-}
-
-function Summary({ evaluation }: { evaluation: Evaluation }) {
-  if (evaluation.form === 'scored') {
-    return (
-      <Row gutter={16}>
-        <Col span={8}>
-          <Statistic title="估算总分" value={evaluation.grandTotal} suffix={`/ ${evaluation.maxTotal}`} />
-        </Col>
-        <Col span={8}>
-          <Statistic title="合格线" value={evaluation.passMark ?? '未规定'} />
-        </Col>
-        <Col span={8}>
-          <Statistic title="加分（封顶后）" value={evaluation.bonusTotal} suffix={`/ ${evaluation.bonusMax}`} />
-        </Col>
-        {evaluation.passed !== null && (
-          <Col span={24} style={{ marginTop: 12 }}>
-            {evaluation.passed ? <Tag color="success">达到合格线</Tag> : <Tag color="error">未达到合格线</Tag>}
-          </Col>
-        )}
-      </Row>
-    );
-  }
-  return (
-    <Space direction="vertical">
-      <Statistic title="已满足条件" value={evaluation.metCount} suffix={`/ ${evaluation.total}`} />
-      {evaluation.passed ? <Tag color="success">全部条件满足</Tag> : <Tag color="error">尚有条件未满足</Tag>}
-    </Space>
-  );
-}
-
-function AnswerEditor({
-  rubric,
-  answers,
-  ledger,
-  onChange,
-}: {
-  rubric: Rubric;
-  answers: AnswerSet;
-  ledger: readonly LedgerOption[];
-  onChange: (a: AnswerSet) => void;
-}) {
-  const set = (id: string, patch: Partial<AnswerSet[string]>) =>
-    onChange({ ...answers, [id]: { ...answers[id], ...patch } });
-  const evidenceOf = (id: string) => (
-    <EvidenceCell
-      nodeId={id}
-      evidence={answers[id]?.evidence ?? []}
-      ledger={ledger}
-      onChange={(evidence) => set(id, { evidence: evidence.length ? evidence : undefined })}
-    />
-  );
-  if (rubric.form === 'scored') {
-    const groups = [
-      ...rubric.indicators.map((i) => ({
-        key: i.id,
-        title: `${i.title}（${i.items.reduce((a, b) => a + b.points, 0)}分）`,
-        items: i.items,
-      })),
-      ...rubric.bonusGroups.map((g) => ({ key: g.id, title: `${g.title}（封顶 ${g.cap} 分）`, items: g.items })),
-    ];
-    return (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {groups.map((g) => (
-          <Card key={g.key} size="small" title={g.title}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="id"
-              dataSource={g.items}
-              columns={[
-                { title: '评价内容', dataIndex: 'text' },
-                { title: '分值', dataIndex: 'points', width: 70 },
-                {
-                  title: '自评得分',
-                  width: 120,
-                  render: (_, item) => (
-                    <InputNumber
-                      aria-label={`自评得分 ${item.id}`}
-                      min={0}
-                      max={item.points}
-                      step={0.5}
-                      value={answers[item.id]?.score}
-                      onChange={(v) => set(item.id, { score: v ?? undefined })}
-                    />
-                  ),
-                },
-                {
-                  title: '说明',
-                  width: 200,
-                  render: (_, item) => (
-                    <Input
-                      value={answers[item.id]?.note}
-                      onChange={(e) => set(item.id, { note: e.target.value || undefined })}
-                    />
-                  ),
-                },
-                { title: '佐证材料', width: 220, render: (_, item) => evidenceOf(item.id) },
-              ]}
-            />
-          </Card>
-        ))}
-      </Space>
-    );
-  }
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      {rubric.conditions.map((c) => (
-        <Card key={c.id} size="small" title={c.title}>
-          {c.requirements.map((r) => (
-            <Row key={r.id} gutter={12} style={{ marginBottom: 8 }}>
-              <Col flex="auto">
-                <Checkbox
-                  aria-label={`符合 ${r.id}`}
-                  checked={answers[r.id]?.met === true}
-                  onChange={(e) => set(r.id, { met: e.target.checked })}
-                >
-                  {r.text}
-                </Checkbox>
-              </Col>
-              <Col flex="240px">{evidenceOf(r.id)}</Col>
-            </Row>
-          ))}
-        </Card>
-      ))}
-    </Space>
-  );
 }
 
 export default function SelfAssessmentPage() {
@@ -334,7 +172,7 @@ export default function SelfAssessmentPage() {
               title={`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
               style={{ position: 'sticky', top: 16 }}
             >
-              <Summary evaluation={evaluation} />
+              <EvaluationSummary evaluation={evaluation} />
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 差距清单
               </Typography.Title>

@@ -1,0 +1,188 @@
+/**
+ * Answering a rubric and showing its evaluation: the answer sheet (scores per item or met per requirement, a note,
+ * and — where the unit's ledger is given — evidence), the estimated result against the pass mark, and the gap list.
+ * Used by the self-assessment, the application and the district's and experts' scoring sheets.
+ */
+import {
+  Alert,
+  Card,
+  Checkbox,
+  Col,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { AnswerSet } from '../../../core/rubric/answers';
+import type { Evaluation, Gap } from '../../../core/rubric/evaluate';
+import type { Rubric } from '../../../core/rubric/schema';
+import { EvidenceCell, type LedgerOption } from './EvidenceCell';
+
+export function GapList({ gaps }: { gaps: Gap[] }) {
+  if (gaps.length === 0) return <Alert type="success" showIcon message="暂无差距" />;
+  return (
+    <List
+      size="small"
+      aria-label="差距清单"
+      dataSource={gaps}
+      renderItem={(g) => (
+        <List.Item>
+          <Typography.Text type={g.code === 'metric_unknown' || g.code === 'unanswered' ? 'secondary' : 'danger'}>
+            {g.message}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function EvaluationSummary({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.form === 'scored') {
+    return (
+      <Row gutter={16}>
+        <Col span={8}>
+          <Statistic title="估算总分" value={evaluation.grandTotal} suffix={`/ ${evaluation.maxTotal}`} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="合格线" value={evaluation.passMark ?? '未规定'} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="加分（封顶后）" value={evaluation.bonusTotal} suffix={`/ ${evaluation.bonusMax}`} />
+        </Col>
+        {evaluation.passed !== null && (
+          <Col span={24} style={{ marginTop: 12 }}>
+            {evaluation.passed ? <Tag color="success">达到合格线</Tag> : <Tag color="error">未达到合格线</Tag>}
+          </Col>
+        )}
+      </Row>
+    );
+  }
+  return (
+    <Space direction="vertical">
+      <Statistic title="已满足条件" value={evaluation.metCount} suffix={`/ ${evaluation.total}`} />
+      {evaluation.passed ? <Tag color="success">全部条件满足</Tag> : <Tag color="error">尚有条件未满足</Tag>}
+    </Space>
+  );
+}
+
+export function AnswerEditor({
+  rubric,
+  answers,
+  ledger,
+  readOnly = false,
+  labelPrefix = '自评',
+  onChange = () => undefined,
+}: {
+  rubric: Rubric;
+  answers: AnswerSet;
+  /** The unit's ledger, to cite as evidence; absent: no evidence column. */
+  ledger?: readonly LedgerOption[];
+  /** Read-only: shows the answers without inputs. */
+  readOnly?: boolean;
+  /** Whose sheet, in the inputs' accessible names ("自评得分 i4.1", "审核得分 i4.1"). */
+  labelPrefix?: string;
+  onChange?: (a: AnswerSet) => void;
+}) {
+  const set = (id: string, patch: Partial<AnswerSet[string]>) =>
+    onChange({ ...answers, [id]: { ...answers[id], ...patch } });
+  const evidenceOf = (id: string) =>
+    ledger && (
+      <EvidenceCell
+        nodeId={id}
+        evidence={answers[id]?.evidence ?? []}
+        ledger={ledger}
+        onChange={(evidence) => set(id, { evidence: evidence.length ? evidence : undefined })}
+      />
+    );
+  if (rubric.form === 'scored') {
+    const groups = [
+      ...rubric.indicators.map((i) => ({
+        key: i.id,
+        title: `${i.title}（${i.items.reduce((a, b) => a + b.points, 0)}分）`,
+        items: i.items,
+      })),
+      ...rubric.bonusGroups.map((g) => ({ key: g.id, title: `${g.title}（封顶 ${g.cap} 分）`, items: g.items })),
+    ];
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {groups.map((g) => (
+          <Card key={g.key} size="small" title={g.title}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="id"
+              dataSource={g.items}
+              columns={[
+                { title: '评价内容', dataIndex: 'text' },
+                { title: '分值', dataIndex: 'points', width: 70 },
+                {
+                  title: `${labelPrefix}得分`,
+                  width: 120,
+                  render: (_, item) => (
+                    <InputNumber
+                      disabled={readOnly}
+                      aria-label={`${labelPrefix}得分 ${item.id}`}
+                      min={0}
+                      max={item.points}
+                      step={0.5}
+                      value={answers[item.id]?.score}
+                      onChange={(v) => set(item.id, { score: v ?? undefined })}
+                    />
+                  ),
+                },
+                {
+                  title: '说明',
+                  width: 200,
+                  render: (_, item) => (
+                    <Input
+                      disabled={readOnly}
+                      value={answers[item.id]?.note}
+                      onChange={(e) => set(item.id, { note: e.target.value || undefined })}
+                    />
+                  ),
+                },
+                ...(ledger
+                  ? [
+                      {
+                        title: '佐证材料',
+                        width: 220,
+                        render: (_: unknown, item: { id: string }) => evidenceOf(item.id),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Card>
+        ))}
+      </Space>
+    );
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {rubric.conditions.map((c) => (
+        <Card key={c.id} size="small" title={c.title}>
+          {c.requirements.map((r) => (
+            <Row key={r.id} gutter={12} style={{ marginBottom: 8 }}>
+              <Col flex="auto">
+                <Checkbox
+                  disabled={readOnly}
+                  aria-label={`${labelPrefix}符合 ${r.id}`}
+                  checked={answers[r.id]?.met === true}
+                  onChange={(e) => set(r.id, { met: e.target.checked })}
+                >
+                  {r.text}
+                </Checkbox>
+              </Col>
+              {ledger && <Col flex="240px">{evidenceOf(r.id)}</Col>}
+            </Row>
+          ))}
+        </Card>
+      ))}
+    </Space>
+  );
+}
