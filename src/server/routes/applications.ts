@@ -72,7 +72,8 @@ const ApplicationDetailSchema = ApplicationSummarySchema.extend({
       ),
     })
     .nullable(),
-  stages: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })),
+  /** The programme's stages, with the signed opinion block each fills in on the form. */
+  stages: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), opinion: z.string().nullable() })),
   history: z.array(
     z.object({
       action: z.string(),

@@ -29,6 +29,10 @@ export interface Access {
   canPreserveEvidence: boolean;
   /** Applicants: self-assessment against a published programme's rubric. */
   canSelfAssess: boolean;
+  /** Applicants (their unit's), officers (their jurisdiction's) and admins: applications. Experts use /reviews. */
+  canUseApplications: boolean;
+  /** Officers and admins: publicity notices and objections of the programmes they own. */
+  canManagePublicity: boolean;
   /** Everyone logged in reads published programmes; drafts and changes are for managers. */
   canViewProgrammes: boolean;
   /** City-level (and higher) officers and admins: import, edit drafts, publish, clone, export. */
@@ -59,6 +63,8 @@ export function accessFor(user: CurrentUser | null): Access {
     canReviewApplications: role === 'expert',
     canPreserveEvidence: role === 'applicant',
     canSelfAssess: role === 'applicant' && user?.unitId != null,
+    canUseApplications: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    canManagePublicity: officerOrAdmin,
     canViewProgrammes: user !== null,
     canManageProgrammes: role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),

@@ -7,9 +7,11 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -59,6 +61,25 @@ export const appRoutes: readonly AppRoute[] = [
   },
 
   {
+    path: '/applications',
+    access: 'canUseApplications',
+    page: lazy(() => import('../pages/applications/list')),
+    menu: { label: MENU.applications, icon: <FileDoneOutlined /> },
+  },
+  { path: '/applications/:id', access: 'isLoggedIn', page: lazy(() => import('../pages/applications/detail')) },
+  {
+    path: '/applications/:id/print',
+    access: 'isLoggedIn',
+    blank: true,
+    page: lazy(() => import('../pages/applications/print')),
+  },
+  {
+    path: '/publicity-admin',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/publicity-admin')),
+    menu: { label: MENU.publicityAdmin, icon: <NotificationOutlined /> },
+  },
+  {
     path: '/ledger',
     access: 'canUseLedger',
     page: lazy(() => import('../pages/ledger')),
@@ -95,7 +116,7 @@ export const appRoutes: readonly AppRoute[] = [
   {
     path: '/reviews',
     access: 'canReviewApplications',
-    page: lazy(() => import('../pages/reviews/tasks')),
+    page: lazy(() => import('../pages/applications/list')),
     menu: { label: MENU.reviews, icon: <FileSearchOutlined /> },
   },
   {

@@ -10,6 +10,7 @@ import { Role } from '../../shared/enums';
 import { accessFor } from '../app/access';
 import { useAuth, useCurrentUser } from '../app/auth';
 import { activeMenuPath, appRoutes } from '../app/routes';
+import { NotificationBell } from '../components/NotificationBell';
 import { PageLoading } from '../components/PageLoading';
 import { useJurisdictions } from '../hooks/useJurisdictions';
 import { APP_NAME, APP_SUBTITLE } from '../locales/zh-CN';
@@ -69,6 +70,7 @@ export function BasicLayout() {
           }}
         >
           <Space size="middle">
+            <NotificationBell />
             <Space size={6} data-testid="current-user">
               <UserOutlined />
               <Typography.Text strong>{user.displayName}</Typography.Text>

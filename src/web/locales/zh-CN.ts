@@ -13,6 +13,8 @@ export const MENU = {
   evidence: '商业秘密存证',
   selfAssessment: '自评',
   programmes: '工作方案',
+  applications: '申报管理',
+  publicityAdmin: '公示管理',
   ledger: '工作台账',
   units: '单位管理',
   jurisdictions: '辖区',

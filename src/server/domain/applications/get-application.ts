@@ -59,7 +59,7 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
         withinQuota: r.withinQuota,
       })),
     },
-    stages: programme.stages.map((s) => ({ id: s.id, kind: s.kind, name: s.name })),
+    stages: programme.stages.map((s) => ({ id: s.id, kind: s.kind, name: s.name, opinion: s.opinion ?? null })),
     history: await applicationHistory(db, id),
     roles,
     allowedActions: actionsFor(found, roles),

@@ -6,6 +6,7 @@
  */
 import { App, Button, Card, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { Programme } from '../../../core/programs/schema';
 import type { AnswerSet } from '../../../core/rubric/answers';
 import { evaluateRubric } from '../../../core/rubric/evaluate';
@@ -45,6 +46,7 @@ interface AssessmentSummary {
 
 export default function SelfAssessmentPage() {
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
@@ -101,6 +103,25 @@ export default function SelfAssessmentPage() {
     try {
       open(await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, { answers, version: current.version }));
       message.success('自评草稿已保存');
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  /** Saves the answers, then starts an application from them (the server checks window, ban and duplicates). */
+  const apply = async () => {
+    if (!current) return;
+    setSaving(true);
+    try {
+      const saved = await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, {
+        answers,
+        version: current.version,
+      });
+      open(saved);
+      const application = await api.post<{ id: string }>('/applications', { selfAssessmentId: saved.id });
+      message.success('已转为申报草稿，请填写申报表');
+      navigate(`/applications/${application.id}`);
     } catch (error) {
       handleError(error);
     } finally {
@@ -179,6 +200,9 @@ export default function SelfAssessmentPage() {
               <GapList gaps={evaluation.gaps} />
               <Button type="primary" block style={{ marginTop: 16 }} loading={saving} onClick={save}>
                 保存草稿
+              </Button>
+              <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
+                转为申报
               </Button>
             </Card>
           </Col>

@@ -1,0 +1,403 @@
+/**
+ * Acceptance (验收): the panel and its work. The owning bureau assigns experts from the registry (a conflicted one is
+ * refused by the server), records how the application was checked (methods of the programme), reads the panel's
+ * result per item — mean, median, spread, disagreement flagged — and writes the comprehensive opinion. An expert
+ * scores its own sheet (and may recuse itself); the applicant and the district see who sits on the panel.
+ */
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PanelResult } from '../../../../core/applications/panel-scores';
+import { AcceptanceMethod } from '../../../../core/programs/enums';
+import type { AnswerSet } from '../../../../core/rubric/answers';
+import type { Rubric } from '../../../../core/rubric/schema';
+import { ExpertField } from '../../../../shared/enums';
+import { api, useApiErrorHandler } from '../../../app/api';
+import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
+
+interface PanelMember {
+  expertId: string;
+  name: string;
+  affiliation: string;
+  field: ExpertField;
+  recusedAt: string | null;
+  recusalReason: string | null;
+  sheetStatus: 'pending' | 'partial' | 'complete' | 'recused' | null;
+  mine: boolean;
+  answers: AnswerSet | null;
+  comment: string | null;
+  version: number | null;
+  conflicts: { kind: string; status: string | null; unitName: string; message: string }[];
+}
+
+interface Panel {
+  applicationId: string;
+  status: string;
+  version: number;
+  view: 'full' | 'expert' | 'members';
+  methods: AcceptanceMethod[];
+  rubric: Rubric;
+  acceptanceOpinion: string | null;
+  members: PanelMember[];
+  aggregate: PanelResult | null;
+  passCheck: { ready: boolean; problems: { code: string; message: string }[] } | null;
+}
+
+interface Activity {
+  id: string;
+  method: AcceptanceMethod;
+  occurredOn: string;
+  people: string;
+  findings: string;
+  recordedByName: string | null;
+}
+
+const SHEET_LABELS = { pending: '未评分', partial: '部分评分', complete: '已完成', recused: '已回避' } as const;
+
+function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
+  if (aggregate.form === 'checklist') {
+    return (
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={aggregate.requirements}
+        columns={[
+          { title: '条件要求', dataIndex: 'text' },
+          { title: '符合', width: 70, render: (_, r) => r.metBy.length },
+          { title: '不符合', width: 80, render: (_, r) => r.notMetBy.length },
+          {
+            title: '结论',
+            width: 120,
+            render: (_, r) =>
+              r.disagreement ? (
+                <Tag color="warning">意见分歧</Tag>
+              ) : r.majority ? (
+                <Tag color="success">多数符合</Tag>
+              ) : (
+                <Tag color="error">不符合</Tag>
+              ),
+          },
+        ]}
+      />
+    );
+  }
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={aggregate.items}
+      columns={[
+        { title: '评价内容', dataIndex: 'text' },
+        { title: '分值', dataIndex: 'points', width: 60 },
+        { title: '平均分', width: 80, render: (_, i) => i.stats?.mean ?? '—' },
+        { title: '中位数', width: 80, render: (_, i) => i.stats?.median ?? '—' },
+        { title: '极差', width: 70, render: (_, i) => i.stats?.spread ?? '—' },
+        {
+          title: '',
+          width: 90,
+          render: (_, i) => (i.disagreement ? <Tag color="warning">分歧较大</Tag> : null),
+        },
+      ]}
+    />
+  );
+}
+
+function ExpertSheet({ panel, member, onSaved }: { panel: Panel; member: PanelMember; onSaved: () => void }) {
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const [answers, setAnswers] = useState<AnswerSet>(member.answers ?? {});
+  const [comment, setComment] = useState(member.comment ?? '');
+  const [saving, setSaving] = useState(false);
+  const editable = panel.status === 'under_acceptance' && !member.recusedAt;
+  const save = async () => {
+    setSaving(true);
+    try {
+      await api.put(`/applications/${panel.applicationId}/panel/me`, {
+        answers,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+        ...(member.version ? { version: member.version } : {}),
+      });
+      message.success('评分已保存');
+      onSaved();
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <AnswerEditor
+        rubric={panel.rubric}
+        answers={answers}
+        readOnly={!editable}
+        onChange={setAnswers}
+        labelPrefix="评审"
+      />
+      <Input.TextArea
+        aria-label="评审意见"
+        placeholder="评审意见"
+        value={comment}
+        disabled={!editable}
+        onChange={(e) => setComment(e.target.value)}
+        autoSize={{ minRows: 3 }}
+      />
+      {editable && (
+        <Button type="primary" loading={saving} onClick={save}>
+          保存评分
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+export function AcceptanceCard({ applicationId, onChanged }: { applicationId: string; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [activities, setActivities] = useState<Activity[]>([]);
+  const [experts, setExperts] = useState<{ id: string; name: string; affiliation: string; field: ExpertField }[]>([]);
+  const [chosen, setChosen] = useState<string>();
+  const [opinion, setOpinion] = useState('');
+  const [activityForm] = Form.useForm<{
+    method: AcceptanceMethod;
+    occurredOn: Dayjs;
+    people: string;
+    findings: string;
+  }>();
+
+  const load = useCallback(async () => {
+    try {
+      const next = await api.get<Panel>(`/applications/${applicationId}/panel`);
+      setPanel(next);
+      setOpinion(next.acceptanceOpinion ?? '');
+      if (next.view !== 'members') {
+        const list = await api.get<{ items: Activity[] }>(`/applications/${applicationId}/acceptance-activities`);
+        setActivities(list.items);
+      }
+      if (next.view === 'full') {
+        const registry = await api.get<{ items: typeof experts }>('/experts', { pageSize: 200 });
+        setExperts(registry.items);
+      }
+    } catch (error) {
+      handleError(error);
+    }
+  }, [applicationId, handleError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const seated = useMemo(() => new Set(panel?.members.map((m) => m.expertId)), [panel]);
+  if (!panel) return null;
+  const full = panel.view === 'full';
+  const open = panel.status === 'under_acceptance';
+  const mine = panel.members.find((m) => m.mine);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      message.success(done);
+      await load();
+      onChanged();
+    } catch (error) {
+      handleError(error);
+    }
+  };
+
+  return (
+    <Card title="验收">
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Typography.Title level={5}>验收组</Typography.Title>
+        <List
+          aria-label="验收组成员"
+          bordered
+          size="small"
+          dataSource={panel.members}
+          locale={{ emptyText: '尚未指派专家' }}
+          renderItem={(m) => (
+            <List.Item
+              actions={
+                open && !m.recusedAt && (full || m.mine)
+                  ? [
+                      <Button
+                        key="recuse"
+                        size="small"
+                        danger
+                        onClick={() =>
+                          run(
+                            () =>
+                              api.post(`/applications/${applicationId}/panel/${m.expertId}/recusal`, {
+                                reason: m.mine ? '本人申请回避' : '经核实存在利益冲突',
+                              }),
+                            '已回避',
+                          )
+                        }
+                      >
+                        回避
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <Space wrap>
+                <Typography.Text strong>{m.name}</Typography.Text>
+                <span>{m.affiliation}</span>
+                <Tag>{ExpertField.labels[m.field]}</Tag>
+                {m.sheetStatus && (
+                  <Tag color={m.sheetStatus === 'complete' ? 'success' : 'default'}>{SHEET_LABELS[m.sheetStatus]}</Tag>
+                )}
+                {m.conflicts.map((c) => (
+                  <Tag key={c.message} color="error">
+                    {c.message}
+                  </Tag>
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+        {full && open && (
+          <Space>
+            <Select
+              aria-label="选择专家"
+              placeholder="从专家库选择专家"
+              style={{ width: 360 }}
+              value={chosen}
+              onChange={setChosen}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={experts
+                .filter((e) => !seated.has(e.id))
+                .map((e) => ({ value: e.id, label: `${e.name}（${e.affiliation}，${ExpertField.labels[e.field]}）` }))}
+            />
+            <Button
+              disabled={!chosen}
+              onClick={() =>
+                run(async () => {
+                  await api.post(`/applications/${applicationId}/panel`, { expertId: chosen });
+                  setChosen(undefined);
+                }, '已指派专家')
+              }
+            >
+              指派专家
+            </Button>
+          </Space>
+        )}
+
+        {mine && (
+          <>
+            <Typography.Title level={5}>我的评分</Typography.Title>
+            <ExpertSheet panel={panel} member={mine} onSaved={load} />
+          </>
+        )}
+
+        {panel.aggregate && (
+          <>
+            <Typography.Title level={5}>
+              评审结果
+              {panel.aggregate.form === 'scored' &&
+                `：平均总分 ${panel.aggregate.meanTotal ?? '—'} / ${panel.aggregate.maxTotal}${
+                  panel.aggregate.passMark !== null ? `（合格线 ${panel.aggregate.passMark}）` : ''
+                }`}
+            </Typography.Title>
+            <AggregateTable aggregate={panel.aggregate} />
+          </>
+        )}
+
+        {panel.view !== 'members' && (
+          <>
+            <Typography.Title level={5}>验收方式与核查记录</Typography.Title>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={activities}
+              locale={{ emptyText: '暂无记录' }}
+              columns={[
+                {
+                  title: '方式',
+                  dataIndex: 'method',
+                  width: 110,
+                  render: (m: AcceptanceMethod) => AcceptanceMethod.labels[m],
+                },
+                { title: '日期', dataIndex: 'occurredOn', width: 110 },
+                { title: '参加人员', dataIndex: 'people', width: 200 },
+                { title: '核查情况', dataIndex: 'findings' },
+              ]}
+            />
+          </>
+        )}
+        {full && open && (
+          <Form
+            form={activityForm}
+            layout="inline"
+            aria-label="记录验收活动"
+            onFinish={(v) =>
+              run(async () => {
+                await api.post(`/applications/${applicationId}/acceptance-activities`, {
+                  ...v,
+                  occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+                });
+                activityForm.resetFields();
+              }, '已记录')
+            }
+          >
+            <Form.Item name="method" label="方式" rules={[{ required: true, message: '请选择' }]}>
+              <Select
+                style={{ width: 130 }}
+                options={panel.methods.map((m) => ({ value: m, label: AcceptanceMethod.labels[m] }))}
+              />
+            </Form.Item>
+            <Form.Item name="occurredOn" label="日期" rules={[{ required: true, message: '请选择' }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="people" label="参加人员" rules={[{ required: true, message: '请填写' }]}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="findings" label="核查情况" rules={[{ required: true, message: '请填写' }]}>
+              <Input style={{ width: 240 }} />
+            </Form.Item>
+            <Button htmlType="submit">记录</Button>
+          </Form>
+        )}
+
+        {full && (
+          <>
+            <Typography.Title level={5}>综合验收意见</Typography.Title>
+            <Input.TextArea
+              aria-label="综合验收意见"
+              value={opinion}
+              disabled={!open}
+              onChange={(e) => setOpinion(e.target.value)}
+              autoSize={{ minRows: 3 }}
+            />
+            {open && (
+              <Button
+                onClick={() =>
+                  run(
+                    () =>
+                      api.put(`/applications/${applicationId}/acceptance-opinion`, {
+                        opinion,
+                        version: panel.version,
+                      }),
+                    '综合验收意见已保存',
+                  )
+                }
+              >
+                保存综合验收意见
+              </Button>
+            )}
+            {open && panel.passCheck && !panel.passCheck.ready && (
+              <Alert
+                type="info"
+                showIcon
+                message="尚不能验收通过"
+                description={panel.passCheck.problems.map((p) => <div key={p.code + p.message}>{p.message}</div>)}
+              />
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The programme's application form for the kind, the narrative (商业秘密保护工作开展情况), the applicant's opinion and
+ * the attachments. The applicant edits them while the application is a draft or returned; everyone else reads them.
+ * Field types come from the programme (src/core/programs/enums.ts FieldType); the server checks every value.
+ */
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { FormField } from '../../../../core/programs/schema';
+import { ApiError, api, useApiErrorHandler } from '../../../app/api';
+import { uploadAttachment } from '../../../app/upload';
+import type { ApplicationDetail } from '../application-types';
+
+function FieldInput({ field }: { field: FormField }) {
+  switch (field.type) {
+    case 'integer':
+    case 'decimal':
+    case 'percent':
+      return (
+        <InputNumber
+          style={{ width: '100%' }}
+          min={field.type === 'percent' ? 0 : field.min}
+          max={field.type === 'percent' ? 100 : field.max}
+          precision={field.type === 'integer' ? 0 : undefined}
+          addonAfter={field.unit ?? (field.type === 'percent' ? '%' : undefined)}
+        />
+      );
+    case 'textarea':
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={field.maxLength ?? 20_000} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} />;
+    case 'select':
+      return <Select options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
+    default:
+      return <Input maxLength={field.maxLength ?? 500} addonAfter={field.unit} />;
+  }
+}
+
+/** The value as the form shows it (dates as dayjs) and back. */
+const toForm = (field: FormField, value: unknown) => (field.type === 'date' && value ? dayjs(String(value)) : value);
+const fromForm = (field: FormField, value: unknown) =>
+  field.type === 'date' && value ? (value as dayjs.Dayjs).format('YYYY-MM-DD') : (value ?? null);
+
+export function ApplicationFormCard({
+  application,
+  editable,
+  onSaved,
+}: {
+  application: ApplicationDetail;
+  editable: boolean;
+  onSaved: (next: ApplicationDetail) => void;
+}) {
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const [form] = Form.useForm();
+  const [attachments, setAttachments] = useState(application.attachments);
+  const [saving, setSaving] = useState(false);
+  const fields = application.form?.fields ?? [];
+
+  if (!editable) {
+    return (
+      <Card title={application.form?.title ?? '申报表'}>
+        <Descriptions bordered size="small" column={2}>
+          {fields.map((f) => (
+            <Descriptions.Item key={f.key} label={f.label} span={f.type === 'textarea' ? 2 : 1}>
+              {application.formData[f.key] ?? '—'}
+              {application.formData[f.key] != null && f.unit ? ` ${f.unit}` : ''}
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item label="商业秘密保护工作开展情况" span={2}>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative || '—'}</div>
+          </Descriptions.Item>
+          <Descriptions.Item label={application.form?.applicantOpinion ?? '申报单位意见'} span={2}>
+            {application.applicantOpinion || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="附件" span={2}>
+            <Space wrap>
+              {application.attachments.length === 0
+                ? '—'
+                : application.attachments.map((a) => (
+                    <Tag key={a.sha256} icon={<PaperClipOutlined />}>
+                      {a.fileName}
+                    </Tag>
+                  ))}
+            </Space>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+    );
+  }
+
+  const save = async (values: Record<string, unknown>) => {
+    setSaving(true);
+    try {
+      const formData = Object.fromEntries(fields.map((f) => [f.key, fromForm(f, values[`f_${f.key}`])]));
+      const next = await api.patch<ApplicationDetail>(`/applications/${application.id}`, {
+        version: application.version,
+        formData,
+        narrative: values.narrative ?? '',
+        applicantOpinion: values.applicantOpinion ?? '',
+        attachments,
+      });
+      message.success('申报内容已保存');
+      onSaved(next);
+    } catch (error) {
+      // Server paths are formData.<key>; the form's fields are f_<key>.
+      if (error instanceof ApiError) {
+        form.setFields(
+          error.fields
+            .filter((f) => f.path.startsWith('formData.'))
+            .map((f) => ({ name: `f_${f.path.slice('formData.'.length)}`, errors: [f.message] })),
+        );
+      }
+      handleError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title={application.form?.title ?? '申报表'}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, toForm(f, application.formData[f.key])])),
+          narrative: application.narrative,
+          applicantOpinion: application.applicantOpinion,
+        }}
+      >
+        {fields.map((f) => (
+          <Form.Item key={f.key} name={`f_${f.key}`} label={f.label} extra={f.help} required={f.required}>
+            <FieldInput field={f} />
+          </Form.Item>
+        ))}
+        <Form.Item name="narrative" label="商业秘密保护工作开展情况">
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} maxLength={50_000} showCount />
+        </Form.Item>
+        <Form.Item name="applicantOpinion" label={application.form?.applicantOpinion ?? '申报单位意见'}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label="附件">
+          <Space wrap>
+            {attachments.map((a) => (
+              <Tag
+                key={a.sha256}
+                icon={<PaperClipOutlined />}
+                closable
+                onClose={() => setAttachments((all) => all.filter((x) => x !== a))}
+              >
+                {a.fileName}
+              </Tag>
+            ))}
+            <Upload
+              showUploadList={false}
+              customRequest={({ file, onSuccess, onError }) => {
+                uploadAttachment(file as File).then(
+                  (stored) => {
+                    setAttachments((all) => [...all, { sha256: stored.sha256, fileName: stored.fileName }]);
+                    onSuccess?.(stored);
+                  },
+                  (error: Error) => {
+                    message.error(error.message);
+                    onError?.(error);
+                  },
+                );
+              }}
+            >
+              <Button icon={<UploadOutlined />} aria-label="上传申报附件">
+                上传附件
+              </Button>
+            </Upload>
+          </Space>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          保存申报内容
+        </Button>
+      </Form>
+    </Card>
+  );
+}

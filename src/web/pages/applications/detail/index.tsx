@@ -1,0 +1,173 @@
+/**
+ * One application, for everyone who may see it: the applicant fills in and submits it, the district scores and
+ * recommends it, the owning bureau runs acceptance and decides, an expert scores it. What each sees and may do comes
+ * from the server (`roles`, `allowedActions`); this page only lays it out.
+ */
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApplicationAction, ApplicationStatus } from '../../../../core/applications/workflow';
+import { api, useApiErrorHandler } from '../../../app/api';
+import { PageContainer } from '../../../components/PageContainer';
+import { PageLoading } from '../../../components/PageLoading';
+import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
+import type { ApplicationDetail } from '../application-types';
+import { AcceptanceCard } from '../components/AcceptanceCard';
+import { ActionBar } from '../components/ActionBar';
+import { ApplicationFormCard } from '../components/ApplicationFormCard';
+import { ApplicationStatusTag } from '../components/ApplicationStatusTag';
+import { DistrictReviewCard, RankingCard } from '../components/DistrictReviewCard';
+
+const ACCEPTANCE_STATUSES = new Set<ApplicationStatus>([
+  'under_acceptance',
+  'acceptance_passed',
+  'acceptance_failed',
+  'in_publicity',
+  'approved',
+  'not_approved',
+  'certified',
+  'revoked',
+]);
+
+function historyLabel(action: string): string {
+  return action === 'create' ? '新建申报' : (ApplicationAction.labels[action as ApplicationAction] ?? action);
+}
+
+export default function ApplicationDetailPage() {
+  const { id } = useParams<{ id: string }>();
+  const handleError = useApiErrorHandler();
+  const [application, setApplication] = useState<ApplicationDetail | null>(null);
+  const [answers, setAnswers] = useState<ApplicationDetail['answers']>({});
+
+  const load = useCallback(() => {
+    api.get<ApplicationDetail>(`/applications/${id}`).then((a) => {
+      setApplication(a);
+      setAnswers(a.answers);
+    }, handleError);
+  }, [id, handleError]);
+  useEffect(load, [load]);
+  const show = (next: ApplicationDetail) => {
+    setApplication(next);
+    setAnswers(next.answers);
+  };
+
+  if (!application) return <PageLoading />;
+  const isApplicant = application.roles.includes('applicant');
+  const editable = isApplicant && (application.status === 'draft' || application.status === 'returned');
+  const districtEditable =
+    application.status === 'submitted' &&
+    (application.roles.includes('district_officer') || application.roles.includes('admin'));
+  const hasDistrictReview = application.stages.some((s) => s.kind === 'district_review');
+  const hasAcceptance = application.stages.some((s) => s.kind === 'acceptance');
+
+  const saveAnswers = async () => {
+    try {
+      show(
+        await api.patch<ApplicationDetail>(`/applications/${application.id}`, {
+          version: application.version,
+          answers,
+        }),
+      );
+    } catch (error) {
+      handleError(error);
+    }
+  };
+
+  return (
+    <PageContainer
+      title={`${application.unitName} · ${application.kindName}`}
+      subTitle={<ApplicationStatusTag status={application.status} />}
+      extra={
+        <>
+          <Link to={`/applications/${application.id}/print`} target="_blank">
+            <Button icon={<PrinterOutlined />}>打印申报表</Button>
+          </Link>
+          <ActionBar application={application} onDone={show} />
+        </>
+      }
+    >
+      <Card size="small">
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label="工作方案">
+            <Link to={`/programs/${application.programmeId}`}>{application.programmeTitle}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label="所属辖区">{application.jurisdictionName}</Descriptions.Item>
+          <Descriptions.Item label="提交时间">
+            {application.submittedAt ? dayjs(application.submittedAt).format('YYYY-MM-DD HH:mm') : '未提交'}
+          </Descriptions.Item>
+          <Descriptions.Item label="当前状态">{ApplicationStatus.labels[application.status]}</Descriptions.Item>
+          <Descriptions.Item label="流程">{application.stages.map((s) => s.name).join(' → ')}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {application.status === 'returned' && application.returnReason && (
+        <Alert type="warning" showIcon message="申报已退回补充材料" description={application.returnReason} />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <ApplicationFormCard
+              key={application.version}
+              application={application}
+              editable={editable}
+              onSaved={show}
+            />
+            <Card
+              title="自评（评价标准逐项）"
+              extra={
+                editable && (
+                  <Button type="primary" onClick={saveAnswers}>
+                    保存自评
+                  </Button>
+                )
+              }
+            >
+              <AnswerEditor rubric={application.rubric} answers={answers} readOnly={!editable} onChange={setAnswers} />
+            </Card>
+            {hasDistrictReview && (
+              <DistrictReviewCard
+                key={`district-${application.version}`}
+                application={application}
+                editable={districtEditable}
+                onSaved={show}
+              />
+            )}
+            {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
+              <AcceptanceCard applicationId={application.id} onChanged={load} />
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <Card title="自评结果">
+              <EvaluationSummary evaluation={application.evaluation} />
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                差距清单
+              </Typography.Title>
+              <GapList gaps={application.evaluation.gaps} />
+            </Card>
+            <RankingCard application={application} />
+            <Card title="流转记录">
+              <Timeline
+                items={application.history.map((h) => ({
+                  key: h.at + h.action,
+                  children: (
+                    <div>
+                      <Typography.Text strong>{historyLabel(h.action)}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                      <div>
+                        {h.actorName} → {ApplicationStatus.labels[h.toStatus]}
+                      </div>
+                      {h.comment && <div>意见：{h.comment}</div>}
+                    </div>
+                  ),
+                }))}
+              />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Shapes of the public registry and publicity answers (src/server/routes/registry.ts, publicity.ts) as the browser
+ * receives them, plus the small helpers the public pages share.
+ */
+import dayjs from 'dayjs';
+import type { BaseKind, BaseLevel } from '../../../core/programs/enums';
+import type { DecisionForm, RevocationGround } from '../../../shared/enums';
+
+export type BaseStatus = 'active' | 'revoked';
+
+/** The labels of the registry's status filter (the server's `statusLabel` says "已撤销认定" on each row). */
+export const BASE_STATUS_LABELS: Record<BaseStatus, string> = {
+  active: '有效',
+  revoked: '已撤销',
+};
+
+export interface BaseSummary {
+  certificateNo: string;
+  unitName: string;
+  title: string;
+  category: BaseKind;
+  categoryLabel: string;
+  level: BaseLevel;
+  levelLabel: string;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+  industryCode: string;
+  industryName: string | null;
+  year: number;
+  issuer: string;
+  decidedOn: string;
+  status: BaseStatus;
+  statusLabel: string;
+  revokedOn: string | null;
+}
+
+export interface AnnualReview {
+  year: number;
+  passed: boolean;
+  findings: string;
+  recordedAt: string;
+}
+
+export interface BaseDetail extends BaseSummary {
+  programmeTitle: string;
+  ownerJurisdictionCode: string;
+  decision: {
+    form: DecisionForm;
+    formLabel: string;
+    number: string | null;
+    decidedOn: string;
+  };
+  plaqueText: string;
+  revocation: {
+    revokedOn: string;
+    ground: RevocationGround | null;
+    groundLabel: string | null;
+    document: string | null;
+    /** Only for the certifying bureau. */
+    note: string | null;
+  } | null;
+  reviews: AnnualReview[];
+}
+
+export type NoticeState = 'upcoming' | 'open' | 'closed';
+
+export interface NoticeEntry {
+  applicationId: string;
+  unitName: string;
+  kindId: string;
+  kindName: string;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+}
+
+export interface Notice {
+  id: string;
+  programmeId: string;
+  programmeTitle: string;
+  programmeYear: number;
+  issuer: string;
+  ownerJurisdictionCode: string;
+  title: string;
+  body: string;
+  startsOn: string;
+  endsOn: string;
+  workingDays: number;
+  state: NoticeState;
+  stateLabel: string;
+  acceptsObjections: boolean;
+  entries: NoticeEntry[];
+  createdAt: string;
+}
+
+export interface ObjectionFiled {
+  id: string;
+  message: string;
+}
+
+/** "2025-06-03" → "2025年6月3日"; anything else is shown as it is. */
+export function chineseDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const parsed = dayjs(day);
+  return parsed.isValid() ? parsed.format('YYYY年M月D日') : day;
+}
