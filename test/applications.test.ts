@@ -294,3 +294,39 @@ describe('who sees what', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('the business date', () => {
+  it('is read by anyone logged in and moved only by an admin of a demonstration deployment', async () => {
+    expect((await applicant1.get('/api/v1/system/business-date')).json()).toEqual({
+      date: '2022-03-15',
+      adjustable: false,
+    });
+    const admin = await t.login('admin');
+    const fixed = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/system/business-date',
+      payload: { date: '2022-04-01' },
+    });
+    expect(fixed.statusCode).toBe(403);
+
+    const demo = await buildTestApp({ env: { BUSINESS_DATE: '2022-03-15', BUSINESS_DATE_ADJUSTABLE: 'true' } });
+    try {
+      const put = (client: Client, date: string) =>
+        client.request({ method: 'PUT', url: '/api/v1/system/business-date', payload: { date } });
+      expect((await put(await demo.login('putuo'), '2022-04-01')).statusCode).toBe(403);
+      expect((await put(await demo.login('admin'), '2022-02-30')).statusCode).toBe(400);
+      const moved = await put(await demo.login('admin'), '2022-04-01');
+      expect(moved.json()).toEqual({ date: '2022-04-01', adjustable: true });
+      // The rules follow: Putuo's window (until 31 March 2022) is now closed.
+      const client = await demo.login('applicant1');
+      const created = await client.post('/api/v1/self-assessments', {
+        programmeId: await programmeId(client, 'putuo-2022'),
+        kindId: 'point',
+      });
+      const refused = await client.post('/api/v1/applications', { selfAssessmentId: created.json().id });
+      expect(refused.json().message).toBe('申报已于2022年3月31日截止');
+    } finally {
+      await demo.close();
+    }
+  });
+});

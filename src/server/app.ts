@@ -38,6 +38,7 @@ import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
 import { selfAssessmentRoutes } from './routes/self-assessments';
+import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(expertRoutes(database.db));
       await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));
+      await api.register(systemRoutes(database.db, config));
     },
     { prefix: '/api/v1' },
   );

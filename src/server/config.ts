@@ -53,6 +53,9 @@ const ConfigSchema = z.object({
   /** The date the programmes' rules are applied on (deadlines, publicity periods, the 2-year ban), YYYY-MM-DD.
    * Unset: today in China. Set it for demonstrations and training on past programmes. */
   BUSINESS_DATE: z.iso.date('must be YYYY-MM-DD').optional(),
+  /** Demonstration and training only (one instance): administrators may move the business date through the API
+   * (PUT /api/v1/system/business-date) to walk a programme through its deadlines and publicity periods. */
+  BUSINESS_DATE_ADJUSTABLE: booleanFlag,
   /** Log level of the server (fatal, error, warn, info, debug, trace, silent). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
