@@ -49,7 +49,10 @@ test('applicant1 self-assesses for a Putuo point and sees its score and gap list
   await page.getByText('自评草稿已保存').waitFor();
   await page.goto(`${baseUrl()}/self-assessment`);
   await page.getByText('我的自评草稿').waitFor();
-  await page.getByRole('button', { name: /打\s*开/ }).first().click();
+  await page
+    .getByRole('button', { name: /打\s*开/ })
+    .first()
+    .click();
   await page.getByText('保密员任命文件.pdf').first().waitFor();
   expect(errors).toEqual([]);
 });

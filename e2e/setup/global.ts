@@ -71,6 +71,10 @@ export default async function setup(project: TestProject) {
     DATA_DIR: dataDir,
     SEED_DEMO: '1',
     LOG_LEVEL: 'warn',
+    // The seed programmes are of 2021–2023: the whole-path tests move the business date through their windows and
+    // publicity periods, as a training deployment would.
+    BUSINESS_DATE: '2022-03-15',
+    BUSINESS_DATE_ADJUSTABLE: '1',
   };
   // Always the embedded database: the browser tests must not touch a PostgreSQL server configured for other suites.
   delete env.DATABASE_URL;

@@ -3,51 +3,11 @@
  * complete form, submission. Tests of later stages start from here.
  */
 import { expect } from 'vitest';
-import type { FormField } from '../../src/core/programs/schema';
-import type { Rubric } from '../../src/core/rubric/schema';
 import type { Client, TestApp } from './app';
-import { buildUnit, makeCreditCode } from './factories';
+import { buildUnit } from './factories';
+import { answerAll, fillForm } from './form-fill';
 
-/** A value of the right type for every field of a form. */
-export function fillForm(fields: readonly FormField[], current: Record<string, unknown> = {}) {
-  const values: Record<string, string | number> = {};
-  for (const f of fields) {
-    if (current[f.key] !== undefined && current[f.key] !== null && current[f.key] !== '') continue;
-    values[f.key] =
-      f.type === 'integer'
-        ? Math.max(f.min ?? 0, 10)
-        : f.type === 'decimal'
-          ? Math.max(f.min ?? 0, 100)
-          : f.type === 'percent'
-            ? 50
-            : f.type === 'date'
-              ? '2022-01-10'
-              : f.type === 'select'
-                ? f.options![0]!
-                : f.type === 'phone'
-                  ? '021-62001234'
-                  : f.type === 'postcode'
-                    ? '200333'
-                    : f.type === 'credit_code'
-                      ? makeCreditCode()
-                      : f.type === 'industry'
-                        ? '39'
-                        : `${f.label}（测试）`;
-  }
-  return { ...current, ...values };
-}
-
-/** Answers every item (at `share` of its points, rounded down to 0.5) or requirement (met). */
-export function answerAll(rubric: Rubric, share = 1): Record<string, { score?: number; met?: boolean }> {
-  const answers: Record<string, { score?: number; met?: boolean }> = {};
-  if (rubric.form === 'scored') {
-    for (const item of [...rubric.indicators.flatMap((i) => i.items), ...rubric.bonusGroups.flatMap((g) => g.items)])
-      answers[item.id] = { score: Math.floor(item.points * share * 2) / 2 };
-  } else {
-    for (const r of rubric.conditions.flatMap((c) => c.requirements)) answers[r.id] = { met: true };
-  }
-  return answers;
-}
+export { answerAll, fillForm };
 
 export async function programmeId(client: Client, code: string): Promise<string> {
   const list = (await client.get('/api/v1/programs?status=published')).json().items as { id: string; code: string }[];

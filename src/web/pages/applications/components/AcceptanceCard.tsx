@@ -178,7 +178,7 @@ export function AcceptanceCard({ applicationId, onChanged }: { applicationId: st
         setActivities(list.items);
       }
       if (next.view === 'full') {
-        const registry = await api.get<{ items: typeof experts }>('/experts', { pageSize: 200 });
+        const registry = await api.get<{ items: typeof experts }>('/experts', { active: 'true' });
         setExperts(registry.items);
       }
     } catch (error) {

@@ -25,13 +25,15 @@ import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { uploadAttachment } from '../../../app/upload';
 import type { ApplicationDetail } from '../application-types';
 
-function FieldInput({ field }: { field: FormField }) {
+/** The control for a field; Form.Item's injected props (id, value, onChange) pass through to it. */
+function FieldInput({ field, ...control }: { field: FormField } & Record<string, unknown>) {
   switch (field.type) {
     case 'integer':
     case 'decimal':
     case 'percent':
       return (
         <InputNumber
+          {...control}
           style={{ width: '100%' }}
           min={field.type === 'percent' ? 0 : field.min}
           max={field.type === 'percent' ? 100 : field.max}
@@ -40,13 +42,15 @@ function FieldInput({ field }: { field: FormField }) {
         />
       );
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={field.maxLength ?? 20_000} />;
+      return (
+        <Input.TextArea {...control} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={field.maxLength ?? 20_000} />
+      );
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker {...control} style={{ width: '100%' }} />;
     case 'select':
-      return <Select options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
+      return <Select {...control} options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
     default:
-      return <Input maxLength={field.maxLength ?? 500} addonAfter={field.unit} />;
+      return <Input {...control} maxLength={field.maxLength ?? 500} addonAfter={field.unit} />;
   }
 }
 
@@ -70,6 +74,9 @@ export function ApplicationFormCard({
   const [attachments, setAttachments] = useState(application.attachments);
   const [saving, setSaving] = useState(false);
   const fields = application.form?.fields ?? [];
+  // Most seed forms carry the narrative as a field of their own (000 附件1 "商业秘密保护工作开展情况"); then the separate
+  // narrative box is not offered again.
+  const narrativeInForm = fields.some((f) => f.label.includes('工作开展情况'));
 
   if (!editable) {
     return (
@@ -81,9 +88,11 @@ export function ApplicationFormCard({
               {application.formData[f.key] != null && f.unit ? ` ${f.unit}` : ''}
             </Descriptions.Item>
           ))}
-          <Descriptions.Item label="商业秘密保护工作开展情况" span={2}>
-            <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative || '—'}</div>
-          </Descriptions.Item>
+          {!narrativeInForm && (
+            <Descriptions.Item label="商业秘密保护工作开展情况" span={2}>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative || '—'}</div>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={application.form?.applicantOpinion ?? '申报单位意见'} span={2}>
             {application.applicantOpinion || '—'}
           </Descriptions.Item>
@@ -148,9 +157,11 @@ export function ApplicationFormCard({
             <FieldInput field={f} />
           </Form.Item>
         ))}
-        <Form.Item name="narrative" label="商业秘密保护工作开展情况">
-          <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} maxLength={50_000} showCount />
-        </Form.Item>
+        {!narrativeInForm && (
+          <Form.Item name="narrative" label="商业秘密保护工作开展情况">
+            <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} maxLength={50_000} showCount />
+          </Form.Item>
+        )}
         <Form.Item name="applicantOpinion" label={application.form?.applicantOpinion ?? '申报单位意见'}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>

@@ -133,6 +133,7 @@ export default function ApplicationDetailPage() {
                 onSaved={show}
               />
             )}
+            <RankingCard application={application} />
             {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
               <AcceptanceCard applicationId={application.id} onChanged={load} />
             )}
@@ -147,7 +148,6 @@ export default function ApplicationDetailPage() {
               </Typography.Title>
               <GapList gaps={application.evaluation.gaps} />
             </Card>
-            <RankingCard application={application} />
             <Card title="流转记录">
               <Timeline
                 items={application.history.map((h) => ({

@@ -55,12 +55,14 @@ export default function ApplicationPrintPage() {
               </td>
             </tr>
           ))}
-          <tr>
-            <th style={cell}>商业秘密保护工作开展情况</th>
-            <td style={{ ...cell, height: 200 }} colSpan={3}>
-              <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative}</div>
-            </td>
-          </tr>
+          {!fields.some((f) => f.label.includes('工作开展情况')) && (
+            <tr>
+              <th style={cell}>商业秘密保护工作开展情况</th>
+              <td style={{ ...cell, height: 200 }} colSpan={3}>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative}</div>
+              </td>
+            </tr>
+          )}
           {opinion(application.form?.applicantOpinion ?? '申报单位意见', application.applicantOpinion)}
           {application.stages.map((stage) =>
             stage.kind === 'district_review'

@@ -1,0 +1,88 @@
+/**
+ * Driving an application through its workflow in the browser: rubric sheets, the action buttons and their dialogs,
+ * the acceptance panel.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './antd';
+import { login } from './browser';
+
+/** antd puts a space between two Chinese characters of a button; match the label either way. */
+export const buttonName = (label: string) => new RegExp(`^${label.split('').join('\\s*')}$`);
+
+/** Types `value` into every enabled input whose accessible name matches (antd clamps to each item's maximum). */
+export async function fillEvery(page: Page, label: RegExp, value: string): Promise<number> {
+  const inputs = page.getByLabel(label).filter({ visible: true });
+  await inputs.first().waitFor();
+  const count = await inputs.count();
+  for (let i = 0; i < count; i++) {
+    const input = inputs.nth(i);
+    if (await input.isDisabled()) continue;
+    await input.fill(value);
+    await input.blur();
+  }
+  return count;
+}
+
+/** Ticks every enabled checkbox whose accessible name matches. */
+export async function checkEvery(page: Page, label: RegExp): Promise<number> {
+  const boxes = page.getByLabel(label).filter({ visible: true });
+  await boxes.first().waitFor();
+  const count = await boxes.count();
+  for (let i = 0; i < count; i++) {
+    if (!(await boxes.nth(i).isDisabled())) await boxes.nth(i).check();
+  }
+  return count;
+}
+
+/** Fills a date picker (by its label, inside `scope`) by typing. */
+export async function fillDate(scope: Locator, label: string, date: string) {
+  const input = scope.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/**
+ * Clicks a workflow action, fills its dialog (`fill` gets the dialog) and confirms; waits for the success message.
+ */
+export async function takeAction(page: Page, label: string, fill?: (dialog: Locator) => Promise<void>) {
+  await page.getByRole('button', { name: buttonName(label) }).click();
+  const dialog = page.getByRole('dialog', { name: label });
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: buttonName('确定') }).click();
+  await page.getByText(`已${label}`).first().waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The status tag in the page header. */
+export async function waitForStatus(page: Page, status: string) {
+  await page
+    .locator('.ant-tag', { hasText: new RegExp(`^${status}$`) })
+    .first()
+    .waitFor();
+}
+
+/** Assigns an expert to the panel by (part of) its name. */
+export async function assignExpert(page: Page, name: string) {
+  await pickOption(page, page.getByLabel('选择专家'), name, new RegExp(name));
+  await page.getByRole('button', { name: '指派专家' }).click();
+  await page.getByText('已指派专家').last().waitFor();
+  await page.getByLabel('验收组成员').getByText(name).waitFor();
+}
+
+/** Opens an application from the list page by the unit's name. */
+export async function openApplication(page: Page, menu: string, unitName: string) {
+  await page.getByRole('menuitem', { name: menu }).click();
+  await page.getByRole('link', { name: unitName }).first().click();
+  await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+}
+
+/** Logs the current user out and another in (one browser page playing several people in turn). */
+export async function switchUser(page: Page, username: string) {
+  if (await page.getByRole('button', { name: '退出登录' }).isVisible()) {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL('**/login');
+  }
+  await login(page, username);
+}
