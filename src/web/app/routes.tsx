@@ -3,6 +3,7 @@
  * (main.tsx) and the side menu (layouts/BasicLayout.tsx) are both built from this list.
  */
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -35,6 +36,20 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/login', access: 'public', blank: true, page: lazy(() => import('../pages/auth/login')) },
   { path: '/register', access: 'public', blank: true, page: lazy(() => import('../pages/auth/register')) },
   { path: '/verify', access: 'public', blank: true, page: lazy(() => import('../pages/verify')) },
+  { path: '/registry', access: 'public', blank: true, page: lazy(() => import('../pages/public/registry')) },
+  {
+    path: '/registry/:certificateNo',
+    access: 'public',
+    blank: true,
+    page: lazy(() => import('../pages/public/registry/detail')),
+  },
+  { path: '/publicity', access: 'public', blank: true, page: lazy(() => import('../pages/public/publicity')) },
+  {
+    path: '/publicity/:id',
+    access: 'public',
+    blank: true,
+    page: lazy(() => import('../pages/public/publicity/detail')),
+  },
   {
     path: '/',
     access: 'isLoggedIn',
@@ -78,6 +93,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canManagePublicity',
     page: lazy(() => import('../pages/publicity-admin')),
     menu: { label: MENU.publicityAdmin, icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/targets',
+    access: 'isLoggedIn',
+    page: lazy(() => import('../pages/targets')),
+    menu: { label: MENU.targets, icon: <AimOutlined /> },
   },
   {
     path: '/ledger',

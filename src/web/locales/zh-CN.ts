@@ -15,6 +15,7 @@ export const MENU = {
   programmes: '工作方案',
   applications: '申报管理',
   publicityAdmin: '公示管理',
+  targets: '目标任务',
   ledger: '工作台账',
   units: '单位管理',
   jurisdictions: '辖区',

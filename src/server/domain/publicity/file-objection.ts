@@ -90,7 +90,7 @@ export async function fileObjection(
       {
         title: `公示异议：${entry.unitName}`,
         body: `“${notice.title}”收到一件异议，请核查处理；处理完毕前不能批准。`,
-        link: `/publicity/${noticeId}`,
+        link: '/publicity-admin',
       },
     );
     return { id: row!.id };

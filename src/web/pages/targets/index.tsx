@@ -23,6 +23,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api, useApiErrorHandler } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
 import { PageContainer } from '../../components/PageContainer';
 import { useJurisdictions } from '../../hooks/useJurisdictions';
 import type { ProgrammeSummary } from '../programmes/programme-types';
@@ -46,7 +47,8 @@ const STATE_COLORS: Record<TargetState, string> = {
 const dash = (value: number | null) => (value === null ? '—' : value);
 
 function JurisdictionCell({ row }: { row: PlacedRow }) {
-  const showLabel = row.label && row.label !== row.jurisdictionName;
+  // The programme's own name for the row ("合计", "“十四五”期间"); a list of names that includes this one says nothing.
+  const showLabel = row.label && !row.label.includes(row.jurisdictionName);
   return (
     <Flex gap={6} align="center" wrap style={{ paddingLeft: row.indent * 20 }}>
       {row.indent > 0 && (
@@ -158,8 +160,22 @@ function Summary({ group }: { group: TargetGroup }) {
 export default function TargetsPage() {
   const handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
-  const { byCode } = useJurisdictions();
-  const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
+  const user = useCurrentUser();
+  const { byCode, loading: jurisdictionsLoading } = useJurisdictions();
+  const [published, setPublished] = useState<ProgrammeSummary[] | null>(null);
+  // The programmes of the user's own area (its bureau, those above and below it) first, then the newest.
+  const programmes = useMemo(() => {
+    // Wait for the tree so the choice does not jump once it arrives.
+    if (!published || jurisdictionsLoading) return null;
+    const own = user.jurisdictionCode ? byCode.get(user.jurisdictionCode)?.path : undefined;
+    const related = (p: ProgrammeSummary) => {
+      const owner = byCode.get(p.ownerJurisdictionCode)?.path;
+      return own && owner && (owner.startsWith(own) || own.startsWith(owner)) ? 0 : 1;
+    };
+    return [...published].sort(
+      (a, b) => related(a) - related(b) || b.year - a.year || a.title.localeCompare(b.title, 'zh-CN'),
+    );
+  }, [published, byCode, jurisdictionsLoading, user.jurisdictionCode]);
   const [report, setReport] = useState<{ id: string; report: TargetReport | null; missing?: boolean } | null>(null);
 
   const requested = params.get('programmeId');
@@ -172,12 +188,12 @@ export default function TargetsPage() {
       .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
       .then((r) => {
         if (cancelled) return;
-        setProgrammes([...r.items].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, 'zh-CN')));
+        setPublished(r.items);
       })
       .catch((error: unknown) => {
         if (cancelled) return;
         handleError(error);
-        setProgrammes([]);
+        setPublished([]);
       });
     return () => {
       cancelled = true;
@@ -210,7 +226,11 @@ export default function TargetsPage() {
   );
   const charted = groups.filter((g) => g.tracked);
   const requestedGroup = params.get('task');
-  const chartGroup = charted.find((g) => g.key === requestedGroup) ?? charted[0];
+  // The task asked for, else the first with something built or under way, else the first tracked one.
+  const chartGroup =
+    charted.find((g) => g.key === requestedGroup) ??
+    charted.find((g) => g.rows.some((r) => (r.certified ?? 0) + (r.inProgress ?? 0) > 0)) ??
+    charted[0];
   const bars: TargetBar[] = useMemo(
     () =>
       (chartGroup?.rows ?? [])

@@ -28,7 +28,11 @@ export default function PublicityListPage() {
   const handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
-  const key = `${query.programmeId ?? ''}|${query.page}`;
+  // The normalised address query (as the list pages mark their data-query for the browser tests).
+  const key = new URLSearchParams([
+    ...(query.programmeId ? [['programmeId', query.programmeId]] : []),
+    ...(query.page !== 1 ? [['page', String(query.page)]] : []),
+  ]).toString();
   const [result, setResult] = useState<{ key: string; page: Page<Notice> } | null>(null);
   const loading = result?.key !== key;
   const data = result?.page ?? { items: [], total: 0 };

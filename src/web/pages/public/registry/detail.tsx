@@ -141,7 +141,7 @@ function BaseView({ base }: { base: BaseDetail }) {
             {
               key: 'industry',
               label: '所属行业',
-              children: base.industryName ? `${base.industryCode} ${base.industryName}` : base.industryCode || '—',
+              children: base.industryName ?? (base.industryCode || '—'),
             },
             { key: 'year', label: '认定年度', children: `${base.year}年` },
             { key: 'programme', label: '工作方案', children: base.programmeTitle },

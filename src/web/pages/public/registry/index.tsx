@@ -124,7 +124,9 @@ export default function RegistryListPage() {
     [jurisdictions],
   );
 
-  const update = (patch: Partial<RegistryFilter>) => setParams(writeFilter({ ...filter, page: 1, ...patch }));
+  // From the address as it is now, not as last rendered: two quick changes in a row both stay.
+  const update = (patch: Partial<RegistryFilter>) =>
+    setParams(writeFilter({ ...readFilter(new URLSearchParams(window.location.search)), page: 1, ...patch }));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is fully described by the key
   useEffect(() => {
@@ -178,7 +180,7 @@ export default function RegistryListPage() {
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(value) => update({ q: value.trim() })}
-              style={{ width: 320 }}
+              style={{ width: 320, maxWidth: '100%' }}
             />
             <Select<BaseLevel>
               aria-label="级别"
