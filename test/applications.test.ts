@@ -80,6 +80,11 @@ describe('applying', () => {
     // Putuo's programme has no district review: the district bureau, as owner, starts acceptance next.
     const seen = (await putuo.get(`/api/v1/applications/${draft.id}`)).json();
     expect(seen.allowedActions).toContain('start_acceptance');
+    // It is on the Putuo bureau's to-do list now, and off the applicant's.
+    const todo = (await putuo.get('/api/v1/applications?todo=true')).json();
+    expect(todo.items.map((a: { id: string }) => a.id)).toContain(draft.id);
+    const applicantTodo = (await applicant1.get('/api/v1/applications?todo=true')).json();
+    expect(applicantTodo.items.map((a: { id: string }) => a.id)).not.toContain(draft.id);
     const inbox = (await putuo.get('/api/v1/notifications')).json();
     expect(inbox.unread).toBeGreaterThan(0);
     expect(inbox.items[0]).toMatchObject({ link: `/applications/${draft.id}` });

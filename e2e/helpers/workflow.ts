@@ -82,7 +82,7 @@ export async function openApplication(page: Page, menu: string, unitName: string
 export async function switchUser(page: Page, username: string) {
   if (await page.getByRole('button', { name: '退出登录' }).isVisible()) {
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/login');
+    await page.waitForURL(/\/login/);
   }
   await login(page, username);
 }

@@ -72,6 +72,14 @@ const ApplicationDetailSchema = ApplicationSummarySchema.extend({
       ),
     })
     .nullable(),
+  base: z
+    .object({
+      certificateNo: z.string(),
+      decisionNumber: z.string().nullable(),
+      decidedOn: z.string(),
+      revokedOn: z.string().nullable(),
+    })
+    .nullable(),
   /** The programme's stages, with the signed opinion block each fills in on the form. */
   stages: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), opinion: z.string().nullable() })),
   history: z.array(
@@ -95,6 +103,8 @@ const ApplicationQuery = z
     programmeId: z.uuid().optional(),
     kindId: z.string().max(64).optional(),
     unitId: z.uuid().optional(),
+    /** Only what waits on the reader (its to-do list). */
+    todo: z.enum(['true', 'false']).optional(),
     ...PagingQuery,
   })
   .strict();
@@ -114,7 +124,8 @@ export const applicationRoutes =
       },
       async (request) => {
         requireActor(request);
-        return listApplications(db, request.ctx, request.query);
+        const { todo, ...filter } = request.query;
+        return listApplications(db, request.ctx, { ...filter, todo: todo === 'true' });
       },
     );
     app.post(

@@ -1,5 +1,5 @@
 /** Loading applications with what every use case needs to authorise and decide: unit, jurisdiction, programme. */
-import { and, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ApplicationStatus } from '../../../core/applications/workflow';
 import { kindById } from '../../../core/programs/queries';
@@ -89,14 +89,36 @@ export interface ApplicationFilter {
   pageSize: number;
 }
 
-export async function queryApplications(db: Executor, actor: Actor, filter: ApplicationFilter) {
-  const where = and(
+function filterWhere(actor: Actor, filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] }) {
+  return and(
     applicationVisibility(actor),
+    filter.excludeStatuses?.length ? notInArray(applications.status, [...filter.excludeStatuses]) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,
     filter.programmeId ? eq(applications.programmeId, filter.programmeId) : undefined,
     filter.kindId ? eq(applications.kindId, filter.kindId) : undefined,
     filter.unitId ? eq(applications.unitId, filter.unitId) : undefined,
   );
+}
+
+/** Visible applications with everything needed to decide on them, newest first (for in-memory views). */
+export async function queryLoadedApplications(
+  db: Executor,
+  actor: Actor,
+  filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] },
+  limit: number,
+) {
+  const rows = await loadedQuery(db)
+    .where(filterWhere(actor, filter))
+    .orderBy(desc(applications.updatedAt), applications.id)
+    .limit(limit);
+  return rows.map((row) => {
+    const loaded = { ...row, programme: row.definition as Programme };
+    return { ...loaded, summary: applicationSummary(loaded) };
+  });
+}
+
+export async function queryApplications(db: Executor, actor: Actor, filter: ApplicationFilter) {
+  const where = filterWhere(actor, filter);
   const rows = await loadedQuery(db)
     .where(where)
     .orderBy(desc(applications.updatedAt), applications.id)

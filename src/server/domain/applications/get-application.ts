@@ -3,10 +3,12 @@
  * self-assessed evaluation and the district's, the metrics computed now, the district's ranking (for the quota),
  * the history, and the actions this reader may take.
  */
+import { eq } from 'drizzle-orm';
 import { formForKind, kindById, rubricForKind } from '../../../core/programs/queries';
 import { evaluateRubric } from '../../../core/rubric/evaluate';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
+import { bases } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { unitMetrics } from '../self-assessments/unit-metrics';
 import { applicationHistory, applicationSummary, findApplication } from './application-queries';
@@ -28,6 +30,15 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
   const roles = workflowRoles(actor, found);
   const officer = roles.some((r) => r !== 'applicant');
   const ranking = officer ? await districtRanking(db, found) : null;
+  const [base] = await db
+    .select({
+      certificateNo: bases.certificateNo,
+      decisionNumber: bases.decisionNumber,
+      decidedOn: bases.decidedOn,
+      revokedOn: bases.revokedOn,
+    })
+    .from(bases)
+    .where(eq(bases.applicationId, id));
   return {
     ...applicationSummary(found),
     formData: application.formData,
@@ -59,6 +70,8 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
         withinQuota: r.withinQuota,
       })),
     },
+    /** The registry entry, once certified. */
+    base: base ?? null,
     stages: programme.stages.map((s) => ({ id: s.id, kind: s.kind, name: s.name, opinion: s.opinion ?? null })),
     history: await applicationHistory(db, id),
     roles,

@@ -50,6 +50,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   evaluation: Evaluation;
   districtEvaluation: Evaluation | null;
   ranking: { quota: number | null; recommended: number; candidates: RankedCandidate[] } | null;
+  base: { certificateNo: string; decisionNumber: string | null; decidedOn: string; revokedOn: string | null } | null;
   stages: { id: string; kind: string; name: string; opinion: string | null }[];
   history: {
     action: string;

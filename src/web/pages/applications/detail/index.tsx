@@ -18,6 +18,7 @@ import { AcceptanceCard } from '../components/AcceptanceCard';
 import { ActionBar } from '../components/ActionBar';
 import { ApplicationFormCard } from '../components/ApplicationFormCard';
 import { ApplicationStatusTag } from '../components/ApplicationStatusTag';
+import { BaseCard } from '../components/BaseCard';
 import { DistrictReviewCard, RankingCard } from '../components/DistrictReviewCard';
 
 const ACCEPTANCE_STATUSES = new Set<ApplicationStatus>([
@@ -133,6 +134,7 @@ export default function ApplicationDetailPage() {
                 onSaved={show}
               />
             )}
+            <BaseCard application={application} />
             <RankingCard application={application} />
             {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
               <AcceptanceCard applicationId={application.id} onChanged={load} />

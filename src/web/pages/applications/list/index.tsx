@@ -2,7 +2,7 @@
  * Applications the user may see: an applicant its unit's ("我的申报"), an officer those of its jurisdiction awaiting
  * or past its action ("申报审核" — the to-do filter shows what waits on it), an expert those on whose panel it sits.
  */
-import { Button, Card, Select, Space, Table } from 'antd';
+import { Button, Card, Segmented, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -28,16 +28,17 @@ export default function ApplicationListPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as ApplicationStatus | null) ?? undefined;
   const page = Number(params.get('page')) || 1;
+  const todo = params.get('todo') === 'true';
   const [data, setData] = useState<Page<ApplicationSummary>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
     setLoading(true);
     api
-      .get<Page<ApplicationSummary>>('/applications', { status, page, pageSize: 20 })
+      .get<Page<ApplicationSummary>>('/applications', { status, page, pageSize: 20, todo: todo || undefined })
       .then(setData, handleError)
       .finally(() => setLoading(false));
-  }, [status, page, handleError]);
+  }, [status, page, todo, handleError]);
 
   const setQuery = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams(params);
@@ -59,6 +60,15 @@ export default function ApplicationListPage() {
     >
       <Card>
         <Space style={{ marginBottom: 16 }}>
+          <Segmented
+            aria-label="范围"
+            value={todo ? 'todo' : 'all'}
+            onChange={(v) => setQuery({ todo: v === 'todo' ? 'true' : undefined, page: undefined })}
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'todo', label: '待我处理' },
+            ]}
+          />
           <Select
             aria-label="状态"
             allowClear

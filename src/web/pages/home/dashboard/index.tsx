@@ -44,6 +44,27 @@ function StatCard({
   );
 }
 
+/** What waits on the user: applications where it may act now (an expert: panels it has to score). */
+function TodoCard({ path, title }: { path: string; title: string }) {
+  const navigate = useNavigate();
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    totalOf('/applications', { todo: 'true' }).then(setCount, () => setCount(null));
+  }, []);
+  return (
+    <StatCard
+      title={title}
+      value={count ?? '—'}
+      suffix="件"
+      action={
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`${path}?todo=true`)}>
+          去处理
+        </Button>
+      }
+    />
+  );
+}
+
 function BureauHome({ user }: { user: CurrentUser }) {
   const navigate = useNavigate();
   const handleError = useApiErrorHandler();
@@ -79,6 +100,9 @@ function BureauHome({ user }: { user: CurrentUser }) {
   return (
     <Flex vertical gap={16}>
       <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} lg={6}>
+          <TodoCard path="/applications" title="待我处理的申报" />
+        </Col>
         <Col xs={24} sm={12} lg={6}>
           <StatCard
             title={user.role === 'officer' ? '本辖区登记单位' : '登记单位'}
@@ -176,25 +200,15 @@ function ApplicantHome({ user }: { user: CurrentUser }) {
 }
 
 function ExpertHome() {
-  const navigate = useNavigate();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={6}>
-        <StatCard
-          title="待评审任务"
-          value={0}
-          suffix="项"
-          action={
-            <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/reviews')}>
-              我的评审任务
-            </Button>
-          }
-        />
+        <TodoCard path="/reviews" title="待评审任务" />
       </Col>
       <Col xs={24} lg={18}>
         <Card size="small">
           <Typography.Paragraph style={{ margin: 0 }}>
-            目前没有分配给您的评审任务。监管部门组建验收组并分配申报材料后，任务将显示在“我的评审任务”中。
+            监管部门组建验收组并指派您后，申报材料出现在“我的评审任务”中；请逐项评分并填写评审意见。
           </Typography.Paragraph>
         </Card>
       </Col>
@@ -220,7 +234,16 @@ export default function DashboardPage() {
         </Flex>
       </Card>
       {(user.role === 'officer' || user.role === 'admin') && <BureauHome user={user} />}
-      {user.role === 'applicant' && <ApplicantHome user={user} />}
+      {user.role === 'applicant' && (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} sm={12} lg={6}>
+              <TodoCard path="/applications" title="待本单位处理的申报" />
+            </Col>
+          </Row>
+          <ApplicantHome user={user} />
+        </>
+      )}
       {user.role === 'expert' && <ExpertHome />}
     </Flex>
   );
