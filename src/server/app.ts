@@ -23,6 +23,7 @@ import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { installErrorHandler } from './http/error-handler';
 import { installSessions } from './http/session';
+import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
 import { auditRoutes } from './routes/audit';
@@ -47,6 +48,13 @@ import { userRoutes } from './routes/users';
 z.config(z.locales.zhCN());
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends the notification e-mails due now; 0 without SMTP. */
+    flushMail(): Promise<number>;
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -76,6 +84,13 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   // The sequencer runs while the app does: it seals queued evidence into signed checkpoints.
   app.addHook('onReady', async () => evidenceLog.sequencer.start());
   app.addHook('onClose', async () => evidenceLog.sequencer.stop());
+  // Notification e-mails, when SMTP is configured (an outbox loop; see notifications/mailer.ts).
+  let mailer: Mailer | null = null;
+  app.decorate('flushMail', async () => (mailer ? mailer.flush() : 0));
+  app.addHook('onReady', async () => {
+    mailer = startMailer(database.db, config, app.log);
+  });
+  app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db);
 
   await app.register(fastifySwagger, {

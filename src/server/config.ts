@@ -56,6 +56,15 @@ const ConfigSchema = z.object({
   /** Demonstration and training only (one instance): administrators may move the business date through the API
    * (PUT /api/v1/system/business-date) to walk a programme through its deadlines and publicity periods. */
   BUSINESS_DATE_ADJUSTABLE: booleanFlag,
+  /** smtp://user:pass@host:587 or smtps://…: notifications are also e-mailed to users with an address. Unset: in-app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of notification e-mails. */
+  SMTP_FROM: z.string().min(3).default('商秘平台 <noreply@shangmi.local>'),
+  /** How often the mailer looks for notifications to send. */
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   /** Log level of the server (fatal, error, warn, info, debug, trace, silent). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

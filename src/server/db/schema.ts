@@ -148,6 +148,8 @@ export const users = pgTable(
     /** Officers act for one jurisdiction and everything below it. */
     jurisdictionCode: text('jurisdiction_code').references(() => jurisdictions.code),
     phone: text('phone'),
+    /** Where notifications are e-mailed when SMTP is configured. */
+    email: text('email'),
     disabled: boolean('disabled').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -705,9 +707,16 @@ export const notifications = pgTable(
     /** Where in the app the notification leads, e.g. "/applications/…". */
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** E-mail delivery (src/server/notifications/mailer.ts): sent, or attempts and the last error. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailError: text('email_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unsent_idx').on(t.createdAt).where(sql`emailed_at IS NULL`),
+  ],
 );
 
 /** Administrators' corrections of the official calendar (a holiday announced late, a local day off). */

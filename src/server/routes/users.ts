@@ -19,6 +19,7 @@ const UserSchema = z.object({
   jurisdictionCode: z.string().nullable(),
   jurisdictionName: z.string().nullable(),
   phone: z.string().nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   version: z.number(),
   createdAt: DateTime,

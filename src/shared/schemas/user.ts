@@ -32,6 +32,8 @@ export const UserCreateSchema = z
       .regex(/^\d{6}$/, '辖区代码应为6位数字')
       .nullish(),
     phone: z.string().trim().max(30).nullish(),
+    /** Notifications are e-mailed here when SMTP is configured. */
+    email: z.email('电子邮箱格式不正确').max(200).nullish(),
   })
   .strict()
   .superRefine(roleBinding);
@@ -47,6 +49,7 @@ export const UserPatchSchema = z
       .regex(/^\d{6}$/)
       .nullish(),
     phone: z.string().trim().max(30).nullish(),
+    email: z.email('电子邮箱格式不正确').max(200).nullish(),
     disabled: z.boolean().optional(),
     /** Admin password reset. */
     password: PasswordSchema.optional(),

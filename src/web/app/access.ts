@@ -33,6 +33,12 @@ export interface Access {
   canUseApplications: boolean;
   /** Officers and admins: publicity notices and objections of the programmes they own. */
   canManagePublicity: boolean;
+  /** Officers and admins: the expert registry and conflicts of interest. */
+  canUseExpertRegistry: boolean;
+  /** Experts: their own registry record and declared conflicts. */
+  canViewOwnExpert: boolean;
+  /** Admins: corrections of the official working-day calendar. */
+  canManageCalendar: boolean;
   /** Everyone logged in reads published programmes; drafts and changes are for managers. */
   canViewProgrammes: boolean;
   /** City-level (and higher) officers and admins: import, edit drafts, publish, clone, export. */
@@ -65,6 +71,9 @@ export function accessFor(user: CurrentUser | null): Access {
     canSelfAssess: role === 'applicant' && user?.unitId != null,
     canUseApplications: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canManagePublicity: officerOrAdmin,
+    canUseExpertRegistry: officerOrAdmin,
+    canViewOwnExpert: role === 'expert',
+    canManageCalendar: role === 'admin',
     canViewProgrammes: user !== null,
     canManageProgrammes: role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),

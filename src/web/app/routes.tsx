@@ -8,14 +8,17 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CalendarOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
   NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -95,6 +98,18 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: MENU.publicityAdmin, icon: <NotificationOutlined /> },
   },
   {
+    path: '/experts',
+    access: 'canUseExpertRegistry',
+    page: lazy(() => import('../pages/experts')),
+    menu: { label: MENU.experts, icon: <SolutionOutlined /> },
+  },
+  {
+    path: '/experts/me',
+    access: 'canViewOwnExpert',
+    page: lazy(() => import('../pages/experts/me')),
+    menu: { label: MENU.expertMe, icon: <IdcardOutlined /> },
+  },
+  {
     path: '/targets',
     access: 'isLoggedIn',
     page: lazy(() => import('../pages/targets')),
@@ -139,6 +154,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canReviewApplications',
     page: lazy(() => import('../pages/applications/list')),
     menu: { label: MENU.reviews, icon: <FileSearchOutlined /> },
+  },
+  {
+    path: '/admin/calendar',
+    access: 'canManageCalendar',
+    page: lazy(() => import('../pages/admin/calendar')),
+    menu: { label: MENU.calendar, icon: <CalendarOutlined /> },
   },
   {
     path: '/admin/users',

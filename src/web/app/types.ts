@@ -112,6 +112,7 @@ export interface UserAccount {
   jurisdictionCode: string | null;
   jurisdictionName: string | null;
   phone: string | null;
+  email: string | null;
   disabled: boolean;
   version: number;
   createdAt: string;

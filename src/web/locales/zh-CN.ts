@@ -16,6 +16,9 @@ export const MENU = {
   applications: '申报管理',
   publicityAdmin: '公示管理',
   targets: '目标任务',
+  experts: '专家库',
+  expertMe: '我的专家信息',
+  calendar: '工作日历',
   ledger: '工作台账',
   units: '单位管理',
   jurisdictions: '辖区',
@@ -63,6 +66,7 @@ export const USER_FIELDS = {
   unitId: '绑定单位',
   jurisdictionCode: '绑定辖区',
   phone: '联系电话',
+  email: '电子邮箱（接收通知）',
   disabled: '已停用',
 } as const;
 

@@ -57,6 +57,7 @@ export async function updateUser(db: Executor, ctx: RequestContext, id: string, 
       unitId: u.unitId,
       jurisdictionCode: u.jurisdictionCode,
       phone: u.phone,
+      email: u.email,
       disabled: u.disabled,
     });
     const summary = diffSummary(pick(before), pick(after));

@@ -13,6 +13,7 @@ export const userColumns = {
   jurisdictionCode: users.jurisdictionCode,
   jurisdictionName: jurisdictions.name,
   phone: users.phone,
+  email: users.email,
   disabled: users.disabled,
   version: users.version,
   createdAt: users.createdAt,

@@ -21,6 +21,7 @@ interface UserFormValues {
   unitId?: string | null;
   jurisdictionCode?: string | null;
   phone?: string;
+  email?: string;
 }
 
 const ROLE_OPTIONS = Role.values.map((value) => ({ value, label: Role.labels[value] }));
@@ -52,6 +53,7 @@ export function UserFormModal({ account, isSelf, onClose }: UserFormModalProps) 
             ...(isSelf ? {} : { role: values.role }),
             ...binding,
             phone: textOrNull(values.phone),
+            email: textOrNull(values.email),
             version: account.version,
           })
         : await api.post<UserAccount>('/users', {
@@ -61,6 +63,7 @@ export function UserFormModal({ account, isSelf, onClose }: UserFormModalProps) 
             role: values.role,
             ...binding,
             phone: textOrNull(values.phone),
+            email: textOrNull(values.email),
           });
       onClose(saved);
     } catch (error) {
@@ -95,6 +98,7 @@ export function UserFormModal({ account, isSelf, onClose }: UserFormModalProps) 
                 unitId: account.unitId,
                 jurisdictionCode: account.jurisdictionCode,
                 phone: account.phone ?? undefined,
+                email: account.email ?? undefined,
               }
             : { role: 'officer' }
         }
@@ -146,6 +150,9 @@ export function UserFormModal({ account, isSelf, onClose }: UserFormModalProps) 
         )}
         <Form.Item name="phone" label={USER_FIELDS.phone}>
           <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="email" label={USER_FIELDS.email} rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
+          <Input maxLength={200} />
         </Form.Item>
       </Form>
     </Modal>
