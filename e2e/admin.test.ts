@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { columnTexts, pickOption } from './helpers/antd';
 import { launchBrowser, login, menuLabels, openPage, screenshot } from './helpers/browser';
+import { MENUS } from './helpers/menus';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ test('admin creates an officer bound to Jiading; it logs in; disabling it ends i
   await row.getByRole('cell', { name: '嘉定区', exact: true }).waitFor();
 
   await login(officer.page, OFFICER.username, OFFICER.password);
-  expect(await menuLabels(officer.page)).toEqual(['首页', '单位管理', '辖区', '操作日志']);
+  expect(await menuLabels(officer.page)).toEqual(MENUS.officer);
   // Its home page has loaded all its figures before the account is disabled.
   await officer.page.getByText('各类型登记单位').waitFor();
   await officer.page.waitForLoadState('networkidle');
@@ -86,7 +87,7 @@ test('admin resets an expert password; the old one stops working, the new one wo
   await expert.page.getByRole('button', { name: /登\s*录/ }).click();
   await expert.page.getByText('用户名或密码错误').waitFor();
   await login(expert.page, 'expert9', 'expert9-second');
-  expect(await menuLabels(expert.page)).toEqual(['首页', '我的评审任务']);
+  expect(await menuLabels(expert.page)).toEqual(MENUS.expert);
 });
 
 test('admin adds a functional zone under Shaoxing; officers see the tree with codes and levels', async () => {

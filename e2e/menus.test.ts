@@ -7,37 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/server/demo/seed';
 import { Role } from '../src/shared/enums';
 import { launchBrowser, login, menuLabels, openPage, screenshot } from './helpers/browser';
-
-const MENUS: Record<Role, string[]> = {
-  applicant: ['首页', '本单位信息', '商业秘密存证', '自评', '申报管理', '目标任务', '工作台账', '工作方案'],
-  officer: [
-    '首页',
-    '申报管理',
-    '公示管理',
-    '专家库',
-    '目标任务',
-    '工作台账',
-    '工作方案',
-    '单位管理',
-    '辖区',
-    '操作日志',
-  ],
-  expert: ['首页', '我的专家信息', '目标任务', '工作方案', '我的评审任务'],
-  admin: [
-    '首页',
-    '申报管理',
-    '公示管理',
-    '专家库',
-    '目标任务',
-    '工作台账',
-    '工作方案',
-    '单位管理',
-    '辖区',
-    '操作日志',
-    '工作日历',
-    '账号管理',
-  ],
-};
+import { MENUS } from './helpers/menus';
 
 const ACCOUNTS: { username: string; role: Role }[] = [
   { username: 'admin', role: 'admin' },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { creditCodeCheckChar } from '../src/core/credit-code';
 import { columnTexts, pickOption } from './helpers/antd';
 import { launchBrowser, login, menuLabels, openPage, screenshot } from './helpers/browser';
+import { MENUS } from './helpers/menus';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,7 +50,7 @@ test('a Keqiao enterprise registers itself and its account, then logs in to its 
   await page.getByText('注册成功，请使用账号 huafang 登录').waitFor();
 
   await login(page, 'huafang', 'huafang-2024');
-  expect(await menuLabels(page)).toEqual(['首页', '本单位信息', '商业秘密存证', '自评']);
+  expect(await menuLabels(page)).toEqual(MENUS.applicant);
   await page.getByRole('menuitem', { name: '本单位信息' }).click();
   await page.getByRole('heading', { name: NAME }).waitFor();
   await page.getByRole('cell', { name: '13805751234' }).waitFor();
