@@ -47,6 +47,10 @@ test('an anonymous visitor is sent to the login page, which links to self-regist
   expect(await page.title()).toBe('商秘 · 商业秘密保护示范基地管理平台');
   await page.getByRole('link', { name: '申报单位注册' }).waitFor();
   await screenshot(page, 'login');
+  // The public pages are one click away.
+  await page.getByRole('link', { name: '示范基地名录' }).click();
+  await page.waitForURL('**/registry');
+  await page.getByLabel('搜索单位名称').waitFor();
   expect(errors).toEqual([]);
 });
 

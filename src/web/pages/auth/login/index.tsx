@@ -72,6 +72,10 @@ export default function LoginPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
         申报单位还没有账号？<Link to="/register">申报单位注册</Link>
       </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, textAlign: 'center' }}>
+        无需登录：<Link to="/registry">示范基地名录</Link> · <Link to="/publicity">公示</Link> ·{' '}
+        <Link to="/verify">存证核验</Link>
+      </Typography.Paragraph>
     </AuthFrame>
   );
 }
