@@ -7,14 +7,15 @@
 import { DownloadOutlined, EditOutlined, PaperClipOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { LedgerKind } from '../../../shared/enums';
 import { accessFor } from '../../app/access';
-import { api, useApiErrorHandler } from '../../app/api';
+import { useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
-import type { Page, UnitRef } from '../../app/types';
+import type { UnitRef } from '../../app/types';
 import { PageContainer } from '../../components/PageContainer';
+import { usePagedList } from '../../hooks/usePagedList';
 import { MENU } from '../../locales/zh-CN';
 import { GuidesModal } from './GuidesModal';
 import { type DrawerResult, LedgerEntryDrawer } from './LedgerEntryDrawer';
@@ -76,7 +77,7 @@ function Reach({ entry }: { entry: LedgerEntry }) {
 export default function LedgerPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
+  const _handleError = useApiErrorHandler();
   const access = accessFor(user);
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
@@ -91,37 +92,21 @@ export default function LedgerPage() {
   const search = params.toString();
   // What the table answers: the address's query, and a reload counter bumped after saves.
   const key = `${search}#${reload}`;
-  const [result, setResult] = useState<{ key: string; page: Page<LedgerEntry> } | null>(null);
-  const loading = result?.key !== key;
-  const data = result?.page ?? { items: [], total: 0 };
+  const { data, loading } = usePagedList<LedgerEntry>(
+    '/ledger',
+    {
+      ...filterOf(query),
+      unitId,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    key,
+  );
   const [drawer, setDrawer] = useState<DrawerState>(null);
   const [guidesOpen, setGuidesOpen] = useState(false);
   const [chosenUnit, setChosenUnit] = useState<UnitRef | null>(null);
 
   const update = (patch: Partial<LedgerQuery>) => setParams(writeQuery({ ...query, page: 1, ...patch }));
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by the search params
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Page<LedgerEntry>>('/ledger', {
-        ...filterOf(query),
-        unitId,
-        page: query.page,
-        pageSize: query.pageSize,
-      })
-      .then((page) => {
-        if (!cancelled) setResult({ key, page });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        handleError(error);
-        setResult({ key, page: { items: [], total: 0 } });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
 
   // The unit the guide panel is about: the filtered unit (officers) or the applicant's own.
   const guideUnit: UnitRef | null = useMemo(() => {

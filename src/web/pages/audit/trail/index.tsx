@@ -4,12 +4,12 @@
  */
 import { Button, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { AuditAction, AuditEntityType, JurisdictionLevel, Role, UnitKind } from '../../../../shared/enums';
-import { api, useApiErrorHandler } from '../../../app/api';
-import type { AuditEntry, Page } from '../../../app/types';
+import { useApiErrorHandler } from '../../../app/api';
+import type { AuditEntry } from '../../../app/types';
 import { PageContainer } from '../../../components/PageContainer';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { JURISDICTION_FIELDS, UNIT_FIELDS, USER_FIELDS } from '../../../locales/zh-CN';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -151,41 +151,24 @@ function EntityCell({ entry }: { entry: AuditEntry }) {
 }
 
 export default function AuditTrailPage() {
-  const handleError = useApiErrorHandler();
+  const _handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const update = (patch: Partial<AuditQuery>) => setParams(writeQuery({ ...query, page: 1, ...patch }));
   const key = params.toString();
-  // The page shown and the query it answers: loading whenever they differ.
-  const [result, setResult] = useState<{ key: string; page: Page<AuditEntry> } | null>(null);
-  const loading = result?.key !== key;
-  const data = result?.page ?? { items: [], total: 0 };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by the search params
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Page<AuditEntry>>('/audit', {
-        action: query.action,
-        entityType: query.entityType,
-        entityId: query.entityId,
-        from: query.from ? dayjs(query.from).startOf('day').format() : undefined,
-        to: query.to ? dayjs(query.to).endOf('day').format() : undefined,
-        page: query.page,
-        pageSize: query.pageSize,
-      })
-      .then((page) => {
-        if (!cancelled) setResult({ key, page });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        handleError(error);
-        setResult({ key, page: { items: [], total: 0 } });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
+  const { data, loading } = usePagedList<AuditEntry>(
+    '/audit',
+    {
+      action: query.action,
+      entityType: query.entityType,
+      entityId: query.entityId,
+      from: query.from ? dayjs(query.from).startOf('day').format() : undefined,
+      to: query.to ? dayjs(query.to).endOf('day').format() : undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    key,
+  );
 
   const range: [Dayjs, Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
 

@@ -11,9 +11,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { BaseKind, BaseLevel } from '../../../../core/programs/enums';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/industries';
 import { JurisdictionLevel } from '../../../../shared/enums';
-import { api, useApiErrorHandler } from '../../../app/api';
-import type { Page } from '../../../app/types';
+import { useApiErrorHandler } from '../../../app/api';
 import { buildJurisdictionTree, type JurisdictionNode, useJurisdictions } from '../../../hooks/useJurisdictions';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { PublicLayout } from '../PublicLayout';
 import { BASE_STATUS_LABELS, type BaseStatus, type BaseSummary, chineseDay } from '../public-types';
 import { BaseStatusTag } from './BaseStatusTag';
@@ -109,13 +109,25 @@ function yearOptions(selected: number | undefined) {
 const detailPath = (certificateNo: string) => `/registry/${encodeURIComponent(certificateNo)}`;
 
 export default function RegistryListPage() {
-  const handleError = useApiErrorHandler();
+  const _handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const key = writeFilter(filter).toString();
-  const [result, setResult] = useState<{ key: string; page: Page<BaseSummary> } | null>(null);
-  const loading = result?.key !== key;
-  const data = result?.page ?? { items: [], total: 0 };
+  const { data, loading } = usePagedList<BaseSummary>(
+    '/registry',
+    {
+      q: filter.q.trim(),
+      level: filter.level,
+      category: filter.category,
+      jurisdictionCode: filter.jurisdictionCode,
+      industryCode: filter.industryCode,
+      year: filter.year,
+      status: filter.status,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    },
+    key,
+  );
   const [search, setSearch] = useState(filter.q);
   const { items: jurisdictions, loading: jurisdictionsLoading } = useJurisdictions();
   // The national root is the whole registry: offer the provinces (and below) as choices.
@@ -127,34 +139,6 @@ export default function RegistryListPage() {
   // From the address as it is now, not as last rendered: two quick changes in a row both stay.
   const update = (patch: Partial<RegistryFilter>) =>
     setParams(writeFilter({ ...readFilter(new URLSearchParams(window.location.search)), page: 1, ...patch }));
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is fully described by the key
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Page<BaseSummary>>('/registry', {
-        q: filter.q.trim(),
-        level: filter.level,
-        category: filter.category,
-        jurisdictionCode: filter.jurisdictionCode,
-        industryCode: filter.industryCode,
-        year: filter.year,
-        status: filter.status,
-        page: filter.page,
-        pageSize: filter.pageSize,
-      })
-      .then((page) => {
-        if (!cancelled) setResult({ key, page });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        handleError(error);
-        setResult({ key, page: { items: [], total: 0 } });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
 
   useEffect(() => setSearch(filter.q), [filter.q]);
 

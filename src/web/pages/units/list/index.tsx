@@ -10,12 +10,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { industryLabel } from '../../../../shared/data/industries';
 import { UnitKind } from '../../../../shared/enums';
 import { accessFor } from '../../../app/access';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
-import type { Page, UnitSummary } from '../../../app/types';
+import type { UnitSummary } from '../../../app/types';
 import { JurisdictionTreeSelect } from '../../../components/JurisdictionTreeSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { UNIT_KIND_OPTIONS, UnitKindTag } from '../../../components/UnitKindTag';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { UNIT_FIELDS } from '../../../locales/zh-CN';
 
 type Sort = 'createdAt' | 'name';
@@ -61,45 +62,27 @@ function writeQuery(query: ListQuery): URLSearchParams {
 export default function UnitListPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const handleError = useApiErrorHandler();
+  const _handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const key = params.toString();
-  // The page shown and the query it answers: the list is loading whenever they differ, from the very render in
-  // which the address changed.
-  const [result, setResult] = useState<{ key: string; page: Page<UnitSummary> } | null>(null);
-  const loading = result?.key !== key;
-  const data = result?.page ?? { items: [], total: 0 };
+  const { data, loading } = usePagedList<UnitSummary>(
+    '/units',
+    {
+      q: query.q.trim(),
+      kind: query.kind,
+      jurisdictionCode: query.jurisdictionCode,
+      sort: query.sort,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    key,
+  );
   const [search, setSearch] = useState(query.q);
   const officerRoot = user.role === 'officer' ? user.jurisdictionCode : null;
 
   const update = (patch: Partial<ListQuery>) =>
     setParams(writeQuery({ ...query, page: 1, ...patch }), { replace: false });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by the search params
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Page<UnitSummary>>('/units', {
-        q: query.q.trim(),
-        kind: query.kind,
-        jurisdictionCode: query.jurisdictionCode,
-        sort: query.sort,
-        page: query.page,
-        pageSize: query.pageSize,
-      })
-      .then((page) => {
-        if (!cancelled) setResult({ key, page });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        handleError(error);
-        setResult({ key, page: { items: [], total: 0 } });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
 
   useEffect(() => setSearch(query.q), [query.q]);
 

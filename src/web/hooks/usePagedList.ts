@@ -1,0 +1,42 @@
+/**
+ * One page of a server-paged list whose query lives in the address bar. `key` identifies the query (the search
+ * params); the list is loading whenever the page shown answers another key, from the very render in which the
+ * address changed. A failed request shows the error and an empty page. Answers to superseded queries are dropped.
+ */
+import { useEffect, useState } from 'react';
+import { api, type Query, useApiErrorHandler } from '../app/api';
+import type { Page } from '../app/types';
+
+export function usePagedList<T>(
+  path: string,
+  query: Query,
+  key: string,
+): { data: Page<T>; loading: boolean; reload: () => void } {
+  const handleError = useApiErrorHandler();
+  const [result, setResult] = useState<{ key: string; page: Page<T> } | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by its key
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<Page<T>>(path, query)
+      .then((page) => {
+        if (!cancelled) setResult({ key, page });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        handleError(error);
+        setResult({ key, page: { items: [], total: 0 } });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [path, key, generation]);
+
+  return {
+    data: result?.page ?? { items: [], total: 0 },
+    loading: result?.key !== key,
+    reload: () => setGeneration((g) => g + 1),
+  };
+}
