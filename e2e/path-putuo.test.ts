@@ -12,6 +12,7 @@ import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 import { applicantUnit } from './helpers/demo';
 import {
   assignExpert,
+  buttonName,
   fillDate,
   fillEvery,
   openApplication,
@@ -64,6 +65,27 @@ test('Putuo: apply, panel of three, certify, public registry, revoke, and the ne
   await takeAction(page, '启动验收');
   await waitForStatus(page, '验收中');
   for (const name of ['王立法', '陈信安', '刘鉴真']) await assignExpert(page, name);
+
+  // The applicant sees who sits on the panel and declares a conflict with one; the bureau finds none and dismisses it.
+  await switchUser(page, 'applicant1');
+  await page.goto(applicationUrl);
+  await page.getByRole('button', { name: '申报利益冲突 刘鉴真' }).click();
+  const declare = page.getByRole('dialog', { name: /申报与专家刘鉴真的利益冲突/ });
+  await pickOption(page, declare.getByLabel('冲突情形'), '', '其他申报情形');
+  await declare.getByLabel('说明').fill('该专家曾为本单位竞争对手提供鉴定服务。');
+  await declare.getByRole('button', { name: buttonName('提交') }).click();
+  await page.getByText('已申报，待监管部门确认').waitFor();
+  await switchUser(page, 'putuo');
+  await page.getByRole('menuitem', { name: '专家库' }).click();
+  await page.getByRole('tab', { name: /待确认的利益冲突/ }).click();
+  const pending = page.getByLabel('待确认的利益冲突');
+  await pending.getByText('该专家曾为本单位竞争对手提供鉴定服务。').waitFor();
+  await pending.getByRole('button', { name: '不构成冲突' }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: buttonName('确定') })
+    .click();
+  await page.getByText('已认定不构成冲突').waitFor();
 
   // Each expert scores the sheet from its task list.
   for (const [expert, score] of [

@@ -4,14 +4,29 @@
  * result per item — mean, median, spread, disagreement flagged — and writes the comprehensive opinion. An expert
  * scores its own sheet (and may recuse itself); the applicant and the district see who sits on the panel.
  */
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PanelResult } from '../../../../core/applications/panel-scores';
 import { AcceptanceMethod } from '../../../../core/programs/enums';
 import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
-import { ExpertField } from '../../../../shared/enums';
+import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 
@@ -153,7 +168,61 @@ function ExpertSheet({ panel, member, onSaved }: { panel: Panel; member: PanelMe
   );
 }
 
-export function AcceptanceCard({ applicationId, onChanged }: { applicationId: string; onChanged: () => void }) {
+/** The applicant tells the bureau of a conflict of interest with a panel member; an officer then decides it. */
+function DeclareConflictButton({ member, unitId }: { member: PanelMember; unitId: string }) {
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ kind: ConflictKind; note?: string }>();
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} aria-label={`申报利益冲突 ${member.name}`}>
+        申报利益冲突
+      </Button>
+      <Modal
+        open={open}
+        title={`申报与专家${member.name}的利益冲突`}
+        okText="提交"
+        cancelText="取消"
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (values) => {
+            try {
+              await api.post(`/experts/${member.expertId}/conflicts`, { unitId, ...values });
+              message.success('已申报，待监管部门确认');
+              setOpen(false);
+            } catch (error) {
+              handleError(error, form);
+            }
+          }}
+        >
+          <Form.Item name="kind" label="冲突情形" rules={[{ required: true, message: '请选择冲突情形' }]}>
+            <Select options={ConflictKind.values.map((v) => ({ value: v, label: ConflictKind.labels[v] }))} />
+          </Form.Item>
+          <Form.Item name="note" label="说明">
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function AcceptanceCard({
+  applicationId,
+  applicantUnitId,
+  onChanged,
+}: {
+  applicationId: string;
+  /** Set when the reader is the applicant: it may declare conflicts with panel members. */
+  applicantUnitId?: string;
+  onChanged: () => void;
+}) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -219,26 +288,28 @@ export function AcceptanceCard({ applicationId, onChanged }: { applicationId: st
           renderItem={(m) => (
             <List.Item
               actions={
-                open && !m.recusedAt && (full || m.mine)
-                  ? [
-                      <Button
-                        key="recuse"
-                        size="small"
-                        danger
-                        onClick={() =>
-                          run(
-                            () =>
-                              api.post(`/applications/${applicationId}/panel/${m.expertId}/recusal`, {
-                                reason: m.mine ? '本人申请回避' : '经核实存在利益冲突',
-                              }),
-                            '已回避',
-                          )
-                        }
-                      >
-                        回避
-                      </Button>,
-                    ]
-                  : []
+                applicantUnitId && open && !m.recusedAt
+                  ? [<DeclareConflictButton key="declare" member={m} unitId={applicantUnitId} />]
+                  : open && !m.recusedAt && (full || m.mine)
+                    ? [
+                        <Button
+                          key="recuse"
+                          size="small"
+                          danger
+                          onClick={() =>
+                            run(
+                              () =>
+                                api.post(`/applications/${applicationId}/panel/${m.expertId}/recusal`, {
+                                  reason: m.mine ? '本人申请回避' : '经核实存在利益冲突',
+                                }),
+                              '已回避',
+                            )
+                          }
+                        >
+                          回避
+                        </Button>,
+                      ]
+                    : []
               }
             >
               <Space wrap>

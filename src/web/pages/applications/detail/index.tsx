@@ -137,7 +137,11 @@ export default function ApplicationDetailPage() {
             <BaseCard application={application} />
             <RankingCard application={application} />
             {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
-              <AcceptanceCard applicationId={application.id} onChanged={load} />
+              <AcceptanceCard
+                applicationId={application.id}
+                applicantUnitId={isApplicant ? application.unitId : undefined}
+                onChanged={load}
+              />
             )}
           </Space>
         </Col>
