@@ -95,7 +95,7 @@ async function firmsMeetingPointStandard(
 ): Promise<number | undefined> {
   const pointKinds = programme.definition.kinds.filter((k) => k.category === 'point');
   const rubric = pointKinds.map((k) => rubricForKind(programme.definition, k.id)).find((r) => r?.form === 'scored');
-  if (!rubric || rubric.form !== 'scored' || rubric.passMark === undefined) return undefined;
+  if (rubric?.form !== 'scored' || rubric.passMark === undefined) return undefined;
   if (firmIds.length === 0) return 0;
   const rows = await db
     .selectDistinct({ unitId: applications.unitId })
