@@ -53,7 +53,8 @@ test('admin creates an officer bound to Jiading; it logs in; disabling it ends i
   await screenshot(page, 'admin-users');
 
   // The disabled officer's session is gone: its next request sends it to the login page, where login is refused.
-  await officer.page.getByRole('menuitem', { name: '单位管理' }).click();
+  // (Opened by address: the page's background polling may already have been turned away.)
+  await officer.page.goto('/units');
   await officer.page.waitForURL('**/login?redirect=%2Funits');
   await officer.page.getByLabel('用户名').fill(OFFICER.username);
   await officer.page.getByLabel('密码').fill(OFFICER.password);

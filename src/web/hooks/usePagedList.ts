@@ -3,6 +3,7 @@
  * params); the list is loading whenever the page shown answers another key, from the very render in which the
  * address changed. A failed request shows the error and an empty page. Answers to superseded queries are dropped.
  */
+import type { TablePaginationConfig } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Query, useApiErrorHandler } from '../app/api';
 import type { Page } from '../app/types';
@@ -38,5 +39,39 @@ export function usePagedList<T>(
     data: result?.page ?? { items: [], total: 0 },
     loading: result?.key !== key,
     reload: () => setGeneration((g) => g + 1),
+  };
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100];
+
+/** Page and page size from the address bar, falling back to the first page of 20. */
+export function readPaging(params: URLSearchParams, sizes: readonly number[] = PAGE_SIZES) {
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: sizes.includes(pageSize) ? pageSize : 20,
+  };
+}
+
+/**
+ * The table's pager for a list paged in the address bar: `go` writes the new page (back to page 1 when the page
+ * size changes).
+ */
+export function tablePagination(
+  current: { page: number; pageSize: number },
+  total: number,
+  totalLabel: (total: number) => string,
+  go: (paging: { page: number; pageSize: number }) => void,
+  sizes: readonly number[] = PAGE_SIZES,
+): TablePaginationConfig {
+  return {
+    current: current.page,
+    pageSize: current.pageSize,
+    total,
+    pageSizeOptions: [...sizes],
+    showSizeChanger: true,
+    showTotal: totalLabel,
+    onChange: (page, pageSize) => go({ page: pageSize === current.pageSize ? page : 1, pageSize }),
   };
 }

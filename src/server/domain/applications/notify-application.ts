@@ -17,17 +17,11 @@ export async function notifyApplicationChange(
   message: { title: string; body: string },
   actorId: string | null,
 ): Promise<void> {
-  const status = found.application.status;
-  const nextRoles = new Set<WorkflowRole>(
-    allowedActions(status, stagesOf(found.programme)).flatMap((action) =>
-      (['applicant', 'district_officer', 'owner_officer'] as const).filter((role) =>
-        allowedActions(status, stagesOf(found.programme), role).includes(action),
-      ),
-    ),
-  );
+  const stages = stagesOf(found.programme);
+  const actsNext = (role: WorkflowRole) => allowedActions(found.application.status, stages, role).length > 0;
   const officerCodes = [
-    ...(nextRoles.has('district_officer') ? [found.unitJurisdictionCode] : []),
-    ...(nextRoles.has('owner_officer') ? [found.ownerCode] : []),
+    ...(actsNext('district_officer') ? [found.unitJurisdictionCode] : []),
+    ...(actsNext('owner_officer') ? [found.ownerCode] : []),
   ];
   const recipients = [
     ...(await activeUserIds(tx, eq(users.unitId, found.application.unitId))),

@@ -5,7 +5,7 @@
  * unchanged since read — of two racing transitions one wins, the other gets 409), the history event, the audit
  * entry, the action's further writes and the notifications.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   ApplicationAction,
   ApplicationStatus,
@@ -19,7 +19,7 @@ import {
 import type { TransitionInput } from '../../../shared/schemas/application';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
-import type { Db } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { applicationEvents, applications, objections } from '../../db/schema';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import type { ActionHookContext } from './action-hooks';
@@ -105,10 +105,10 @@ export async function transitionApplication(
   });
 }
 
-async function countUnresolvedObjections(tx: Parameters<Parameters<Db['transaction']>[0]>[0], id: string) {
+async function countUnresolvedObjections(tx: Executor, id: string) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(objections)
-    .where(and(eq(objections.applicationId, id), sql`${objections.resolvedAt} IS NULL`));
+    .where(and(eq(objections.applicationId, id), isNull(objections.resolvedAt)));
   return row?.n ?? 0;
 }

@@ -15,7 +15,7 @@ import { useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import type { UnitRef } from '../../app/types';
 import { PageContainer } from '../../components/PageContainer';
-import { usePagedList } from '../../hooks/usePagedList';
+import { tablePagination, usePagedList } from '../../hooks/usePagedList';
 import { MENU } from '../../locales/zh-CN';
 import { GuidesModal } from './GuidesModal';
 import { type DrawerResult, LedgerEntryDrawer } from './LedgerEntryDrawer';
@@ -28,7 +28,6 @@ import {
   KIND_OPTIONS,
   type LedgerEntry,
   type LedgerQuery,
-  PAGE_SIZES,
   percent,
   readQuery,
   writeQuery,
@@ -211,16 +210,12 @@ export default function LedgerPage() {
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无台账记录' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data.total,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条记录`,
-            onChange: (page, pageSize) =>
-              setParams(writeQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={tablePagination(
+            query,
+            data.total,
+            (total) => `共 ${total} 条记录`,
+            (paging) => setParams(writeQuery({ ...query, ...paging })),
+          )}
           columns={[
             { title: '日期', dataIndex: 'occurredOn', width: 110 },
             {

@@ -4,6 +4,7 @@
  */
 import { LedgerKind } from '../../../shared/enums';
 import { apiUrl } from '../../app/api';
+import { readPaging } from '../../hooks/usePagedList';
 
 export interface LedgerAttachment {
   id: string;
@@ -75,8 +76,6 @@ export const ACCEPTED_EXTENSIONS = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.
 export const ACCEPTED_HINT =
   'PDF、JPEG/PNG 图片、Word、Excel、PowerPoint 文档或 ZIP 压缩包，单个不超过 20 MB，最多 20 个';
 
-export const PAGE_SIZES = [10, 20, 50, 100];
-const DEFAULT_PAGE_SIZE = 20;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -94,15 +93,12 @@ export function readQuery(params: URLSearchParams): LedgerQuery {
   const kind = params.get('kind') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   return {
     unitId: UUID.test(unitId) ? unitId : undefined,
     kind: (LedgerKind.values as readonly string[]).includes(kind) ? (kind as LedgerKind) : undefined,
     from: ISO_DAY.test(from) ? from : undefined,
     to: ISO_DAY.test(to) ? to : undefined,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...readPaging(params),
   };
 }
 
@@ -113,7 +109,7 @@ export function writeQuery(query: LedgerQuery): URLSearchParams {
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
   if (query.page !== 1) params.set('page', String(query.page));
-  if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
+  if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
   return params;
 }
 

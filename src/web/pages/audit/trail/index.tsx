@@ -9,7 +9,7 @@ import { AuditAction, AuditEntityType, JurisdictionLevel, Role, UnitKind } from 
 import { useApiErrorHandler } from '../../../app/api';
 import type { AuditEntry } from '../../../app/types';
 import { PageContainer } from '../../../components/PageContainer';
-import { usePagedList } from '../../../hooks/usePagedList';
+import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
 import { JURISDICTION_FIELDS, UNIT_FIELDS, USER_FIELDS } from '../../../locales/zh-CN';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -24,7 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 const ACTION_OPTIONS = AuditAction.values.map((value) => ({ value, label: AuditAction.labels[value] }));
 const ENTITY_OPTIONS = AuditEntityType.values.map((value) => ({ value, label: AuditEntityType.labels[value] }));
-const PAGE_SIZES = [20, 50, 100];
+const AUDIT_PAGE_SIZES = [20, 50, 100];
 
 const labelOf = <T extends string>(labels: Record<T, string>, value: unknown) =>
   typeof value === 'string' && value in labels ? labels[value as T] : undefined;
@@ -106,8 +106,6 @@ const isDay = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.te
 function readQuery(params: URLSearchParams): AuditQuery {
   const action = params.get('action');
   const entityType = params.get('entityType');
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   return {
     action: action && (AuditAction.values as readonly string[]).includes(action) ? (action as AuditAction) : undefined,
     entityType:
@@ -117,8 +115,7 @@ function readQuery(params: URLSearchParams): AuditQuery {
     entityId: params.get('entityId') || undefined,
     from: isDay(params.get('from')) ? params.get('from')! : undefined,
     to: isDay(params.get('to')) ? params.get('to')! : undefined,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...readPaging(params, AUDIT_PAGE_SIZES),
   };
 }
 
@@ -223,16 +220,13 @@ export default function AuditTrailPage() {
             expandedRowRender: (entry) => <ChangeDetail entry={entry} />,
             rowExpandable: (entry) => entry.before !== null || entry.after !== null,
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data.total,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (page, pageSize) =>
-              setParams(writeQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={tablePagination(
+            query,
+            data.total,
+            (total) => `共 ${total} 条`,
+            (paging) => setParams(writeQuery({ ...query, ...paging })),
+            AUDIT_PAGE_SIZES,
+          )}
           columns={[
             {
               title: '时间',

@@ -13,7 +13,7 @@ import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/i
 import { JurisdictionLevel } from '../../../../shared/enums';
 import { useApiErrorHandler } from '../../../app/api';
 import { buildJurisdictionTree, type JurisdictionNode, useJurisdictions } from '../../../hooks/useJurisdictions';
-import { usePagedList } from '../../../hooks/usePagedList';
+import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
 import { PublicLayout } from '../PublicLayout';
 import { BASE_STATUS_LABELS, type BaseStatus, type BaseSummary, chineseDay } from '../public-types';
 import { BaseStatusTag } from './BaseStatusTag';
@@ -30,7 +30,6 @@ interface RegistryFilter {
   pageSize: number;
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const STATUSES: readonly BaseStatus[] = ['active', 'revoked'];
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -38,8 +37,6 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 
 function readFilter(params: URLSearchParams): RegistryFilter {
   const year = Number(params.get('year'));
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   const jurisdictionCode = params.get('jurisdictionCode') ?? '';
   const industryCode = params.get('industryCode') ?? '';
   return {
@@ -50,8 +47,7 @@ function readFilter(params: URLSearchParams): RegistryFilter {
     industryCode: /^\d{2}$/.test(industryCode) ? industryCode : undefined,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
     status: oneOf(STATUSES, params.get('status')),
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...readPaging(params),
   };
 }
 
@@ -245,16 +241,12 @@ export default function RegistryListPage() {
             locale={{ emptyText: '没有符合条件的示范基地' }}
             rowClassName={(base) => (base.status === 'revoked' ? 'sm-revoked-row' : '')}
             onRow={(base) => ({ 'data-status': base.status }) as HTMLAttributes<HTMLTableRowElement>}
-            pagination={{
-              current: filter.page,
-              pageSize: filter.pageSize,
-              total: data.total,
-              pageSizeOptions: PAGE_SIZES,
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 个示范基地`,
-              onChange: (page, pageSize) =>
-                setParams(writeFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize })),
-            }}
+            pagination={tablePagination(
+              filter,
+              data.total,
+              (total) => `共 ${total} 个示范基地`,
+              (paging) => setParams(writeFilter({ ...filter, ...paging })),
+            )}
             columns={[
               {
                 title: '证书编号',

@@ -16,7 +16,7 @@ import type { UnitSummary } from '../../../app/types';
 import { JurisdictionTreeSelect } from '../../../components/JurisdictionTreeSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { UNIT_KIND_OPTIONS, UnitKindTag } from '../../../components/UnitKindTag';
-import { usePagedList } from '../../../hooks/usePagedList';
+import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
 import { UNIT_FIELDS } from '../../../locales/zh-CN';
 
 type Sort = 'createdAt' | 'name';
@@ -30,12 +30,8 @@ interface ListQuery {
   pageSize: number;
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
 function readQuery(params: URLSearchParams): ListQuery {
   const kind = params.get('kind');
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   return {
     q: params.get('q') ?? '',
     kind: kind && (UnitKind.values as readonly string[]).includes(kind) ? (kind as UnitKind) : undefined,
@@ -43,8 +39,7 @@ function readQuery(params: URLSearchParams): ListQuery {
       ? params.get('jurisdictionCode')!
       : undefined,
     sort: params.get('sort') === 'name' ? 'name' : 'createdAt',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...readPaging(params),
   };
 }
 
@@ -154,16 +149,12 @@ export default function UnitListPage() {
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '没有符合条件的单位' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data.total,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 家单位`,
-            onChange: (page, pageSize) =>
-              setParams(writeQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={tablePagination(
+            query,
+            data.total,
+            (total) => `共 ${total} 家单位`,
+            (paging) => setParams(writeQuery({ ...query, ...paging })),
+          )}
           columns={[
             {
               title: UNIT_FIELDS.name,
