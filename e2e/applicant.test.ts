@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
+import { launchBrowser, login, openPage, screenshot, waitForQuietNetwork } from './helpers/browser';
 import { applicantUnit, unitIdByName } from './helpers/demo';
 
 let browser: Browser;
@@ -68,6 +68,9 @@ test('applicant1 edits its own unit but cannot move it to another jurisdiction',
 test('when the session ends, the next request sends the user to the login page', async () => {
   const { context, page } = await openPage(browser);
   await login(page, 'putuo');
+  // The home page loads its figures and to-do count after the layout appears; let those finish first, so the first
+  // request without a session is the one the click makes (otherwise a late home-page call redirects first).
+  await waitForQuietNetwork(page);
   await context.clearCookies();
   await page.getByRole('menuitem', { name: '单位管理' }).click();
   await page.waitForURL('**/login?redirect=%2Funits');

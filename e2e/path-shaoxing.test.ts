@@ -2,8 +2,8 @@
  * The whole path of 002 (Shaoxing 2021) for a city-level point from Keqiao: the enterprise keeps its ledger,
  * self-assesses against the article 10 conditions and applies; the Keqiao county bureau recommends it; the city
  * bureau's panel of three experts checks it; the city publishes the proposed list, a member of the public objects
- * without logging in, the city answers the objection in writing; after the period the city approves and certifies
- * it (绍市监管竞争〔2021〕N号), and the base appears in the public registry.
+ * without logging in (attaching a file), the city reads the file and answers the objection in writing; after the
+ * period the city approves and certifies it (绍市监管竞争〔2021〕N号), and the base appears in the public registry.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -120,11 +120,22 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
     .waitFor();
   await objection.getByLabel('姓名').fill('赵群众');
   await objection.getByLabel('联系方式').fill('13800001111');
+  // A supporting file, uploaded without an account to the open notice.
+  await objection.locator('input[type=file]').setInputFiles({
+    name: '现场情况说明.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% objection\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  await objection.getByText('现场情况说明.pdf').waitFor();
   await objection.getByRole('button', { name: /提交异议/ }).click();
   await visitor.page.getByText(/异议已提交，监管部门将书面答复处理结果/).waitFor();
 
-  // The city answers it in writing; approval waits for the end of the period.
+  // The city reads the objector's file and answers in writing; approval waits for the end of the period.
   await page.reload();
+  const objectionFile = page.getByRole('link', { name: '现场情况说明.pdf' });
+  const download = await page.request.get((await objectionFile.getAttribute('href')) ?? '');
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('application/pdf');
   await page.getByRole('button', { name: '处理异议' }).click();
   const resolve = page.getByRole('dialog', { name: '处理异议' });
   await resolve.getByLabel('异议不成立').check();

@@ -47,6 +47,8 @@ test('applicant1 self-assesses for a Putuo point and sees its score and gap list
 
   await page.getByRole('button', { name: '保存草稿' }).click();
   await page.getByText('自评草稿已保存').waitFor();
+  // Saved with the draft, the file downloads through it.
+  await row.getByRole('link', { name: '保密员任命文件.pdf' }).waitFor();
   await page.goto(`${baseUrl()}/self-assessment`);
   await page.getByText('我的自评草稿').waitFor();
   await page

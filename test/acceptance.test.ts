@@ -510,3 +510,71 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
     expect(passed.status).toBe('acceptance_passed');
   });
 });
+
+describe('an expert’s to-do list', () => {
+  let t: TestApp;
+  let putuo: Client;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { BUSINESS_DATE: '2022-03-15' } });
+    putuo = await t.login('putuo');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const todo = async (client: Client) => {
+    const res = await client.get('/api/v1/applications?todo=true');
+    expect(res.statusCode, res.body).toBe(200);
+    return res
+      .json()
+      .items.map((a: { id: string }) => a.id)
+      .sort() as string[];
+  };
+
+  it('holds only the panels where the expert sits, not recused, and its sheet is not complete yet', async () => {
+    const [e1, e2, e3] = [await t.login('expert1'), await t.login('expert2'), await t.login('expert3')];
+    const [id1, id2, id3] = [await expertIdOf(e1), await expertIdOf(e2), await expertIdOf(e3)];
+    const underAcceptance = async (username: string) => {
+      const { client } = await newApplicantUnit(t, '310107', username);
+      return act(putuo, await submittedApplication(client, 'putuo-2022', 'point'), 'start_acceptance');
+    };
+    const a = await underAcceptance('todo-a');
+    const b = await underAcceptance('todo-b');
+    const unassigned = await underAcceptance('todo-c');
+    for (const id of [id1, id2, id3])
+      expect((await putuo.post(`/api/v1/applications/${a.id}/panel`, { expertId: id })).statusCode).toBe(201);
+    expect((await putuo.post(`/api/v1/applications/${b.id}/panel`, { expertId: id1 })).statusCode).toBe(201);
+    const sorted = (...ids: string[]) => [...ids].sort();
+    expect(await todo(e1)).toEqual(sorted(a.id, b.id));
+    expect(await todo(e2)).toEqual([a.id]);
+    expect(await todo(e3)).toEqual([a.id]);
+    expect(await todo(e1)).not.toContain(unassigned.id);
+
+    // A complete sheet takes the panel off the list; a sheet saved part-way keeps it there.
+    const rubric = (await putuo.get(`/api/v1/applications/${a.id}/panel`)).json().rubric as Rubric;
+    expect((await put(e1, `/api/v1/applications/${a.id}/panel/me`, { answers: answerAll(rubric) })).statusCode).toBe(
+      200,
+    );
+    expect(await todo(e1)).toEqual([b.id]);
+    const partial = await put(e2, `/api/v1/applications/${a.id}/panel/me`, { answers: { 'i1.1': { score: 4 } } });
+    expect(partial.json().members.find((m: Member) => m.mine).sheetStatus).toBe('partial');
+    expect(await todo(e2)).toEqual([a.id]);
+    expect((await put(e2, `/api/v1/applications/${a.id}/panel/me`, { answers: answerAll(rubric) })).statusCode).toBe(
+      200,
+    );
+    expect(await todo(e2)).toEqual([]);
+
+    // A recused expert has nothing left to do there.
+    const recused = await e3.post(`/api/v1/applications/${a.id}/panel/${id3}/recusal`, {
+      reason: '与申报单位存在业务往来',
+    });
+    expect(recused.statusCode, recused.body).toBe(204);
+    expect(await todo(e3)).toEqual([]);
+
+    // Once acceptance is over the panel is off the list, scored or not.
+    await act(putuo, b, 'fail', { comment: '材料不实，不予通过。' });
+    const list = await e1.get('/api/v1/applications?todo=true');
+    expect(list.json()).toMatchObject({ items: [], total: 0 });
+  });
+});

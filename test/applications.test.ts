@@ -1,7 +1,8 @@
 /**
  * The application API from draft to district recommendation: creation from a self-assessment, editing, submission
- * with its guards (deadline, completeness, one live application, the 2-year ban), the district's scoring and the
- * best-N quota, illegal actions (409 with the allowed ones), the race of two transitions, and who may see what.
+ * with its guards (deadline, completeness, one live application, the 2-year ban — at creation and again at
+ * submission), the district's scoring and the best-N quota (more in quota.test.ts), illegal actions (409 with the
+ * caller's allowed ones), the race of two transitions, and who may see what.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +16,39 @@ import {
   programmeId,
   submittedApplication,
 } from './helpers/applications';
+import { setBusinessDate } from './helpers/bases';
 
 let t: TestApp;
 let applicant1: Client;
 let putuo: Client;
+
+/** Turns an application into a base revoked on 1 April 2021 (set directly: the revocation path has its own tests). */
+async function recordRevokedBase(
+  old: { id: string; programmeId: string; kindId: string },
+  unitId: string,
+  certificateNo: string,
+) {
+  await t.database.db.update(applications).set({ status: 'revoked' }).where(eq(applications.id, old.id));
+  await t.database.db.insert(bases).values({
+    applicationId: old.id,
+    unitId,
+    programmeId: old.programmeId,
+    kindId: old.kindId,
+    title: '区级商业秘密保护示范点',
+    category: 'point',
+    level: 'district',
+    jurisdictionCode: '310107',
+    industryCode: '39',
+    year: 2020,
+    certificateNo,
+    decisionForm: 'document',
+    decidedOn: '2020-06-01',
+    plaqueText: '测试',
+    revokedOn: '2021-04-01',
+    revocationGround: 'false_material',
+    revocationDocument: '普市监公平〔2021〕1号',
+  });
+}
 
 beforeAll(async () => {
   // 15 March 2022: Putuo's window (1–31 March 2022) and Shijingshan's (until 31 May 2023) are open.
@@ -89,14 +119,23 @@ describe('applying', () => {
     expect(inbox.unread).toBeGreaterThan(0);
     expect(inbox.items[0]).toMatchObject({ link: `/applications/${draft.id}` });
 
-    // Illegal for the state: 409 naming the current state and listing what is allowed.
+    // Illegal for the state: 409 naming the current state and listing what this caller may do instead — the
+    // message and `allowed` alike (start_acceptance is possible now, but not for the applicant).
     const illegal = await applicant1.post(`/api/v1/applications/${draft.id}/transitions`, {
       action: 'certify',
       version: submitted.version,
     });
     expect(illegal.statusCode).toBe(409);
-    expect(illegal.json().message).toMatch(/当前状态为“已提交”/);
+    expect(illegal.json().message).toBe('当前状态为“已提交”，不能“认定”。您可以进行的操作：撤回申报。');
     expect(illegal.json().allowed).toEqual(['withdraw']);
+    const byOwner = await putuo.post(`/api/v1/applications/${draft.id}/transitions`, {
+      action: 'certify',
+      version: submitted.version,
+    });
+    expect(byOwner.json()).toMatchObject({
+      message: '当前状态为“已提交”，不能“认定”。您可以进行的操作：启动验收。',
+      allowed: ['start_acceptance'],
+    });
     // Legal for the state but not for this actor: 403.
     const notMine = await applicant1.post(`/api/v1/applications/${draft.id}/transitions`, {
       action: 'start_acceptance',
@@ -127,30 +166,26 @@ describe('applying', () => {
     expect(after.history).toHaveLength(3);
   });
 
+  it('an illegal action by a caller with nothing to do in that state says so', async () => {
+    const { client } = await newApplicantUnit(t, '310107', 'idle-draft');
+    const draft = await draftApplication(client, 'putuo-2022', 'point');
+    const admin = await t.login('admin');
+    const res = await admin.post(`/api/v1/applications/${draft.id}/transitions`, {
+      action: 'certify',
+      version: draft.version,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      message: '当前状态为“草稿”，不能“认定”。当前状态下您没有可以进行的操作。',
+      allowed: [],
+      reason: 'illegal_transition',
+    });
+  });
+
   it('refuses a unit whose base was revoked within two years, saying from when it may apply', async () => {
     const { client, unitId } = await newApplicantUnit(t, '310107', 'revoked-unit');
     const old = await draftApplication(client, 'putuo-2022', 'point');
-    // A base revoked on 1 April 2021 (set directly: the revocation path has its own tests).
-    await t.database.db.update(applications).set({ status: 'revoked' }).where(eq(applications.id, old.id));
-    await t.database.db.insert(bases).values({
-      applicationId: old.id,
-      unitId,
-      programmeId: old.programmeId,
-      kindId: 'point',
-      title: '区级商业秘密保护示范点',
-      category: 'point',
-      level: 'district',
-      jurisdictionCode: '310107',
-      industryCode: '39',
-      year: 2020,
-      certificateNo: 'TEST-2020-001',
-      decisionForm: 'document',
-      decidedOn: '2020-06-01',
-      plaqueText: '测试',
-      revokedOn: '2021-04-01',
-      revocationGround: 'false_material',
-      revocationDocument: '普市监公平〔2021〕1号',
-    });
+    await recordRevokedBase(old, unitId, 'TEST-2020-001');
     const created = await client.post('/api/v1/self-assessments', {
       programmeId: old.programmeId,
       kindId: 'point',
@@ -160,6 +195,61 @@ describe('applying', () => {
     expect(refused.json().message).toBe(
       '本单位于2021年4月1日被撤销示范基地称号，2年内不得再次申报，可于2023年4月2日起再次申报',
     );
+  });
+
+  it('checks the ban again at submission: a revocation recorded after the draft was created', async () => {
+    const { client, unitId } = await newApplicantUnit(t, '310107', 'revoked-later');
+    const old = await act(client, await draftApplication(client, 'putuo-2022', 'point'), 'withdraw');
+    const draft = await draftApplication(client, 'putuo-2022', 'point');
+    // The unit's earlier base, revoked on 1 April 2021, is entered in the registry only after the draft was made
+    // (the earlier, withdrawn draft stands in for the application that base came from).
+    await recordRevokedBase(old, unitId, 'TEST-2020-002');
+    const refused = await client.post(`/api/v1/applications/${draft.id}/transitions`, {
+      action: 'submit',
+      version: draft.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      message: '本单位于2021年4月1日被撤销示范基地称号，2年内不得再次申报，可于2023年4月2日起再次申报',
+      reason: 'reapply_banned',
+    });
+    expect((await client.get(`/api/v1/applications/${draft.id}`)).json()).toMatchObject({ status: 'draft' });
+  });
+
+  it('checks the deadline again at submission: a draft made in the window cannot be submitted after it', async () => {
+    const { client } = await newApplicantUnit(t, '310107', 'late-submitter');
+    const draft = await draftApplication(client, 'putuo-2022', 'point');
+    setBusinessDate(t, '2022-04-01');
+    try {
+      const refused = await client.post(`/api/v1/applications/${draft.id}/transitions`, {
+        action: 'submit',
+        version: draft.version,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ message: '申报已于2022年3月31日截止', reason: 'window_closed' });
+    } finally {
+      setBusinessDate(t, '2022-03-15');
+    }
+    // Back inside the window, the same draft goes through.
+    expect((await act(client, draft, 'submit')).status).toBe('submitted');
+  });
+
+  it('checks the self-assessment at submission: an item unanswered in the draft blocks it', async () => {
+    const { client } = await newApplicantUnit(t, '310107', 'half-assessed');
+    const draft = await draftApplication(client, 'putuo-2022', 'point');
+    const [first] = draft.rubric.indicators.flatMap((i: { items: { id: string }[] }) => i.items);
+    const answers = { ...draft.answers };
+    delete answers[first.id];
+    const edited = await client.patch(`/api/v1/applications/${draft.id}`, { version: draft.version, answers });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const refused = await client.post(`/api/v1/applications/${draft.id}/transitions`, {
+      action: 'submit',
+      version: edited.json().version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().reason).toBe('self_assessment_incomplete');
+    expect(refused.json().message).toMatch(/^自评尚未完成：还有 1 项未作答（“/);
+    expect(refused.json().fields).toEqual([{ path: first.id, message: refused.json().message }]);
   });
 
   it('refuses applications after the deadline', async () => {

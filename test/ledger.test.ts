@@ -117,6 +117,40 @@ describe('ledger', () => {
     expect(after.json()).toMatchObject({ guideId: putuoOfficerId, guideName: '普陀区市场监督管理局' });
   });
 
+  it("a unit can neither record, edit nor make up guidance visits: they are the bureau's record", async () => {
+    const visit = { unitId, kind: 'guidance_visit', occurredOn: '2026-05-12', title: '自称的业务指导' };
+    const own = await applicant.post('/api/v1/ledger', { ...visit, guideId: putuoOfficerId });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toBe('业务指导记录由监管部门的指导员登记，申报单位不能登记或修改');
+
+    // A training of its own cannot be turned into a guidance visit either.
+    const mine = (await applicant.post('/api/v1/ledger', training())).json();
+    const turned = await applicant.patch(`/api/v1/ledger/${mine.id}`, {
+      version: mine.version,
+      kind: 'guidance_visit',
+      guideId: putuoOfficerId,
+    });
+    expect(turned.statusCode).toBe(403);
+
+    // The guide's own record stays the bureau's: the unit may not edit or re-kind it.
+    const recorded = (await putuo.post('/api/v1/ledger', { ...visit, title: '上门指导保密制度建设' })).json();
+    expect(recorded.guideId).toBe(putuoOfficerId);
+    for (const patch of [{ occurredOn: '2026-05-20' }, { kind: 'training' }]) {
+      const edited = await applicant.patch(`/api/v1/ledger/${recorded.id}`, { version: recorded.version, ...patch });
+      expect(edited.statusCode).toBe(403);
+    }
+    const unchanged = (await putuo.get(`/api/v1/ledger?unitId=${unitId}&kind=guidance_visit`)).json();
+    expect(unchanged.items.find((e: { id: string }) => e.id === recorded.id)).toMatchObject({
+      occurredOn: '2026-05-12',
+      version: recorded.version,
+    });
+
+    // The officer may turn it into another kind; the guide goes with it.
+    const retyped = await putuo.patch(`/api/v1/ledger/${recorded.id}`, { version: recorded.version, kind: 'survey' });
+    expect(retyped.statusCode, retyped.body).toBe(200);
+    expect(retyped.json().guideId).toBeNull();
+  });
+
   it('lists by scope and filter, edits with version and audit, exports to Excel', async () => {
     const created = (await applicant.post('/api/v1/ledger', { ...training(), title: '新员工入职保密培训' })).json();
     const mine = await applicant.get('/api/v1/ledger?kind=training');

@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helpers/app';
+import { parseProgrammeYaml } from '../src/core/programs/load';
+import { openDatabase } from '../src/server/db/client';
+import { auditLog, programmes } from '../src/server/db/schema';
+import { buildTestApp, type TestApp, testDatabaseKind } from './helpers/app';
 
 let t: TestApp;
 const putuoYaml = readFileSync('programs/putuo-2022.yaml', 'utf8');
@@ -104,4 +107,45 @@ describe('programme CLI', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // The CLI opens its own embedded database; once is enough (the PostgreSQL project runs the same code).
+  it.runIf(testDatabaseKind() === 'pglite')(
+    'imports and publishes in one step, audited, exports what it imported, and a broken import leaves nothing',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'shangmi-cli-'));
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' };
+      delete env.DATABASE_URL;
+      const cli = (...args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { encoding: 'utf8', env });
+      try {
+        const imported = cli('program', 'import', 'programs/putuo-2022.yaml', '--publish');
+        expect(imported.status, imported.stderr).toBe(0);
+        expect(imported.stdout).toContain('已导入 putuo-2022 第 1 版并发布');
+        const broken = path.join(dir, 'broken.yaml');
+        writeFileSync(broken, putuoYaml.replace(/^year: .*$/m, 'year: 1800'));
+        expect(cli('program', 'import', broken, '--publish').status).toBe(1);
+        const exported = cli('program', 'export', 'putuo-2022');
+        expect(exported.status, exported.stderr).toBe(0);
+        expect(parseProgrammeYaml(exported.stdout)).toEqual(parseProgrammeYaml(putuoYaml));
+
+        const database = await openDatabase({ dataDir: dir });
+        try {
+          const rows = await database.db
+            .select({ version: programmes.version, status: programmes.status })
+            .from(programmes)
+            .where(eq(programmes.code, 'putuo-2022'));
+          expect(rows).toEqual([{ version: 1, status: 'published' }]);
+          const actions = await database.db
+            .select({ action: auditLog.action })
+            .from(auditLog)
+            .where(eq(auditLog.entityType, 'programme'));
+          expect(actions.map((a) => a.action).sort()).toEqual(['programme.import', 'programme.publish']);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -173,4 +173,81 @@ describe('self-assessment', () => {
         .statusCode,
     ).toBe(403);
   });
+
+  it("is open only to programmes of the unit's own jurisdiction or above", async () => {
+    const open = (await applicant.get('/api/v1/programs?openToMyUnit=true')).json().items;
+    const owners = new Set(open.map((p: { ownerJurisdictionCode: string }) => p.ownerJurisdictionCode));
+    expect(owners.has('310107')).toBe(true);
+    for (const foreign of ['110107', '330600', '420100']) expect(owners.has(foreign)).toBe(false);
+
+    const all = (await applicant.get('/api/v1/programs')).json().items;
+    const shijingshan = all.find((p: { ownerJurisdictionCode: string }) => p.ownerJurisdictionCode === '110107');
+    const refused = await applicant.post('/api/v1/self-assessments', { programmeId: shijingshan.id, kindId: 'point' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      fields: [{ path: 'programmeId' }],
+      reason: 'outside_programme_jurisdiction',
+    });
+    expect(refused.json().message).toContain('仅面向其辖区内的单位');
+
+    const officer = await (await t.login('putuo')).get('/api/v1/programs?openToMyUnit=true');
+    expect(officer.statusCode).toBe(400);
+    expect((await applicant.get('/api/v1/programs?openToMyUnit=maybe')).statusCode).toBe(400);
+  });
+
+  it('a new self-assessment starts on the newest published version; drafts on the older one keep it', async () => {
+    const older = (
+      await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })
+    ).json();
+    const shanghai = await t.login('shanghai');
+    const clone = (await shanghai.post(`/api/v1/programs/${putuoProgrammeId}/clone`)).json();
+    expect((await shanghai.post(`/api/v1/programs/${clone.id}/publish`)).statusCode).toBe(200);
+
+    const stale = await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json()).toMatchObject({ reason: 'programme_superseded' });
+    expect(stale.json().message).toBe(`该工作方案已发布新版本（第 ${clone.version} 版），请按新版本自评`);
+    const open = (await applicant.get('/api/v1/programs?openToMyUnit=true')).json().items;
+    expect(open.filter((p: { code: string }) => p.code === clone.code).map((p: { id: string }) => p.id)).toEqual([
+      clone.id,
+    ]);
+    expect(
+      (await applicant.post('/api/v1/self-assessments', { programmeId: clone.id, kindId: 'point' })).statusCode,
+    ).toBe(201);
+    const kept = await applicant.patch(`/api/v1/self-assessments/${older.id}`, {
+      version: older.version,
+      answers: { 'i4.1': { score: 8 } },
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().programmeId).toBe(putuoProgrammeId);
+  });
+});
+
+describe('metrics on the business date', () => {
+  it('count the last 12 months back from the business date, not the server clock', async () => {
+    const past = await buildTestApp({ env: { BUSINESS_DATE: '2022-03-15' } });
+    try {
+      const unit = await past.login('applicant1');
+      const putuo = await past.login('putuo');
+      const unitId = (await unit.get('/api/v1/auth/me')).json().user.unitId;
+      const officerId = (await putuo.get('/api/v1/auth/me')).json().user.id;
+      await putuo.post(`/api/v1/units/${unitId}/guides`, { guideId: officerId });
+      // Inside the 12 months before 2022-03-15, before them, and after the business date.
+      for (const occurredOn of ['2021-06-01', '2022-03-01', '2021-03-01', '2022-06-01']) {
+        const visit = await putuo.post('/api/v1/ledger', {
+          unitId,
+          kind: 'guidance_visit',
+          occurredOn,
+          title: '商业秘密保护业务指导',
+        });
+        expect(visit.statusCode, visit.body).toBe(201);
+      }
+      const programmes = (await unit.get('/api/v1/programs?openToMyUnit=true')).json().items;
+      const programmeId = programmes.find((p: { code: string }) => p.code === 'putuo-2022').id;
+      const draft = (await unit.post('/api/v1/self-assessments', { programmeId, kindId: 'point' })).json();
+      expect(draft.metrics['ledger.guidance_visits_12m']).toBe(2);
+    } finally {
+      await past.close();
+    }
+  });
 });

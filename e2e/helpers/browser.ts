@@ -74,6 +74,39 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
+/**
+ * Waits until the page has had no request in flight for `quietMs`. Playwright's 'networkidle' load state does not
+ * help after client-side navigation (it was reached once, when the document loaded), and the app's pages load
+ * lazily: the layout shows before the page's own chunk and its data calls.
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    // Requests that began before this call end here too; they were never counted.
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+      if (Date.now() > deadline) throw new Error(`the page's requests did not settle within ${timeoutMs} ms`);
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
+
 /** The visible labels of the side menu, in order. */
 export async function menuLabels(page: Page): Promise<string[]> {
   const items = page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem');

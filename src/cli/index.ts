@@ -16,6 +16,7 @@ import { openDatabase } from '../server/db/client';
 import { programmes, users } from '../server/db/schema';
 import { seedDemo, seedJurisdictions } from '../server/demo/seed';
 import { importProgramme } from '../server/domain/programmes/import-programme';
+import { publishProgramme } from '../server/domain/programmes/publish-programme';
 import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
 
 const USAGE = `用法 (usage): npm run cli -- <command>
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
             .insert(users)
             .values({ username: username.data, displayName: '系统管理员', role: 'admin', passwordHash })
             .returning({ id: users.id });
-          await recordAudit(tx, systemContext, {
+          await recordAudit(tx, systemContext(), {
             action: 'user.create',
             entityType: 'user',
             entityId: row!.id,
@@ -107,16 +108,13 @@ async function main(argv: string[]): Promise<number> {
         for (const p of parsed.problems) console.error(`  ${p.path || '(根)'}: ${p.message}`);
         return 1;
       }
-      const imported = await withDatabase(async (db) => {
-        const row = await importProgramme(db, systemContext, parsed.programme, { authorised: true });
-        if (values.publish) {
-          await db
-            .update(programmes)
-            .set({ status: 'published', publishedAt: new Date() })
-            .where(eq(programmes.id, row.id));
-        }
-        return row;
-      });
+      // One transaction: a failed publish leaves no draft behind.
+      const imported = await withDatabase((db) =>
+        db.transaction(async (tx) => {
+          const row = await importProgramme(tx, systemContext(), parsed.programme, { authorised: true });
+          return values.publish ? publishProgramme(tx, systemContext(), row.id, { authorised: true }) : row;
+        }),
+      );
       console.log(`已导入 ${imported.code} 第 ${imported.version} 版${values.publish ? '并发布' : '（草稿）'}`);
       return 0;
     }

@@ -91,7 +91,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
     mailer = startMailer(database.db, config, app.log);
   });
   app.addHook('onClose', async () => mailer?.stop());
-  installSessions(app, database.db);
+  installSessions(app, database.db, config);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -8,5 +8,10 @@ import type { Config } from './config';
 const CHINA_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export function businessDate(config: Pick<Config, 'BUSINESS_DATE'>): string {
-  return config.BUSINESS_DATE ?? CHINA_DAY.format(new Date());
+  return config.BUSINESS_DATE ?? chinaToday();
+}
+
+/** Today's calendar day in China (the server's own time zone may differ). */
+export function chinaToday(): string {
+  return CHINA_DAY.format(new Date());
 }

@@ -3,6 +3,7 @@
  * knowing about HTTP.
  */
 import type { JurisdictionLevel, Role } from '../shared/enums';
+import { chinaToday } from './clock';
 
 export interface Actor {
   id: string;
@@ -23,7 +24,14 @@ export interface RequestContext {
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The business date the request is judged on (src/server/clock.ts): "the last 12 months" of the ledger metrics,
+   * windows and bans count back from it, so a demonstration run on a past programme sees its own year.
+   */
+  today: string;
 }
 
 /** A context for work the system does by itself (seeding, migrations, scheduled jobs). */
-export const systemContext: RequestContext = { actor: null, ip: null, userAgent: 'system' };
+export function systemContext(today = chinaToday()): RequestContext {
+  return { actor: null, ip: null, userAgent: 'system', today };
+}

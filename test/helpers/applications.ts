@@ -3,6 +3,7 @@
  * complete form, submission. Tests of later stages start from here.
  */
 import { expect } from 'vitest';
+import type { UnitInput } from '../../src/shared/schemas/unit';
 import type { Client, TestApp } from './app';
 import { buildUnit } from './factories';
 import { answerAll, fillForm } from './form-fill';
@@ -58,18 +59,26 @@ export async function submittedApplication(applicant: Client, code: string, kind
   return act(applicant, await draftApplication(applicant, code, kindId, share), 'submit');
 }
 
-/** A new enterprise in the jurisdiction with an applicant account, logged in (registered by an admin). */
-export async function newApplicantUnit(t: TestApp, jurisdictionCode: string, username: string) {
+/**
+ * A new enterprise (or another kind of unit, with `unit`) in the jurisdiction with an applicant account, logged in
+ * (registered by an admin).
+ */
+export async function newApplicantUnit(
+  t: TestApp,
+  jurisdictionCode: string,
+  username: string,
+  unit: Partial<UnitInput> = {},
+) {
   const admin = await t.login('admin');
-  const unit = await admin.post('/api/v1/units', buildUnit({ jurisdictionCode }));
-  expect(unit.statusCode, unit.body).toBe(201);
+  const created = await admin.post('/api/v1/units', buildUnit({ jurisdictionCode, ...unit }));
+  expect(created.statusCode, created.body).toBe(201);
   const user = await admin.post('/api/v1/users', {
     username,
     displayName: `${username} 联络员`,
     password: 'applicant-123',
     role: 'applicant',
-    unitId: unit.json().unit.id,
+    unitId: created.json().unit.id,
   });
   expect(user.statusCode, user.body).toBe(201);
-  return { unitId: unit.json().unit.id as string, client: await t.login(username, 'applicant-123') };
+  return { unitId: created.json().unit.id as string, client: await t.login(username, 'applicant-123') };
 }

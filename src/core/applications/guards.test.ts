@@ -6,6 +6,7 @@ import {
   chineseDate,
   mayReapplyFrom,
   noActiveApplication,
+  QUOTA_HOLDING_STATUSES,
   quotaFor,
   rankForQuota,
   reapplyBanYears,
@@ -15,7 +16,7 @@ import {
   windowOpen,
 } from './guards';
 import { putuo, shanghai, shaoxing, shijingshan } from './seed-programmes.fixture';
-import { ApplicationStatus, isActiveStatus } from './workflow';
+import { ApplicationStatus, isActiveStatus, statusesOnlyThrough } from './workflow';
 
 const rubric = (p: typeof putuo, kind: string): Rubric => {
   const found = rubricForKind(p, kind);
@@ -132,6 +133,17 @@ describe('revocationBan (002 art. 15: two years)', () => {
     expect(revocationBan(revoked, '2021-10-16', 0)).toBeNull();
     expect(revocationBan(revoked, '2022-10-16', 1)).toBeNull();
     expect(revocationBan(revoked, '2022-10-15', 1)?.message).toContain('1年内不得再次申报');
+  });
+});
+
+describe('QUOTA_HOLDING_STATUSES', () => {
+  it('a slot stays used once recommended, whatever follows, but not after a withdrawal', () => {
+    expect(QUOTA_HOLDING_STATUSES).toEqual(statusesOnlyThrough('district_recommended'));
+    expect(QUOTA_HOLDING_STATUSES).toEqual(
+      expect.arrayContaining(['district_recommended', 'under_acceptance', 'acceptance_failed', 'certified']),
+    );
+    for (const status of ['draft', 'submitted', 'returned', 'district_not_recommended', 'withdrawn'] as const)
+      expect(QUOTA_HOLDING_STATUSES).not.toContain(status);
   });
 });
 

@@ -10,7 +10,7 @@ import { parseAnswers } from '../rubric/answers';
 import { evaluateRubric } from '../rubric/evaluate';
 import type { MetricValues } from '../rubric/metrics';
 import type { Rubric } from '../rubric/schema';
-import { ApplicationStatus, isActiveStatus } from './workflow';
+import { ApplicationStatus, isActiveStatus, statusesOnlyThrough } from './workflow';
 
 export type GuardCode =
   | 'no_application_stage'
@@ -111,6 +111,18 @@ function districtReview(programme: Programme): DistrictReviewStage | undefined {
 export function quotaFor(programme: Programme, kindId: string): number | null {
   return districtReview(programme)?.quota?.find((q) => q.kind === kindId)?.count ?? null;
 }
+
+/**
+ * Statuses in which an application holds one of its district's recommendation slots: recommended, and every status
+ * only a recommended application can reach (derived from the transition table, so a new stage's statuses follow) —
+ * under acceptance, passed or failed, in publicity, approved or not, certified, revoked. Moving on never frees a
+ * slot: the quota limits how many candidates the district puts forward to the city, and one the city then failed
+ * or did not approve was put forward all the same (were its slot freed, a district could recommend again after each
+ * failure and send more than its quota into the city's selection). A withdrawn application holds none: its
+ * applicant gave up before the city decided, so the district may put forward its next-best candidate — and
+ * `withdrawn` is reached before recommendation too, so that status alone could not tell.
+ */
+export const QUOTA_HOLDING_STATUSES: readonly ApplicationStatus[] = statusesOnlyThrough('district_recommended');
 
 /** Refused when the district has already recommended its quota of this kind for this programme. */
 export function recommendationQuota(

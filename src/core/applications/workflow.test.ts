@@ -14,6 +14,7 @@ import {
   nextStatus,
   roleMayPerform,
   stagesOf,
+  statusesOnlyThrough,
   transitionTable,
   WorkflowRole,
 } from './workflow';
@@ -147,6 +148,25 @@ describe('the full path (002 Shaoxing)', () => {
     });
   });
 
+  it('given the caller’s roles, a refusal lists only what the caller may do, or says it may do nothing', () => {
+    expect(nextStatus('submitted', 'certify', FULL, { roles: ['applicant'] })).toEqual({
+      code: 'illegal_transition',
+      message: '当前状态为“已提交”，不能“认定”。您可以进行的操作：撤回申报。',
+      allowed: ['withdraw'],
+    });
+    expect(nextStatus('submitted', 'certify', FULL, { roles: ['district_officer', 'owner_officer'] })).toMatchObject({
+      allowed: ['return', 'recommend', 'not_recommend'],
+    });
+    expect(nextStatus('draft', 'certify', FULL, { roles: ['admin'] })).toEqual({
+      code: 'illegal_transition',
+      message: '当前状态为“草稿”，不能“认定”。当前状态下您没有可以进行的操作。',
+      allowed: [],
+    });
+    expect(
+      nextStatus('in_publicity', 'approve', FULL, { unresolvedObjections: 1, roles: ['applicant'] }),
+    ).toMatchObject({ code: 'objections_unresolved', allowed: [] });
+  });
+
   it('approves only when every objection is resolved', () => {
     expect(nextStatus('in_publicity', 'approve', FULL, { unresolvedObjections: 2 })).toEqual({
       code: 'objections_unresolved',
@@ -171,6 +191,30 @@ describe('the full path (002 Shaoxing)', () => {
     expect(allowedActions('submitted', FULL, 'admin')).toEqual(['return', 'recommend', 'not_recommend']);
     expect(allowedActions('district_recommended', FULL, 'owner_officer')).toEqual(['start_acceptance']);
     expect(allowedActions('returned', FULL, 'applicant')).toEqual(['withdraw', 'resubmit']);
+    // Several parts of one actor (a district bureau that also owns the programme): the union, in table order.
+    expect(allowedActions('submitted', FULL, ['owner_officer', 'district_officer'])).toEqual([
+      'return',
+      'recommend',
+      'not_recommend',
+    ]);
+    expect(allowedActions('submitted', FULL, [])).toEqual([]);
+  });
+
+  it('knows which statuses only a recommended application can be in', () => {
+    expect(statusesOnlyThrough('district_recommended')).toEqual([
+      'district_recommended',
+      'under_acceptance',
+      'acceptance_passed',
+      'acceptance_failed',
+      'in_publicity',
+      'approved',
+      'not_approved',
+      'certified',
+      'revoked',
+    ]);
+    // Withdrawal also happens before recommendation: `withdrawn` tells nothing.
+    expect(statusesOnlyThrough('district_recommended')).not.toContain('withdrawn');
+    expect(statusesOnlyThrough('certified')).toEqual(['certified', 'revoked']);
   });
 });
 

@@ -164,16 +164,20 @@ export function effectiveFrom(action: ApplicationAction, stages: StagesPresent):
   return [...new Set(transitionTable[action].from.map((s) => standIn(s, present)))];
 }
 
-/** The actions possible from a status, in table order; only those the role may perform when a role is given. */
+/**
+ * The actions possible from a status, in table order; when a role (or the several parts one actor plays) is given,
+ * only those it may perform.
+ */
 export function allowedActions(
   status: ApplicationStatus,
   stages: StagesPresent,
-  role?: WorkflowRole,
+  role?: WorkflowRole | readonly WorkflowRole[],
 ): ApplicationAction[] {
+  const roles = role === undefined ? undefined : typeof role === 'string' ? [role] : role;
   return ApplicationAction.values.filter(
     (action) =>
       effectiveFrom(action, stages).includes(status) &&
-      (role === undefined || transitionTable[action].by.includes(role)),
+      (roles === undefined || roles.some((r) => transitionTable[action].by.includes(r))),
   );
 }
 
@@ -190,29 +194,41 @@ export interface TransitionError {
   allowed: ApplicationAction[];
 }
 
-/** Inputs of guards that belong to the transition itself. */
+/** Inputs of guards that belong to the transition itself, and who asks. */
 export interface TransitionGuards {
   /** Objections filed during publicity and not yet resolved; approve needs 0. */
   unresolvedObjections?: number;
+  /**
+   * The parts the caller plays in this application. When given, a refusal's message and `allowed` list only the
+   * actions the caller may take now — what it can actually do next; without it, every action of the status.
+   */
+  roles?: readonly WorkflowRole[];
 }
 
 const quote = (s: string) => `“${s}”`;
 
-function illegal(status: ApplicationStatus, action: ApplicationAction, stages: StagesPresent): TransitionError {
-  const allowed = allowedActions(status, stages);
+function illegal(
+  status: ApplicationStatus,
+  action: ApplicationAction,
+  stages: StagesPresent,
+  roles: readonly WorkflowRole[] | undefined,
+): TransitionError {
+  const allowed = allowedActions(status, stages, roles);
   const head = actionInProgramme(action, stages)
     ? `当前状态为${quote(ApplicationStatus.labels[status])}，不能${quote(ApplicationAction.labels[action])}`
     : `本方案没有相应阶段，不能${quote(ApplicationAction.labels[action])}（当前状态为${quote(ApplicationStatus.labels[status])}）`;
+  const you = roles === undefined ? '' : '您';
   const tail =
     allowed.length > 0
-      ? `可以进行的操作：${allowed.map((a) => ApplicationAction.labels[a]).join('、')}`
-      : '当前状态下没有可以进行的操作';
+      ? `${you}可以进行的操作：${allowed.map((a) => ApplicationAction.labels[a]).join('、')}`
+      : `当前状态下${you}没有可以进行的操作`;
   return { code: 'illegal_transition', message: `${head}。${tail}。`, allowed };
 }
 
 /**
  * The status after an action, or why the action is not possible now. The role is checked separately
- * (`allowedActions(…, role)` / `roleMayPerform`), as is the actor's jurisdiction.
+ * (`allowedActions(…, role)` / `roleMayPerform`), as is the actor's jurisdiction; `guards.roles` only shapes what a
+ * refusal lists.
  */
 export function nextStatus(
   status: ApplicationStatus,
@@ -220,13 +236,13 @@ export function nextStatus(
   stages: StagesPresent,
   guards: TransitionGuards = {},
 ): ApplicationStatus | TransitionError {
-  if (!effectiveFrom(action, stages).includes(status)) return illegal(status, action, stages);
+  if (!effectiveFrom(action, stages).includes(status)) return illegal(status, action, stages, guards.roles);
   const unresolved = guards.unresolvedObjections ?? 0;
   if (action === 'approve' && unresolved > 0) {
     return {
       code: 'objections_unresolved',
       message: `公示期间收到的异议尚有 ${unresolved} 件未处理完毕，处理完毕后方可批准。`,
-      allowed: allowedActions(status, stages).filter((a) => a !== 'approve'),
+      allowed: allowedActions(status, stages, guards.roles).filter((a) => a !== 'approve'),
     };
   }
   return transitionTable[action].to;
@@ -234,6 +250,32 @@ export function nextStatus(
 
 export function isTransitionError(result: ApplicationStatus | TransitionError): result is TransitionError {
   return typeof result === 'object';
+}
+
+/** The statuses the full table (all stages present) leads to from `start`, `start` included, never entering `avoid`. */
+function reachableFrom(start: ApplicationStatus, avoid?: ApplicationStatus): Set<ApplicationStatus> {
+  const seen = new Set<ApplicationStatus>(start === avoid ? [] : [start]);
+  const queue = [...seen];
+  for (let status = queue.shift(); status; status = queue.shift()) {
+    for (const row of Object.values(transitionTable)) {
+      if (row.from.includes(status) && row.to !== avoid && !seen.has(row.to)) {
+        seen.add(row.to);
+        queue.push(row.to);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * `status` and every status that only an application which has been in `status` can be in, by the full table: those
+ * reachable from it but not from a draft without passing through it. A status also reachable the other way (e.g.
+ * `withdrawn`, possible before and after recommendation) is left out — it says nothing about having been there.
+ */
+export function statusesOnlyThrough(status: ApplicationStatus): ApplicationStatus[] {
+  const after = reachableFrom(status);
+  const around = reachableFrom('draft', status);
+  return ApplicationStatus.values.filter((s) => after.has(s) && !around.has(s));
 }
 
 /** Statuses from which no action leads anywhere in a programme with these stages. */

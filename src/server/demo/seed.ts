@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { parseProgrammeYaml } from '../../core/programs/load';
 import { JURISDICTIONS } from '../../shared/data/jurisdictions';
 import { recordAudit } from '../audit';
@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import { experts, jurisdictions, programmes, unitContacts, unitMembers, units, users } from '../db/schema';
 import { importProgramme } from '../domain/programmes/import-programme';
 import { requireValidProgramme } from '../domain/programmes/programme-guards';
+import { publishProgramme } from '../domain/programmes/publish-programme';
 import { DEMO_APPLICANT_UNITS, DEMO_UNITS } from './demo-units';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -117,7 +118,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .select({ path: jurisdictions.path })
         .from(jurisdictions)
         .where(eq(jurisdictions.code, demo.jurisdictionCode));
-      await recordAudit(tx, systemContext, {
+      await recordAudit(tx, systemContext(), {
         action: 'unit.create',
         entityType: 'unit',
         entityId: row!.id,
@@ -143,7 +144,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           unitId: account.unitKey ? ids.get(account.unitKey)! : null,
         })
         .returning({ id: users.id });
-      await recordAudit(tx, systemContext, {
+      await recordAudit(tx, systemContext(), {
         action: 'user.create',
         entityType: 'user',
         entityId: row!.id,
@@ -165,7 +166,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           userId: userIds.get(username)!,
         })
         .returning({ id: experts.id });
-      await recordAudit(tx, systemContext, {
+      await recordAudit(tx, systemContext(), {
         action: 'expert.create',
         entityType: 'expert',
         entityId: row!.id,
@@ -196,11 +197,8 @@ export async function seedProgrammes(db: Db): Promise<string[]> {
         .where(eq(programmes.code, programme.code))
         .limit(1);
       if (existing) continue;
-      const imported = await importProgramme(tx, systemContext, programme, { authorised: true });
-      await tx
-        .update(programmes)
-        .set({ status: 'published', publishedAt: new Date() })
-        .where(and(eq(programmes.id, imported.id), eq(programmes.status, 'draft')));
+      const imported = await importProgramme(tx, systemContext(), programme, { authorised: true });
+      await publishProgramme(tx, systemContext(), imported.id, { authorised: true });
       seeded.push(programme.code);
     }
     return seeded;

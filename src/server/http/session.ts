@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
+import { businessDate } from '../clock';
+import type { Config } from '../config';
 import type { Actor, RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { AppError, unauthenticated } from '../errors';
@@ -18,12 +20,18 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function installSessions(app: FastifyInstance, db: Db): void {
+export function installSessions(app: FastifyInstance, db: Db, config: Pick<Config, 'BUSINESS_DATE'>): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
-    request.ctx = { actor: null, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+    request.ctx = {
+      actor: null,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      // Read per request: an administrator may move the business date in demonstration deployments.
+      today: businessDate(config),
+    };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;

@@ -18,6 +18,8 @@ export type Action =
   | 'unit.update'
   | 'ledger.read'
   | 'ledger.write'
+  /** Guidance visits (业务指导): the bureau's own record of its guides' work. */
+  | 'ledger.record_guidance'
   | 'guide.assign'
   | 'programme.manage'
   | 'self_assessment.write'
@@ -48,6 +50,7 @@ export function can(actor: Actor | null, action: Action, subject: Subject = { ty
     case 'unit.create':
       return actor.role === 'officer' && subject.type === 'jurisdiction' && inSubtree(actor, subject.path);
     case 'guide.assign':
+    case 'ledger.record_guidance':
       return actor.role === 'officer' && subject.type === 'unit' && inSubtree(actor, subject.jurisdictionPath);
     case 'self_assessment.write':
       return actor.role === 'applicant' && subject.type === 'unit' && actor.unitId === subject.id;

@@ -13,11 +13,13 @@ import type { Db } from '../db/client';
 import { createApplication } from '../domain/applications/create-application';
 import { reviewInDistrict } from '../domain/applications/district-review';
 import { getApplication } from '../domain/applications/get-application';
+import { getApplicationAttachment } from '../domain/applications/get-application-attachment';
 import { listApplications } from '../domain/applications/list-applications';
 import { transitionApplication } from '../domain/applications/transition-application';
 import { updateApplication } from '../domain/applications/update-application';
+import { sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
+import { AttachmentParams, DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
 
 const ApplicationSummarySchema = z.object({
   id: z.string(),
@@ -157,6 +159,21 @@ export const applicationRoutes =
       async (request) => {
         requireActor(request);
         return getApplication(db, request.ctx, request.params.id);
+      },
+    );
+    app.get(
+      '/applications/:id/attachments/:sha256',
+      {
+        schema: {
+          tags: ['applications'],
+          summary: '下载申报材料（申报附件与自评佐证；凡可查看该申报者）',
+          params: AttachmentParams,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const { id, sha256 } = request.params;
+        return sendFile(reply, await getApplicationAttachment(db, request.ctx, id, sha256));
       },
     );
     app.patch(

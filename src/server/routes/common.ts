@@ -21,6 +21,22 @@ export const errorResponses = {
 
 export const IdParams = z.object({ id: z.uuid('编号格式不正确') }).strict();
 
+/** A record and one of its stored files, by content hash (…/:id/attachments/:sha256). */
+export const AttachmentParams = z
+  .object({
+    id: z.uuid('编号格式不正确'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, '附件标识应为64位十六进制 SHA-256'),
+  })
+  .strict();
+
+/** What an upload answers: the content hash to name in a record, and what the server detected. */
+export const StoredAttachmentSchema = z.object({
+  sha256: z.string(),
+  size: z.number(),
+  mimeType: z.string(),
+  fileName: z.string(),
+});
+
 export const PagingQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -3,16 +3,16 @@ import { z } from 'zod';
 import { LedgerKind } from '../../shared/enums';
 import { LedgerEntryInputSchema, LedgerEntryPatchSchema } from '../../shared/schemas/ledger';
 import type { Db } from '../db/client';
-import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES, storeAttachment } from '../domain/attachments/store-attachment';
+import { ACCEPTED_TYPES, storeAttachment } from '../domain/attachments/store-attachment';
 import { assignGuide, guideCandidates, listGuides, unassignGuide } from '../domain/ledger/assign-guide';
 import { exportLedger } from '../domain/ledger/export-ledger';
 import { getLedgerAttachment } from '../domain/ledger/get-ledger-attachment';
 import { listLedgerEntries } from '../domain/ledger/list-ledger-entries';
 import { recordLedgerEntry } from '../domain/ledger/record-ledger-entry';
 import { updateLedgerEntry } from '../domain/ledger/update-ledger-entry';
-import { AppError } from '../errors';
+import { contentDisposition, readUpload, sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
+import { DateTime, errorResponses, IdParams, PagingQuery, pageOf, StoredAttachmentSchema } from './common';
 
 const LedgerEntrySchema = z.object({
   id: z.string(),
@@ -57,22 +57,16 @@ export const ledgerRoutes =
           summary: `上传附件（multipart，字段 file；不超过 20 MB；${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}）`,
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({ sha256: z.string(), size: z.number(), mimeType: z.string(), fileName: z.string() }),
+            201: StoredAttachmentSchema,
             ...errorResponses,
           },
         },
       },
       async (request, reply) => {
         requireActor(request);
-        if (!request.isMultipart()) throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
-        const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-        if (!file)
-          throw new AppError('validation_failed', '请选择文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-        const content = await file.toBuffer().catch((error: unknown) => {
-          throw new AppError('payload_too_large', '附件不能超过 20 MB', { cause: error });
-        });
+        const { content, fileName } = await readUpload(request);
         const stored = await storeAttachment(db, request.ctx, content);
-        return reply.status(201).send({ ...stored, fileName: file.filename });
+        return reply.status(201).send({ ...stored, fileName });
       },
     );
 
@@ -106,10 +100,7 @@ export const ledgerRoutes =
         const buffer = await exportLedger(db, request.ctx, { ...request.query, page: 1, pageSize: 1 });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('台账.xlsx')}`,
-          )
+          .header('content-disposition', contentDisposition('台账.xlsx', 'ledger.xlsx'))
           .send(buffer);
       },
     );
@@ -159,10 +150,7 @@ export const ledgerRoutes =
       async (request, reply) => {
         requireActor(request);
         const file = await getLedgerAttachment(db, request.ctx, request.params.id, request.params.attachmentId);
-        return reply
-          .header('content-type', file.mimeType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-          .send(file.content);
+        return sendFile(reply, file);
       },
     );
 

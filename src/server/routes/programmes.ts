@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { cloneProgramme } from '../domain/programmes/clone-programme';
 import { getProgramme } from '../domain/programmes/get-programme';
 import { importProgramme } from '../domain/programmes/import-programme';
+import { unitJurisdictionPath } from '../domain/programmes/programme-eligibility';
 import { requireValidProgramme } from '../domain/programmes/programme-guards';
 import { listProgrammes } from '../domain/programmes/programme-queries';
 import { publishProgramme } from '../domain/programmes/publish-programme';
@@ -56,12 +57,24 @@ export const programmeRoutes =
           tags: ['programmes'],
           summary: '工作方案列表（已发布的所有人可见；草稿仅管理者可见）',
           querystring: z
-            .object({ code: z.string().max(64).optional(), status: ProgrammeStatus.schema.optional() })
+            .object({
+              code: z.string().max(64).optional(),
+              status: ProgrammeStatus.schema.optional(),
+              openToMyUnit: z
+                .stringbool({ error: 'openToMyUnit 应为 true 或 false' })
+                .optional()
+                .describe('申报单位：仅列出本单位可以自评、申报的方案（本辖区及上级辖区发布的最新版本）'),
+            })
             .strict(),
           response: { 200: z.object({ items: z.array(ProgrammeSummarySchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ items: await listProgrammes(db, requireActor(request), request.query) }),
+      async (request) => {
+        const actor = requireActor(request);
+        const { openToMyUnit, ...filter } = request.query;
+        const openToUnitPath = openToMyUnit ? await unitJurisdictionPath(db, actor) : undefined;
+        return { items: await listProgrammes(db, actor, { ...filter, openToUnitPath }) };
+      },
     );
     app.post(
       '/programs',

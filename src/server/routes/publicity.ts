@@ -1,7 +1,7 @@
 /**
- * Publicity notices (公示) and objections (异议). Reading notices and filing an objection are public (no login; the
- * objection route is rate-limited per IP like login); publishing a notice and handling objections are for the
- * programme's owning bureau.
+ * Publicity notices (公示) and objections (异议). Reading notices, uploading an objection's attachments and filing
+ * the objection are public (no login; both writes are rate-limited per IP like login); publishing a notice and
+ * handling objections — reading their attachments too — are for the programme's owning bureau.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,14 +16,18 @@ import {
 import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import { ACCEPTED_TYPES } from '../domain/attachments/store-attachment';
 import { createPublicity } from '../domain/publicity/create-publicity';
 import { fileObjection } from '../domain/publicity/file-objection';
 import { getNotice } from '../domain/publicity/get-notice';
+import { getObjectionAttachment } from '../domain/publicity/get-objection-attachment';
 import { listObjections } from '../domain/publicity/list-objections';
 import { listNotices } from '../domain/publicity/publicity-queries';
 import { resolveObjection } from '../domain/publicity/resolve-objection';
+import { storeObjectionAttachment } from '../domain/publicity/store-objection-attachment';
+import { readUpload, sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, IdParams, pageOf } from './common';
+import { AttachmentParams, DateTime, errorResponses, IdParams, pageOf, StoredAttachmentSchema } from './common';
 
 const NoticeSchema = z.object({
   id: z.string(),
@@ -144,6 +148,36 @@ export const publicityRoutes =
         return reply.status(201).send({ id, message: '异议已收到，主管部门将核查处理' });
       },
     );
+    app.post(
+      '/publicity/:id/attachments',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: `上传异议附件（公开，无需登录；仅在公示期内；multipart，字段 file；不超过 20 MB；${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}）`,
+          security: [],
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response: { 201: StoredAttachmentSchema, ...errorResponses },
+        },
+        config: {
+          rateLimit: {
+            max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `objection-attachment|${request.ip}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { upload, stored } = await storeObjectionAttachment(
+          db,
+          request.ctx,
+          request.params.id,
+          () => readUpload(request),
+          businessDate(config),
+        );
+        return reply.status(201).send({ ...stored, fileName: upload.fileName });
+      },
+    );
     app.get(
       '/objections',
       {
@@ -157,6 +191,21 @@ export const publicityRoutes =
       async (request) => {
         requireActor(request);
         return listObjections(db, request.ctx, request.query);
+      },
+    );
+    app.get(
+      '/objections/:id/attachments/:sha256',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '下载异议附件（方案主管部门）',
+          params: AttachmentParams,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const { id, sha256 } = request.params;
+        return sendFile(reply, await getObjectionAttachment(db, request.ctx, id, sha256));
       },
     );
     app.post(

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { createSelfAssessment } from '../domain/self-assessments/create-self-assessment';
+import { getSelfAssessmentAttachment } from '../domain/self-assessments/get-self-assessment-attachment';
 import { getSelfAssessment, listSelfAssessments } from '../domain/self-assessments/list-self-assessments';
 import { saveSelfAssessment } from '../domain/self-assessments/save-self-assessment';
+import { sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, IdParams } from './common';
+import { AttachmentParams, DateTime, errorResponses, IdParams } from './common';
 
 const DetailSchema = z.object({
   id: z.string(),
@@ -86,6 +88,21 @@ export const selfAssessmentRoutes =
       async (request) => {
         requireActor(request);
         return getSelfAssessment(db, request.ctx, request.params.id);
+      },
+    );
+    app.get(
+      '/self-assessments/:id/attachments/:sha256',
+      {
+        schema: {
+          tags: ['self-assessments'],
+          summary: '下载自评佐证材料（凡可查看该自评者）',
+          params: AttachmentParams,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const { id, sha256 } = request.params;
+        return sendFile(reply, await getSelfAssessmentAttachment(db, request.ctx, id, sha256));
       },
     );
     app.patch(

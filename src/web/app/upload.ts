@@ -1,6 +1,8 @@
 /**
- * Uploads one attachment (POST /api/v1/attachments, multipart field `file`) with progress and cancellation. XHR
- * rather than fetch: fetch reports no upload progress. Stored content-addressed; the answer names the SHA-256.
+ * Uploads one attachment (POST /api/v1/attachments, multipart field `file`; the public objection form posts to its
+ * notice's /publicity/:id/attachments) with progress and cancellation. XHR rather than fetch: fetch reports no
+ * upload progress. Stored content-addressed; the answer names the SHA-256. `attachmentUrl` is where a record's
+ * file is downloaded from.
  */
 import { ApiError, apiUrl, csrfHeaders } from './api';
 import type { FieldMessage } from './types';
@@ -13,6 +15,8 @@ export interface UploadedAttachment {
 }
 
 export interface UploadOptions {
+  /** The upload route under /api/v1; default /attachments (logged-in users). */
+  path?: string;
   /** Fraction sent, 0–100. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -24,7 +28,7 @@ function send(file: File, options: UploadOptions): Promise<UploadedAttachment> {
     const abort = () => xhr.abort();
     options.signal?.addEventListener('abort', abort, { once: true });
     const done = () => options.signal?.removeEventListener('abort', abort);
-    xhr.open('POST', apiUrl('/attachments'));
+    xhr.open('POST', apiUrl(options.path ?? '/attachments'));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
@@ -70,4 +74,9 @@ function send(file: File, options: UploadOptions): Promise<UploadedAttachment> {
 /** Uploads the file; rejects with an ApiError carrying the server's Chinese message. */
 export function uploadAttachment(file: File, options: UploadOptions = {}): Promise<UploadedAttachment> {
   return send(file, options);
+}
+
+/** The download address of a file through the record that references it, e.g. `/applications/<id>`. */
+export function attachmentUrl(recordPath: string, sha256: string): string {
+  return apiUrl(`${recordPath}/attachments/${sha256}`);
 }

@@ -13,7 +13,7 @@ const opinionOf = ({ found, input }: ActionHookContext) =>
 
 export const passHook: ActionHook = {
   async check(hook) {
-    const problems = passProblems(await panelState(hook.tx, hook.found), opinionOf(hook));
+    const problems = passProblems(await panelState(hook.tx, hook.found, hook.today), opinionOf(hook));
     if (problems.length === 0) return;
     throw new AppError('invalid_transition', `尚不能验收通过：${problems.map((p) => p.message).join('；')}`, {
       details: { reason: problems[0]!.code, problems },

@@ -20,7 +20,7 @@ export async function getPanel(db: Executor, ctx: RequestContext, id: string) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   const { found, manages, onPanel } = await loadForAcceptance(db, actor, id);
-  const state = await panelState(db, found);
+  const state = await panelState(db, found, ctx.today);
   const view: PanelView = manages ? 'full' : onPanel ? 'expert' : 'members';
   const mine = state.members.find((m) => m.userId === actor.id && m.sheetStatus !== 'recused');
   const seesScores = view === 'full' || (view === 'expert' && mine?.sheetStatus === 'complete');

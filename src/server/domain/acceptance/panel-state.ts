@@ -45,7 +45,8 @@ export interface PanelState {
   aggregate: PanelResult | null;
 }
 
-export async function panelState(db: Executor, found: LoadedApplication): Promise<PanelState> {
+/** `today`: the business date the applicant's metrics are computed on (gates apply as in the self-assessment). */
+export async function panelState(db: Executor, found: LoadedApplication, today: string): Promise<PanelState> {
   const { application, programme } = found;
   const rubric = rubricForKind(programme, application.kindId)!;
   const rows = await loadPanelMembers(db, application.id);
@@ -53,7 +54,9 @@ export async function panelState(db: Executor, found: LoadedApplication): Promis
     .filter((m) => m.assignment.recusedAt === null && m.assignment.answers !== null)
     .map((m) => ({ expertId: m.assignment.expertId, answers: m.assignment.answers }));
   const aggregate =
-    sheets.length > 0 ? aggregatePanel(rubric, sheets, { metrics: await unitMetrics(db, application.unitId) }) : null;
+    sheets.length > 0
+      ? aggregatePanel(rubric, sheets, { metrics: await unitMetrics(db, application.unitId, { asOf: today }) })
+      : null;
   const complete = new Set(aggregate?.experts.filter((e) => e.complete).map((e) => e.expertId));
   const members: PanelMember[] = [];
   // Sequential: this also runs inside transactions, where one connection cannot run queries in parallel.

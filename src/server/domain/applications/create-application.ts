@@ -1,12 +1,13 @@
 /**
- * An applicant turns its self-assessment into a draft application: the programme must be published and the kind
- * open to the unit, the window open, no revocation within the ban period, no live application of the same unit,
+ * An applicant turns its self-assessment into a draft application: the programme must be published, of the unit's
+ * jurisdiction or above, and the kind open to the unit, the window open, no revocation within the ban period, no live application of the same unit,
  * programme and kind (the database's partial unique index settles a race). The form is pre-filled from the unit's
  * profile, its liaison and the metrics the platform computes; the rubric answers and their evidence are copied.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { FormValues } from '../../../core/applications/form';
 import { reapplyBanYears, revocationBan, windowOpen } from '../../../core/applications/guards';
+import { ENDED_STATUSES } from '../../../core/applications/workflow';
 import { formForKind, kindById } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import { recordAudit } from '../../audit';
@@ -14,6 +15,7 @@ import type { RequestContext } from '../../context';
 import { type Db, type Executor, isUniqueViolation } from '../../db/client';
 import { applicationEvents, applications, programmes, unitContacts, units } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
+import { requireProgrammeOpenToUnit } from '../programmes/programme-eligibility';
 import { findSelfAssessment } from '../self-assessments/self-assessment-queries';
 import { unitMetrics } from '../self-assessments/unit-metrics';
 import { refuse, revocationsOf } from './review-hooks';
@@ -34,17 +36,18 @@ export async function createApplication(
   if (!assessment || assessment.assessment.unitId !== actor.unitId) {
     throw invalid('selfAssessmentId', '自评不存在或不属于本单位');
   }
-  const [programmeRow] = await db
-    .select()
-    .from(programmes)
-    .where(and(eq(programmes.id, assessment.assessment.programmeId), eq(programmes.status, 'published')));
-  if (!programmeRow) throw invalid('selfAssessmentId', '该自评所依据的工作方案未发布');
+  // The version the self-assessment used keeps counting even if a newer one was published since.
+  const programmeRow = await requireProgrammeOpenToUnit(db, assessment.assessment.programmeId, assessment.unitPath, {
+    field: 'selfAssessmentId',
+    newStart: false,
+  });
   const programme = programmeRow.definition as Programme;
   const kindId = assessment.assessment.baseKind;
   if (!kindById(programme, kindId)) throw invalid('selfAssessmentId', '该工作方案不含此类基地');
+  if (await hasLiveApplicationInAnyVersion(db, actor.unitId, programmeRow.code, kindId)) throw duplicate();
   refuse(windowOpen(programme, today));
   refuse(revocationBan(await revocationsOf(db, actor.unitId), today, reapplyBanYears(programme)));
-  const formData = await prefill(db, programme, kindId, actor.unitId);
+  const formData = await prefill(db, programme, kindId, actor.unitId, today);
 
   try {
     return await db.transaction(async (tx) => {
@@ -78,17 +81,46 @@ export async function createApplication(
       return row!.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'applications_one_active_idx')) {
-      throw new AppError('duplicate', '本单位已有同一方案、同一类型的申报，不能重复申报', {
-        details: { reason: 'active_application_exists' },
-      });
-    }
+    if (isUniqueViolation(error, 'applications_one_active_idx')) throw duplicate();
     throw error;
   }
 }
 
+const duplicate = () =>
+  new AppError('duplicate', '本单位已有同一方案、同一类型的申报，不能重复申报', {
+    details: { reason: 'active_application_exists' },
+  });
+
+/**
+ * A live application of the unit for this kind under any version of the programme. The partial unique index covers
+ * one version; new self-assessments only start on the newest version, so a race across versions needs a publish
+ * between two clicks and this check suffices.
+ */
+async function hasLiveApplicationInAnyVersion(db: Executor, unitId: string, code: string, kindId: string) {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(programmes, eq(programmes.id, applications.programmeId))
+    .where(
+      and(
+        eq(applications.unitId, unitId),
+        eq(programmes.code, code),
+        eq(applications.kindId, kindId),
+        notInArray(applications.status, [...ENDED_STATUSES]),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Form values the platform already knows: the unit's profile, its liaison, computed metrics. */
-async function prefill(db: Executor, programme: Programme, kindId: string, unitId: string): Promise<FormValues> {
+async function prefill(
+  db: Executor,
+  programme: Programme,
+  kindId: string,
+  unitId: string,
+  today: string,
+): Promise<FormValues> {
   const form = formForKind(programme, kindId);
   if (!form) return {};
   const [unit] = await db.select().from(units).where(eq(units.id, unitId));
@@ -96,7 +128,7 @@ async function prefill(db: Executor, programme: Programme, kindId: string, unitI
     .select()
     .from(unitContacts)
     .where(and(eq(unitContacts.unitId, unitId), eq(unitContacts.role, 'liaison')));
-  const metrics = form.fields.some((f) => f.metric) ? await unitMetrics(db, unitId) : {};
+  const metrics = form.fields.some((f) => f.metric) ? await unitMetrics(db, unitId, { asOf: today }) : {};
   const values: FormValues = {};
   for (const field of form.fields) {
     let value: string | number | null | undefined;

@@ -35,6 +35,7 @@ export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, 
     rubric,
     answers,
     await unitMetrics(db, found.application.unitId, {
+      asOf: ctx.today,
       programme: { id: found.application.programmeId, definition: found.programme },
     }),
   );

@@ -25,6 +25,7 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
   const { application, programme } = found;
   const rubric = rubricForKind(programme, application.kindId)!;
   const metrics = await unitMetrics(db, application.unitId, {
+    asOf: ctx.today,
     programme: { id: application.programmeId, definition: programme },
   });
   const roles = workflowRoles(actor, found);

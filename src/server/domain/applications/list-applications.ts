@@ -1,8 +1,10 @@
 import { ENDED_STATUSES } from '../../../core/applications/workflow';
-import type { RequestContext } from '../../context';
+import type { Actor, RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { unauthenticated } from '../../errors';
+import { panelState } from '../acceptance/panel-state';
 import { type ApplicationFilter, queryApplications, queryLoadedApplications } from './application-queries';
+import { ownPanelSheets } from './panel-membership';
 import { actionsFor } from './transition-application';
 import { workflowRoles } from './workflow-roles';
 
@@ -11,7 +13,8 @@ const TODO_SCAN_LIMIT = 2000;
 
 /**
  * The applications the actor may see (its unit's; its jurisdiction's, drafts excepted; its panels'; all). With
- * `todo`, only those waiting on the actor: where it may take an action now (an expert: its unscored panels).
+ * `todo`, only those waiting on the actor: where it may take an action now (an expert: the panels under acceptance
+ * where it sits and its scoring sheet is not complete yet — see `awaitingSheet`).
  */
 export async function listApplications(
   db: Executor,
@@ -27,11 +30,39 @@ export async function listApplications(
     { ...filter, excludeStatuses: ENDED_STATUSES },
     TODO_SCAN_LIMIT,
   );
-  const waiting = live.filter((row) =>
+  const waiting =
     actor.role === 'expert'
-      ? row.application.status === 'under_acceptance'
-      : actionsFor(row, workflowRoles(actor, row)).filter((a) => a !== 'withdraw').length > 0,
-  );
+      ? await awaitingSheet(db, actor, live, ctx.today)
+      : live.filter((row) => actionsFor(row, workflowRoles(actor, row)).filter((a) => a !== 'withdraw').length > 0);
   const start = (filter.page - 1) * filter.pageSize;
   return { items: waiting.slice(start, start + filter.pageSize).map((row) => row.summary), total: waiting.length };
+}
+
+/**
+ * The expert's panels still waiting on its scoring sheet: under acceptance, the expert assigned and not recused,
+ * and no sheet saved yet — or one saved incomplete, since a sheet may be saved part-way and passing waits for every
+ * sitting expert's complete sheet. Only the (few) panels with a saved sheet need the rubric's verdict on it.
+ */
+type LiveRow = Awaited<ReturnType<typeof queryLoadedApplications>>[number];
+
+async function awaitingSheet(db: Executor, actor: Actor, rows: readonly LiveRow[], today: string): Promise<LiveRow[]> {
+  const underAcceptance = rows.filter((row) => row.application.status === 'under_acceptance');
+  const sheets = await ownPanelSheets(
+    db,
+    actor,
+    underAcceptance.map((row) => row.application.id),
+  );
+  const waiting: LiveRow[] = [];
+  // Sequential, as panelState's own queries are.
+  for (const row of underAcceptance) {
+    const sheet = sheets.get(row.application.id);
+    if (!sheet) continue;
+    if (!sheet.saved) {
+      waiting.push(row);
+      continue;
+    }
+    const { members } = await panelState(db, row, today);
+    if (members.find((m) => m.userId === actor.id)?.sheetStatus === 'partial') waiting.push(row);
+  }
+  return waiting;
 }

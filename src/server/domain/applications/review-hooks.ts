@@ -3,10 +3,11 @@
  * self-assessment), returning for more material (a reason), recommending (scored first when the programme says so,
  * within the quota and the ranking) and not recommending (an opinion).
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type FormValues, formProblems } from '../../../core/applications/form';
 import {
   type GuardProblem,
+  QUOTA_HOLDING_STATUSES,
   quotaFor,
   rankForQuota,
   reapplyBanYears,
@@ -53,16 +54,16 @@ export const submitHook: ActionHook = {
     const { programme, application } = found;
     refuse(windowOpen(programme, today));
     refuse(revocationBan(await revocationsOf(tx, application.unitId), today, reapplyBanYears(programme)));
-    await requireComplete(tx, found);
+    await requireComplete(tx, found, today);
   },
   columns: () => ({ submittedAt: new Date() }),
 };
 
 export const resubmitHook: ActionHook = {
-  check: ({ tx, found }) => requireComplete(tx, found),
+  check: ({ tx, found, today }) => requireComplete(tx, found, today),
 };
 
-async function requireComplete(tx: Executor, found: ActionHookContext['found']) {
+async function requireComplete(tx: Executor, found: ActionHookContext['found'], today: string) {
   const { programme, application } = found;
   const form = formForKind(programme, application.kindId);
   const problems = form ? formProblems(form, application.formData as FormValues, true) : [];
@@ -75,6 +76,7 @@ async function requireComplete(tx: Executor, found: ActionHookContext['found']) 
       rubric,
       application.answers,
       await unitMetrics(tx, application.unitId, {
+        asOf: today,
         programme: { id: application.programmeId, definition: programme },
       }),
     ),
@@ -104,8 +106,13 @@ export const recommendHook: ActionHook = {
         details: { reason: 'not_scored' },
       });
     }
-    const { quota, recommended, ranked } = await districtRanking(tx, found);
+    const quota = quotaFor(programme, application.kindId);
     if (quota === null) return;
+    // Two recommendations of different applications in the same district would each lock only their own row, both
+    // count the same slots and both pass: serialise them on the quota group before counting. The lock is released
+    // at commit, after which the next one counts this one (each statement reads what is committed).
+    await lockQuotaGroup(tx, found);
+    const { recommended, ranked } = await districtRanking(tx, found);
     refuse(recommendationQuota(programme, application.kindId, recommended));
     const mine = ranked.find((r) => r.id === application.id);
     if (mine && !mine.withinQuota) {
@@ -120,8 +127,21 @@ export const recommendHook: ActionHook = {
 };
 
 /**
- * The district's candidates for the same programme and kind — submitted or already recommended, with a district
- * score — best first, with the quota and how many are recommended already.
+ * A transaction-scoped advisory lock on one quota group: the programme, the recommending district (the applicant
+ * units' jurisdiction, as `districtRanking` groups them) and the kind the quota counts. Works on PGlite and
+ * PostgreSQL alike (src/server/domain/registry/certificate-number.ts); a hash collision only serialises two
+ * unrelated groups.
+ */
+async function lockQuotaGroup(tx: Executor, found: ActionHookContext['found']) {
+  const { application } = found;
+  const key = `shangmi:quota:${application.programmeId}:${found.unitJurisdictionCode}:${application.kindId}`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+/**
+ * The district's candidates for the same programme and kind — submitted, or holding a slot (recommended or moved on
+ * beyond it: QUOTA_HOLDING_STATUSES), with a district score — best first, with the quota and how many slots are
+ * used already. Those that moved on stay in the ranking, so it reads the same before and after the city takes over.
  */
 export async function districtRanking(db: Executor, found: ActionHookContext['found']) {
   const { programme, application } = found;
@@ -141,10 +161,10 @@ export async function districtRanking(db: Executor, found: ActionHookContext['fo
         eq(applications.programmeId, application.programmeId),
         eq(applications.kindId, application.kindId),
         eq(units.jurisdictionCode, found.unitJurisdictionCode),
-        inArray(applications.status, ['submitted', 'district_recommended']),
+        inArray(applications.status, ['submitted', ...QUOTA_HOLDING_STATUSES]),
       ),
     );
-  const recommended = peers.filter((p) => p.status === 'district_recommended').length;
+  const recommended = peers.filter((p) => QUOTA_HOLDING_STATUSES.includes(p.status)).length;
   const ranked = rankForQuota(
     peers
       .filter((p) => p.score !== null)

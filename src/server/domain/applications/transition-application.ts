@@ -1,9 +1,9 @@
 /**
  * Moves an application along its programme's workflow. One transaction: lock the row, check the action is legal
- * in the current status (409 listing the allowed actions), that the actor plays a part that may take it (403),
- * that the version read is current (409), and the action's own guards; then a guarded update (status and version
- * unchanged since read — of two racing transitions one wins, the other gets 409), the history event, the audit
- * entry, the action's further writes and the notifications.
+ * in the current status (409 listing the actions this caller may take instead), that the actor plays a part that
+ * may take it (403), that the version read is current (409), and the action's own guards; then a guarded update
+ * (status and version unchanged since read — of two racing transitions one wins, the other gets 409), the history
+ * event, the audit entry, the action's further writes and the notifications.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
@@ -29,10 +29,9 @@ import { notifyApplicationChange } from './notify-application';
 import { isOnPanel } from './panel-membership';
 import { mayRead, workflowRoles } from './workflow-roles';
 
-/** The actions this actor may take now: what the UI offers. */
+/** The actions this actor may take now: what the UI offers, and what a refused action lists. */
 export function actionsFor(found: LoadedApplication, roles: readonly WorkflowRole[]) {
-  const stages = stagesOf(found.programme);
-  return [...new Set(roles.flatMap((role) => allowedActions(found.application.status, stages, role)))];
+  return allowedActions(found.application.status, stagesOf(found.programme), roles);
 }
 
 export async function transitionApplication(
@@ -51,10 +50,10 @@ export async function transitionApplication(
     const stages = stagesOf(found.programme);
     const from = found.application.status;
     const unresolvedObjections = input.action === 'approve' ? await countUnresolvedObjections(tx, id) : 0;
-    const to = nextStatus(from, input.action, stages, { unresolvedObjections });
+    // With the caller's roles, the refusal's message and `allowed` both name what this caller may do instead.
+    const to = nextStatus(from, input.action, stages, { unresolvedObjections, roles });
     if (isTransitionError(to)) {
-      const allowed = actionsFor(found, roles);
-      throw new AppError('invalid_transition', to.message, { details: { allowed, reason: to.code } });
+      throw new AppError('invalid_transition', to.message, { details: { allowed: to.allowed, reason: to.code } });
     }
     if (!roles.some((role) => roleMayPerform(input.action, role))) {
       throw forbidden(`无权进行“${ApplicationAction.labels[input.action]}”操作`);

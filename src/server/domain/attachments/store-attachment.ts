@@ -25,8 +25,22 @@ export const ACCEPTED_TYPES: Record<string, string> = {
   'application/zip': 'ZIP 压缩包',
 };
 
+/** A logged-in user's upload (POST /attachments); audited under the user's unit, if any. */
 export async function storeAttachment(db: Executor, ctx: RequestContext, content: Buffer) {
   if (!ctx.actor) throw unauthenticated();
+  return storeContent(db, ctx, content, { unitId: ctx.actor.unitId ?? null });
+}
+
+/**
+ * The checks and the insert, for a caller that has authorised the upload itself (the public objection upload has no
+ * actor; it names the jurisdiction the file was sent to). Audited when the content is new.
+ */
+export async function storeContent(
+  db: Executor,
+  ctx: RequestContext,
+  content: Buffer,
+  audit: { unitId?: string | null; jurisdictionPath?: string | null; after?: Record<string, unknown> },
+) {
   if (content.length === 0)
     throw new AppError('validation_failed', '文件为空', { fields: [{ path: 'file', message: '文件为空' }] });
   if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', '附件不能超过 20 MB');
@@ -47,8 +61,9 @@ export async function storeAttachment(db: Executor, ctx: RequestContext, content
         action: 'attachment.upload',
         entityType: 'attachment',
         entityId: sha256,
-        unitId: ctx.actor?.unitId ?? null,
-        after: { size: content.length, mimeType: detected.mime },
+        unitId: audit.unitId ?? null,
+        jurisdictionPath: audit.jurisdictionPath ?? null,
+        after: { size: content.length, mimeType: detected.mime, ...audit.after },
       });
     }
   });

@@ -3,24 +3,36 @@ import type { LedgerKind } from '../../../shared/enums';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { attachments, guideAssignments } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, forbidden } from '../../errors';
+import { can } from '../../policies';
 
 /**
- * A guidance visit is made by one of the unit's assigned guides. When an assigned guide records it, the guide
- * defaults to that officer.
+ * A guidance visit is the bureau's record of its guide's work and counts towards rubric gates ("业务指导每年不少于2次"),
+ * so only officers over the unit (or admins) record or edit one, naming one of the unit's assigned guides; when an
+ * assigned guide records it, the guide defaults to that officer. Other kinds carry no guide.
+ * `previous` is the entry before an edit: a unit may not turn a guidance visit into something else either, and a
+ * visit keeps its guide even if that guide has been reassigned since.
  */
 export async function resolveGuide(
   db: Executor,
   actor: Actor,
-  unitId: string,
+  unit: { id: string; jurisdictionPath: string },
   kind: LedgerKind,
   guideId: string | null | undefined,
+  previous?: { kind: LedgerKind; guideId: string | null },
 ): Promise<string | null> {
-  if (kind !== 'guidance_visit') return guideId ?? null;
+  const touchesGuidance = kind === 'guidance_visit' || previous?.kind === 'guidance_visit';
+  if (touchesGuidance && !can(actor, 'ledger.record_guidance', { type: 'unit', ...unit })) {
+    throw forbidden('业务指导记录由监管部门的指导员登记，申报单位不能登记或修改');
+  }
+  if (kind !== 'guidance_visit') return null;
+  if (previous?.kind === 'guidance_visit' && previous.guideId && (guideId ?? previous.guideId) === previous.guideId) {
+    return previous.guideId;
+  }
   const assigned = await db
     .select({ guideId: guideAssignments.guideId })
     .from(guideAssignments)
-    .where(eq(guideAssignments.unitId, unitId));
+    .where(eq(guideAssignments.unitId, unit.id));
   const ids = new Set(assigned.map((a) => a.guideId));
   const chosen = guideId ?? (ids.has(actor.id) ? actor.id : null);
   if (!chosen || !ids.has(chosen)) {

@@ -19,7 +19,13 @@ export async function recordLedgerEntry(db: Executor, ctx: RequestContext, input
   ) {
     throw notFound('单位');
   }
-  const guideId = await resolveGuide(db, ctx.actor, input.unitId, input.kind, input.guideId);
+  const guideId = await resolveGuide(
+    db,
+    ctx.actor,
+    { id: input.unitId, jurisdictionPath: unit.jurisdictionPath },
+    input.kind,
+    input.guideId,
+  );
   await checkAttachmentsExist(db, input.attachments);
   const { attachments = [], details = {}, ...fields } = input;
   const id = await db.transaction(async (tx) => {

@@ -17,16 +17,15 @@ export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: s
   if (!found || !subject || !can(ctx.actor, 'ledger.write', subject)) throw notFound('台账记录');
   const before = found.entry;
   const kind = patch.kind ?? before.kind;
-  const guideId =
-    patch.kind !== undefined || patch.guideId !== undefined
-      ? await resolveGuide(
-          db,
-          ctx.actor,
-          before.unitId,
-          kind,
-          patch.guideId !== undefined ? patch.guideId : before.guideId,
-        )
-      : before.guideId;
+  // Every edit passes the guidance rule: editing any field of a guidance visit is the bureau's to do.
+  const guideId = await resolveGuide(
+    db,
+    ctx.actor,
+    { id: before.unitId, jurisdictionPath: found.jurisdictionPath },
+    kind,
+    patch.guideId !== undefined ? patch.guideId : before.guideId,
+    before,
+  );
   await checkAttachmentsExist(db, patch.attachments);
   const { version, attachments, ...fields } = patch;
   await db.transaction(async (tx) => {

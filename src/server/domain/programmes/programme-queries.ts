@@ -4,6 +4,7 @@ import type { Programme } from '../../../core/programs/schema';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { jurisdictions, programmes } from '../../db/schema';
+import { openToUnitCondition } from './programme-eligibility';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 
@@ -18,7 +19,7 @@ export function visibleCondition(actor: Actor): SQL | undefined {
 export async function listProgrammes(
   db: Executor,
   actor: Actor,
-  filter: { code?: string; status?: ProgrammeRow['status'] },
+  filter: { code?: string; status?: ProgrammeRow['status']; openToUnitPath?: string },
 ) {
   return db
     .select({
@@ -40,6 +41,7 @@ export async function listProgrammes(
         visibleCondition(actor),
         filter.code ? eq(programmes.code, filter.code) : undefined,
         filter.status ? eq(programmes.status, filter.status) : undefined,
+        filter.openToUnitPath !== undefined ? openToUnitCondition(db, filter.openToUnitPath) : undefined,
       ),
     )
     .orderBy(desc(programmes.year), programmes.code, desc(programmes.version));

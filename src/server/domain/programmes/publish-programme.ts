@@ -7,15 +7,28 @@ import { AppError, notFound } from '../../errors';
 import { authoriseProgrammeOwner } from './programme-guards';
 import { findProgramme, programmeDetail } from './programme-queries';
 
-/** Publishes a draft. From then on the version is immutable (a database trigger enforces it). */
-export async function publishProgramme(db: Executor, ctx: RequestContext, id: string) {
+/**
+ * Publishes a draft. From then on the version is immutable (a database trigger enforces it). `authorised`: the
+ * system itself publishes (demo seeding, the CLI run by an operator); the audit entry then names no user.
+ */
+export async function publishProgramme(
+  db: Executor,
+  ctx: RequestContext,
+  id: string,
+  options: { authorised?: boolean } = {},
+) {
   const found = await findProgramme(db, id);
   if (!found) throw notFound('工作方案');
-  await authoriseProgrammeOwner(db, ctx, found.programme.ownerJurisdictionCode);
+  if (!options.authorised) await authoriseProgrammeOwner(db, ctx, found.programme.ownerJurisdictionCode);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(programmes)
-      .set({ status: 'published', publishedAt: new Date(), publishedById: ctx.actor!.id, updatedAt: new Date() })
+      .set({
+        status: 'published',
+        publishedAt: new Date(),
+        publishedById: ctx.actor?.id ?? null,
+        updatedAt: new Date(),
+      })
       .where(and(eq(programmes.id, id), eq(programmes.status, 'draft')))
       .returning({ id: programmes.id });
     if (updated.length === 0)

@@ -1,19 +1,18 @@
 /**
  * Anyone — logged in or not — objects to an application on an open notice (startsOn ≤ business date ≤ endsOn),
- * giving a name and a way to be reached, and the reasons. Attachments must already be stored (uploading needs an
- * account); an anonymous objector states the evidence in the reasons. Audited in the same transaction, without an
+ * giving a name and a way to be reached, the reasons and attachments — already stored, by anyone through the notice's
+ * public upload (store-objection-attachment.ts) or by a logged-in user. Audited in the same transaction, without an
  * actor for the public (the IP is kept); the audit entry holds no contact data.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { chineseDate } from '../../../core/applications/guards';
 import type { ObjectionCreateInput } from '../../../shared/schemas/publicity';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { applications, attachments, jurisdictions, objections, publicityEntries, units, users } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 import { notifyUsers } from '../notifications/notify';
-import { findNotice, noticeState, noticeVisible, objectionsAccepted } from './publicity-queries';
+import { findNoticeOpenForObjections } from './publicity-queries';
 
 export async function fileObjection(
   db: Db,
@@ -22,20 +21,8 @@ export async function fileObjection(
   input: ObjectionCreateInput,
   today: string,
 ): Promise<{ id: string }> {
-  const found = await findNotice(db, noticeId);
-  if (!found || !noticeVisible(ctx.actor, found.notice, found.ownerPath, today)) throw notFound('公示');
+  const found = await findNoticeOpenForObjections(db, ctx.actor, noticeId, today);
   const { notice } = found;
-  const state = noticeState(notice, today);
-  if (state !== 'open') {
-    const message =
-      state === 'upcoming'
-        ? `公示尚未开始，${chineseDate(notice.startsOn)}起可以提出异议`
-        : `公示期已于${chineseDate(notice.endsOn)}届满，不再受理异议`;
-    throw new AppError('invalid_transition', message, { details: { reason: `notice_${state}` } });
-  }
-  if (!objectionsAccepted(found.programme)) {
-    throw new AppError('invalid_transition', '本公示不受理异议', { details: { reason: 'objections_not_accepted' } });
-  }
   const [entry] = await db
     .select({ unitId: applications.unitId, unitName: units.name, path: jurisdictions.path })
     .from(publicityEntries)

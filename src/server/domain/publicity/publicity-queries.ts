@@ -5,11 +5,13 @@
  */
 import { and, desc, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { chineseDate } from '../../../core/applications/guards';
 import { kindById } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { applications, jurisdictions, programmes, publicityEntries, publicityNotices, units } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
 import { inSubtree } from '../../policies';
 
 const owners = alias(jurisdictions, 'notice_owners');
@@ -128,6 +130,29 @@ export function publicNotice(row: NoticeRow, entries: readonly EntryRow[], today
 export function objectionsAccepted(programme: Programme): boolean {
   const stage = programme.stages.find((s) => s.kind === 'publicity');
   return stage?.kind === 'publicity' ? stage.objections !== false : true;
+}
+
+/**
+ * The notice, if it takes objections now: visible to the reader (404 otherwise), open on the business date and its
+ * programme accepting objections (409 with the reason otherwise). Filing an objection and the public upload of its
+ * attachments both start here.
+ */
+export async function findNoticeOpenForObjections(db: Executor, actor: Actor | null, id: string, today: string) {
+  const found = await findNotice(db, id);
+  if (!found || !noticeVisible(actor, found.notice, found.ownerPath, today)) throw notFound('公示');
+  const { notice } = found;
+  const state = noticeState(notice, today);
+  if (state !== 'open') {
+    const message =
+      state === 'upcoming'
+        ? `公示尚未开始，${chineseDate(notice.startsOn)}起可以提出异议`
+        : `公示期已于${chineseDate(notice.endsOn)}届满，不再受理异议`;
+    throw new AppError('invalid_transition', message, { details: { reason: `notice_${state}` } });
+  }
+  if (!objectionsAccepted(found.programme)) {
+    throw new AppError('invalid_transition', '本公示不受理异议', { details: { reason: 'objections_not_accepted' } });
+  }
+  return found;
 }
 
 export async function listNotices(

@@ -1,18 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { kindById, rubricForKind } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { jurisdictions, programmes, selfAssessments, units } from '../../db/schema';
+import { jurisdictions, selfAssessments, units } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { can } from '../../policies';
+import { requireProgrammeOpenToUnit } from '../programmes/programme-eligibility';
 import { findSelfAssessment, selfAssessmentDetail } from './self-assessment-queries';
 
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', message, { fields: [{ path, message }] });
 
-/** An applicant starts a draft self-assessment against a published programme and a kind of base open to its unit. */
+/**
+ * An applicant starts a draft self-assessment against the newest published version of a programme of its own
+ * jurisdiction (or above) and a kind of base open to its unit kind.
+ */
 export async function createSelfAssessment(
   db: Executor,
   ctx: RequestContext,
@@ -30,11 +34,10 @@ export async function createSelfAssessment(
   if (!unit || !can(ctx.actor, 'self_assessment.write', { type: 'unit', id: unit.id, jurisdictionPath: unit.path })) {
     throw forbidden('只有申报单位账号可以进行自评');
   }
-  const [programme] = await db
-    .select()
-    .from(programmes)
-    .where(and(eq(programmes.id, input.programmeId), eq(programmes.status, 'published')));
-  if (!programme) throw invalid('programmeId', '工作方案不存在或尚未发布');
+  const programme = await requireProgrammeOpenToUnit(db, input.programmeId, unit.path, {
+    field: 'programmeId',
+    newStart: true,
+  });
   const definition = programme.definition as Programme;
   const kind = kindById(definition, input.kindId);
   if (!kind || !rubricForKind(definition, input.kindId)) throw invalid('kindId', '该工作方案不含此类基地');
@@ -60,5 +63,5 @@ export async function createSelfAssessment(
     });
     return row!.id;
   });
-  return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!);
+  return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!, ctx.today);
 }

@@ -44,5 +44,5 @@ export async function getSelfAssessment(db: Executor, ctx: RequestContext, id: s
   ) {
     throw notFound('自评');
   }
-  return selfAssessmentDetail(db, found);
+  return selfAssessmentDetail(db, found, ctx.today);
 }

@@ -44,7 +44,7 @@ export async function saveSelfAssessment(
       after: { answered: Object.keys(parsed.answers).length },
     });
   });
-  return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!);
+  return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!, ctx.today);
 }
 
 /** Evidence must exist: uploaded attachments, and ledger entries of the assessing unit itself. */

@@ -27,10 +27,12 @@ export async function findSelfAssessment(db: Executor, id: string) {
 export async function selfAssessmentDetail(
   db: Executor,
   row: NonNullable<Awaited<ReturnType<typeof findSelfAssessment>>>,
+  today: string,
 ) {
   const programme = row.definition as Programme;
   const rubric = rubricForKind(programme, row.assessment.baseKind)!;
   const metrics = await unitMetrics(db, row.assessment.unitId, {
+    asOf: today,
     programme: { id: row.assessment.programmeId, definition: programme },
   });
   return {

@@ -17,14 +17,14 @@ import {
 } from '../../db/schema';
 
 export interface MetricOptions {
-  /** The day of evaluation; default today. */
-  asOf?: string;
+  /** The day the last 12 months count back from: the business date (RequestContext.today). */
+  asOf: string;
   /** The programme evaluated against: "firms meeting the point standard" are scored against its point rubric. */
   programme?: { id: string; definition: Programme };
 }
 
-export async function unitMetrics(db: Executor, unitId: string, options: MetricOptions = {}): Promise<MetricValues> {
-  const asOf = options.asOf ?? dayjs().format('YYYY-MM-DD');
+export async function unitMetrics(db: Executor, unitId: string, options: MetricOptions): Promise<MetricValues> {
+  const { asOf } = options;
   const [unit] = await db.select({ kind: units.kind }).from(units).where(eq(units.id, unitId));
   const since = dayjs(asOf).subtract(12, 'month').format('YYYY-MM-DD');
   const entries = await db

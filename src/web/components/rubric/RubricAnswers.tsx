@@ -1,6 +1,7 @@
 /**
  * Answering a rubric and showing its evaluation: the answer sheet (scores per item or met per requirement, a note,
- * and — where the unit's ledger is given — evidence), the estimated result against the pass mark, and the gap list.
+ * and evidence — editable where the unit's ledger is given, listed with download links where `evidenceHref` is),
+ * the estimated result against the pass mark, and the gap list.
  * Used by the self-assessment, the application and the district's and experts' scoring sheets.
  */
 import {
@@ -74,14 +75,17 @@ export function AnswerEditor({
   rubric,
   answers,
   ledger,
+  evidenceHref,
   readOnly = false,
   labelPrefix = '自评',
   onChange = () => undefined,
 }: {
   rubric: Rubric;
   answers: AnswerSet;
-  /** The unit's ledger, to cite as evidence; absent: no evidence column. */
+  /** The unit's ledger, to cite as evidence; absent (and no `evidenceHref`): no evidence column. */
   ledger?: readonly LedgerOption[];
+  /** Where an evidence file is downloaded through the record (undefined: not saved with it yet). */
+  evidenceHref?: (sha256: string) => string | undefined;
   /** Read-only: shows the answers without inputs. */
   readOnly?: boolean;
   /** Whose sheet, in the inputs' accessible names ("自评得分 i4.1", "审核得分 i4.1"). */
@@ -90,12 +94,15 @@ export function AnswerEditor({
 }) {
   const set = (id: string, patch: Partial<AnswerSet[string]>) =>
     onChange({ ...answers, [id]: { ...answers[id], ...patch } });
+  const showEvidence = ledger !== undefined || evidenceHref !== undefined;
   const evidenceOf = (id: string) =>
-    ledger && (
+    showEvidence && (
       <EvidenceCell
         nodeId={id}
         evidence={answers[id]?.evidence ?? []}
-        ledger={ledger}
+        ledger={ledger ?? []}
+        fileHref={evidenceHref}
+        readOnly={readOnly || ledger === undefined}
         onChange={(evidence) => set(id, { evidence: evidence.length ? evidence : undefined })}
       />
     );
@@ -146,7 +153,7 @@ export function AnswerEditor({
                     />
                   ),
                 },
-                ...(ledger
+                ...(showEvidence
                   ? [
                       {
                         title: '佐证材料',
@@ -178,7 +185,7 @@ export function AnswerEditor({
                   {r.text}
                 </Checkbox>
               </Col>
-              {ledger && <Col flex="240px">{evidenceOf(r.id)}</Col>}
+              {showEvidence && <Col flex="240px">{evidenceOf(r.id)}</Col>}
             </Row>
           ))}
         </Card>

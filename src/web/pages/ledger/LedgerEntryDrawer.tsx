@@ -257,7 +257,13 @@ export function LedgerEntryDrawer({ entry, defaultUnitId, canChooseUnit, onClose
           </Form.Item>
         )}
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-          <Select<LedgerKind> options={KIND_OPTIONS} placeholder="请选择" />
+          <Select<LedgerKind>
+            // Guidance visits are recorded by the bureau's guides, not by the unit itself.
+            options={
+              user.role === 'applicant' ? KIND_OPTIONS.filter((o) => o.value !== 'guidance_visit') : KIND_OPTIONS
+            }
+            placeholder="请选择"
+          />
         </Form.Item>
         <Form.Item name="occurredOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} />

@@ -256,17 +256,21 @@ export default function LedgerPage() {
                     title: '操作',
                     key: 'actions',
                     fixed: 'right' as const,
-                    render: (_: unknown, entry: LedgerEntry) => (
-                      <Button
-                        type="link"
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={`编辑 ${entry.title}`}
-                        onClick={() => setDrawer({ entry })}
-                      >
-                        编辑
-                      </Button>
-                    ),
+                    // Guidance visits are the bureau's record (the server refuses a unit's edit too).
+                    render: (_: unknown, entry: LedgerEntry) =>
+                      entry.kind === 'guidance_visit' && user.role === 'applicant' ? (
+                        <Typography.Text type="secondary">由指导员登记</Typography.Text>
+                      ) : (
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<EditOutlined />}
+                          aria-label={`编辑 ${entry.title}`}
+                          onClick={() => setDrawer({ entry })}
+                        >
+                          编辑
+                        </Button>
+                      ),
                   },
                 ]
               : []),

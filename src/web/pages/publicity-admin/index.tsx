@@ -1,7 +1,7 @@
 /**
  * 公示管理 for the owning bureau: publish a notice of the applications that passed acceptance (the period is counted
  * in working days on the official calendar by the server), and answer each objection in writing — approval waits
- * until every objection is resolved and the period is over.
+ * until every objection is resolved and the period is over. The objector's attachments download from the list.
  */
 import {
   App,
@@ -24,6 +24,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, useApiErrorHandler } from '../../app/api';
 import type { Page } from '../../app/types';
+import { attachmentUrl } from '../../app/upload';
+import { AttachmentTag } from '../../components/AttachmentTag';
 import { PageContainer } from '../../components/PageContainer';
 import type { ApplicationSummary } from '../applications/application-types';
 
@@ -46,6 +48,7 @@ interface Objection {
   name: string;
   contact: string;
   reasons: string;
+  attachments: { sha256: string; fileName: string }[];
   state: 'unresolved' | 'resolved';
   resolution: string | null;
   upheld: boolean | null;
@@ -188,7 +191,25 @@ export default function PublicityAdminPage() {
           columns={[
             { title: '被异议单位', dataIndex: 'unitName', width: 200 },
             { title: '异议人', render: (_, o) => `${o.name}（${o.contact}）`, width: 200 },
-            { title: '异议理由', dataIndex: 'reasons' },
+            {
+              title: '异议理由',
+              render: (_, o) => (
+                <Space direction="vertical" size={4}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{o.reasons}</span>
+                  {o.attachments.length > 0 && (
+                    <Space wrap size={4} aria-label="异议附件">
+                      {o.attachments.map((a) => (
+                        <AttachmentTag
+                          key={a.sha256}
+                          fileName={a.fileName}
+                          href={attachmentUrl(`/objections/${o.id}`, a.sha256)}
+                        />
+                      ))}
+                    </Space>
+                  )}
+                </Space>
+              ),
+            },
             {
               title: '处理',
               width: 220,

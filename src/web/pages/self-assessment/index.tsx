@@ -14,8 +14,9 @@ import type { MetricValues } from '../../../core/rubric/metrics';
 import type { Rubric } from '../../../core/rubric/schema';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
+import { attachmentUrl } from '../../app/upload';
 import { PageContainer } from '../../components/PageContainer';
-import type { LedgerOption } from '../../components/rubric/EvidenceCell';
+import { evidenceFiles, type LedgerOption } from '../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../components/rubric/RubricAnswers';
 
 interface ProgrammeSummary {
@@ -65,7 +66,7 @@ export default function SelfAssessmentPage() {
   );
   useEffect(() => {
     api
-      .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
+      .get<{ items: ProgrammeSummary[] }>('/programs', { openToMyUnit: true })
       .then((r) => setProgrammes(r.items), handleError);
     if (user.unitId) {
       api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
@@ -80,6 +81,8 @@ export default function SelfAssessmentPage() {
     setCurrent(detail);
     setAnswers(detail.answers ?? {});
   };
+  /** Files saved with the draft can be downloaded through it; a file uploaded since becomes a link once saved. */
+  const savedFiles = useMemo(() => new Set(current ? evidenceFiles(current.answers) : []), [current]);
   const evaluation = useMemo(
     () => (current ? evaluateRubric(current.rubric, answers, current.metrics) : null),
     [current, answers],
@@ -186,7 +189,15 @@ export default function SelfAssessmentPage() {
       {current && evaluation ? (
         <Row gutter={16}>
           <Col xs={24} lg={15}>
-            <AnswerEditor rubric={current.rubric} answers={answers} ledger={ledger} onChange={setAnswers} />
+            <AnswerEditor
+              rubric={current.rubric}
+              answers={answers}
+              ledger={ledger}
+              evidenceHref={(sha256) =>
+                savedFiles.has(sha256) ? attachmentUrl(`/self-assessments/${current.id}`, sha256) : undefined
+              }
+              onChange={setAnswers}
+            />
           </Col>
           <Col xs={24} lg={9}>
             <Card

@@ -1,28 +1,17 @@
 /**
  * The programme's application form for the kind, the narrative (商业秘密保护工作开展情况), the applicant's opinion and
- * the attachments. The applicant edits them while the application is a draft or returned; everyone else reads them.
+ * the attachments. The applicant edits them while the application is a draft or returned; everyone else reads them
+ * and downloads the attachments.
  * Field types come from the programme (src/core/programs/enums.ts FieldType); the server checks every value.
  */
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Tag,
-  Upload,
-} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { FormField } from '../../../../core/programs/schema';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
-import { uploadAttachment } from '../../../app/upload';
+import { attachmentUrl, uploadAttachment } from '../../../app/upload';
+import { AttachmentTag } from '../../../components/AttachmentTag';
 import type { ApplicationDetail } from '../application-types';
 
 /** The control for a field; Form.Item's injected props (id, value, onChange) pass through to it. */
@@ -77,6 +66,11 @@ export function ApplicationFormCard({
   // Most seed forms carry the narrative as a field of their own (000 附件1 "商业秘密保护工作开展情况"); then the separate
   // narrative box is not offered again.
   const narrativeInForm = fields.some((f) => f.label.includes('工作开展情况'));
+  // Saved attachments download through the application; one uploaded since is a link once saved.
+  const hrefOf = (sha256: string) =>
+    application.attachments.some((a) => a.sha256 === sha256)
+      ? attachmentUrl(`/applications/${application.id}`, sha256)
+      : undefined;
 
   if (!editable) {
     return (
@@ -101,9 +95,7 @@ export function ApplicationFormCard({
               {application.attachments.length === 0
                 ? '—'
                 : application.attachments.map((a) => (
-                    <Tag key={a.sha256} icon={<PaperClipOutlined />}>
-                      {a.fileName}
-                    </Tag>
+                    <AttachmentTag key={a.sha256} fileName={a.fileName} href={hrefOf(a.sha256)} />
                   ))}
             </Space>
           </Descriptions.Item>
@@ -168,14 +160,12 @@ export function ApplicationFormCard({
         <Form.Item label="附件">
           <Space wrap>
             {attachments.map((a) => (
-              <Tag
+              <AttachmentTag
                 key={a.sha256}
-                icon={<PaperClipOutlined />}
-                closable
+                fileName={a.fileName}
+                href={hrefOf(a.sha256)}
                 onClose={() => setAttachments((all) => all.filter((x) => x !== a))}
-              >
-                {a.fileName}
-              </Tag>
+              />
             ))}
             <Upload
               showUploadList={false}

@@ -10,8 +10,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { attachmentUrl } from '../../../app/upload';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
+import { evidenceFiles } from '../../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
 import type { ApplicationDetail } from '../application-types';
 import { AcceptanceCard } from '../components/AcceptanceCard';
@@ -55,6 +57,8 @@ export default function ApplicationDetailPage() {
   };
 
   if (!application) return <PageLoading />;
+  // The self-assessment's evidence travels with the application; its saved files download through it.
+  const savedEvidence = new Set(evidenceFiles(application.answers));
   const isApplicant = application.roles.includes('applicant');
   const editable = isApplicant && (application.status === 'draft' || application.status === 'returned');
   const districtEditable =
@@ -124,7 +128,15 @@ export default function ApplicationDetailPage() {
                 )
               }
             >
-              <AnswerEditor rubric={application.rubric} answers={answers} readOnly={!editable} onChange={setAnswers} />
+              <AnswerEditor
+                rubric={application.rubric}
+                answers={answers}
+                readOnly={!editable}
+                evidenceHref={(sha256) =>
+                  savedEvidence.has(sha256) ? attachmentUrl(`/applications/${application.id}`, sha256) : undefined
+                }
+                onChange={setAnswers}
+              />
             </Card>
             {hasDistrictReview && (
               <DistrictReviewCard

@@ -1,12 +1,16 @@
 /**
  * The objection form (异议) for one application on an open publicity notice: the objector's name (or unit), a way to
- * reach them and the reasons. Anyone may file it, logged in or not; the server's Chinese messages land on the
- * fields, and a success is confirmed in place.
+ * reach them, the reasons and supporting files. Anyone may file it, logged in or not: the files go to the notice's
+ * public upload and the objection names them. The server's Chinese messages land on the fields, and a success is
+ * confirmed in place.
  */
-import { Alert, Button, Flex, Form, Input, Modal, Result, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ObjectionCreateSchema } from '../../../../shared/schemas/publicity';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
+import { uploadAttachment } from '../../../app/upload';
+import { AttachmentTag } from '../../../components/AttachmentTag';
 import { required, zodRule } from '../../../components/form-rules';
 import type { NoticeEntry, ObjectionFiled } from '../public-types';
 
@@ -18,6 +22,8 @@ interface ObjectionValues {
 
 const FORM_FIELDS = new Set(['name', 'contact', 'reasons']);
 const fields = ObjectionCreateSchema.shape;
+/** As the server allows (ObjectionCreateSchema). */
+const MAX_ATTACHMENTS = 10;
 
 export const OBJECTION_FILED_MESSAGE = '异议已提交，监管部门将书面答复处理结果';
 
@@ -60,6 +66,9 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
   const [submitting, setSubmitting] = useState(false);
   const [filed, setFiled] = useState<ObjectionFiled | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const [attachments, setAttachments] = useState<{ sha256: string; fileName: string }[]>([]);
+  const [uploading, setUploading] = useState(0);
 
   const submit = async (values: ObjectionValues) => {
     setSubmitting(true);
@@ -70,6 +79,7 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
         name: values.name.trim(),
         contact: values.contact.trim(),
         reasons: values.reasons.trim(),
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       setFiled(answer);
     } catch (error) {
@@ -142,9 +152,55 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
             placeholder="请写明异议的事实和理由，并说明有关证据情况（至少10个字）"
           />
         </Form.Item>
+        <Form.Item
+          label="证明材料"
+          extra={`选填，最多${MAX_ATTACHMENTS}个；PDF、图片、Office 文档或 ZIP 压缩包，单个不超过 20 MB`}
+        >
+          <Space wrap size={4}>
+            {attachments.map((a) => (
+              <AttachmentTag
+                key={a.sha256}
+                fileName={a.fileName}
+                onClose={() => setAttachments((all) => all.filter((x) => x !== a))}
+              />
+            ))}
+            <Upload
+              showUploadList={false}
+              disabled={attachments.length + uploading >= MAX_ATTACHMENTS}
+              customRequest={({ file, onSuccess, onError }) => {
+                setUploading((n) => n + 1);
+                uploadAttachment(file as File, { path: `/publicity/${noticeId}/attachments` })
+                  .then(
+                    (stored) => {
+                      setAttachments((all) =>
+                        all.some((a) => a.sha256 === stored.sha256)
+                          ? all
+                          : [...all, { sha256: stored.sha256, fileName: stored.fileName }],
+                      );
+                      onSuccess?.(stored);
+                    },
+                    (error: Error) => {
+                      message.error(error.message);
+                      onError?.(error);
+                    },
+                  )
+                  .finally(() => setUploading((n) => n - 1));
+              }}
+            >
+              <Button
+                icon={<UploadOutlined />}
+                loading={uploading > 0}
+                disabled={attachments.length + uploading >= MAX_ATTACHMENTS}
+                aria-label="上传证明材料"
+              >
+                上传
+              </Button>
+            </Upload>
+          </Space>
+        </Form.Item>
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
+          <Button type="primary" htmlType="submit" loading={submitting} disabled={uploading > 0}>
             提交异议
           </Button>
         </Flex>
