@@ -16,6 +16,7 @@ import {
   fillDate,
   fillEvery,
   openApplication,
+  scoreSheet,
   switchUser,
   takeAction,
   waitForStatus,
@@ -95,10 +96,7 @@ test('Putuo: apply, panel of three, certify, public registry, revoke, and the ne
   ] as const) {
     await switchUser(page, expert);
     await openApplication(page, '我的评审任务', UNIT);
-    expect(await fillEvery(page, /^评审得分 /, score)).toBeGreaterThan(5);
-    await page.getByLabel('评审意见').fill('材料齐全，制度健全。');
-    await page.getByRole('button', { name: '保存评分' }).click();
-    await page.getByText('评分已保存').waitFor();
+    expect(await scoreSheet(page, score, '材料齐全，制度健全。')).toBeGreaterThan(5);
   }
 
   // The bureau reads the panel's result (the low scorer is flagged), writes its opinion, passes, approves, certifies.
@@ -106,6 +104,11 @@ test('Putuo: apply, panel of three, certify, public registry, revoke, and the ne
   await page.goto(applicationUrl);
   await page.getByText(/评审结果：平均总分/).waitFor();
   await page.getByText('分歧较大').first().waitFor();
+  // The total too: median and spread of the experts' totals, its disagreement flagged (full marks against 4s).
+  const total = page.getByLabel('总分汇总');
+  await total.getByText(/^总分中位数 \d/).waitFor();
+  await total.getByText(/^总分极差 \d/).waitFor();
+  await total.getByText('专家意见分歧较大').waitFor();
   await page
     .getByLabel('综合验收意见')
     .fill('经书面预审和实地考察，验收组认为该单位符合示范点建设标准，同意通过验收。');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rubric } from '../src/core/rubric/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
-import { act, answerAll, newApplicantUnit, submittedApplication } from './helpers/applications';
+import { act, answerAll, expertSheet, newApplicantUnit, submittedApplication } from './helpers/applications';
 
 const put = (client: Client, url: string, payload: unknown) =>
   client.request({ method: 'PUT', url, payload: payload as Record<string, unknown> });
@@ -12,8 +12,14 @@ interface Member {
   sheetStatus: string | null;
   answers: Record<string, { score?: number; met?: boolean; note?: string }> | null;
   mine: boolean;
+  missing: SheetGap[] | null;
   version: number | null;
   recusedAt: string | null;
+}
+interface SheetGap {
+  nodeId: string;
+  code: string;
+  message: string;
 }
 interface PanelItem {
   id: string;
@@ -186,7 +192,7 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().fields[0]).toEqual({ path: 'answers.["i1.1"].score', message: '得分不能超过该项分值 8 分' });
 
-    const full = answerAll(rubric, 1) as Record<string, { score?: number; note?: string }>;
+    const full = expertSheet(rubric, 1) as Record<string, { score?: number; note?: string }>;
     full['i1.1'] = { score: 8, note: '领导小组由总经理牵头，文件齐全' };
     const saved = await put(experts[0]!, `${panelUrl()}/me`, { answers: full, comment: '整体符合示范点标准。' });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -209,12 +215,29 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(partial.json().members.find((m: Member) => m.mine).sheetStatus).toBe('partial');
     expect(partial.json().aggregate).toBeNull();
 
-    const half = answerAll(rubric, 0.5) as Record<string, { score?: number; note?: string }>;
+    // Every item scored but no comment yet: still incomplete, each item listed as lacking its comment.
+    const uncommented = await put(experts[1]!, `${panelUrl()}/me`, {
+      answers: answerAll(rubric, 0.5),
+      version: partial.json().members.find((m: Member) => m.mine).version,
+    });
+    expect(uncommented.statusCode, uncommented.body).toBe(200);
+    const own = uncommented.json().members.find((m: Member) => m.mine) as Member;
+    expect(own.sheetStatus).toBe('partial');
+    expect(own.missing?.every((g) => g.code === 'no_comment')).toBe(true);
+    expect(own.missing?.map((g) => g.nodeId)).toEqual(expect.arrayContaining(['i1.1', 'i6.2', 'b1']));
+    expect(own.missing?.[0]?.message).toBe(
+      '第 i1.1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导小组',
+    );
+    expect(uncommented.json().aggregate).toBeNull();
+    // The others' sheets, and what they lack, stay hidden from it.
+    expect(uncommented.json().members.find((m: Member) => m.name === '王立法').missing).toBeNull();
+
+    const half = expertSheet(rubric, 0.5) as Record<string, { score?: number; note?: string }>;
     half['i4.1'] = { score: 7, note: '年度计划基本完整' };
     const done = await put(experts[1]!, `${panelUrl()}/me`, {
       answers: half,
       comment: '制度较完善，活动开展不足。',
-      version: partial.json().members.find((m: Member) => m.mine).version,
+      version: own.version,
     });
     expect(done.statusCode, done.body).toBe(200);
     // Complete now: expert 2 sees the others' sheets and the aggregate.
@@ -223,7 +246,7 @@ describe('acceptance of a Putuo point by an expert panel', () => {
       '领导小组由总经理牵头，文件齐全',
     );
 
-    const zero = await put(experts[2]!, `${panelUrl()}/me`, { answers: answerAll(rubric, 0) });
+    const zero = await put(experts[2]!, `${panelUrl()}/me`, { answers: expertSheet(rubric, 0, '不符合要求') });
     expect(zero.statusCode, zero.body).toBe(200);
   });
 
@@ -235,6 +258,12 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     const totals = panel.aggregate.experts.map((e: { grandTotal: number }) => e.grandTotal);
     const mean3 = Math.round(((totals[0] + totals[1] + totals[2]) * 100) / 3) / 100;
     expect(panel.aggregate.meanTotal).toBe(mean3);
+    // The total over the experts' totals (full marks, half marks, nothing — the applicant's data gates some items):
+    // median the middle one, spread highest − lowest, far above 15 % of the 100 points.
+    expect(totals).toEqual([85, 46.5, 0]);
+    expect(panel.aggregate.total).toEqual({ count: 3, mean: 43.83, median: 46.5, min: 0, max: 85, spread: 85 });
+    expect(panel.aggregate.totalDisagreement).toBe(true);
+    expect(panel.members.every((m: Member) => m.sheetStatus === 'complete' && m.missing?.length === 0)).toBe(true);
     expect(panel.members.find((m: Member) => m.name === '王立法').answers['i1.1'].note).toBe(
       '领导小组由总经理牵头，文件齐全',
     );
@@ -257,6 +286,13 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(panel.members.find((m: Member) => m.name === '沈第三')).toMatchObject({ sheetStatus: 'recused' });
     expect(panel.aggregate.expertCount).toBe(2);
     expect(panel.aggregate.meanTotal).toBe(Math.round((totals[0] + totals[1]) * 50) / 100);
+    // Two experts: the median halfway between them, the spread their difference.
+    expect(panel.aggregate.total).toMatchObject({
+      count: 2,
+      median: panel.aggregate.meanTotal,
+      spread: totals[0] - totals[1],
+    });
+    expect(panel.aggregate.totalDisagreement).toBe(totals[0] - totals[1] >= 15);
     const i11 = item(panel, 'i1.1');
     expect(i11.scores.map((s) => s.expertId)).toEqual([ids[0], ids[1]]);
     expect(i11.stats).toEqual({ count: 2, mean: 6, median: 6, min: 4, max: 8, spread: 4 });
@@ -375,7 +411,19 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(unscored.statusCode).toBe(409);
     expect(unscored.json().message).toBe('尚不能验收通过：还有 1 名专家尚未完成评分（钟迟到）');
 
+    // Scores without comments do not complete the sheet: still blocked; the bureau sees what is missing.
     expect((await put(late.client, `${panelUrl()}/me`, { answers: answerAll(rubric, 0.5) })).statusCode).toBe(200);
+    const uncommented = await panelOf(putuo);
+    expect(uncommented.passCheck.problems.map((p: { message: string }) => p.message)).toEqual([
+      '还有 1 名专家尚未完成评分（钟迟到）',
+    ]);
+    const lateMember = uncommented.members.find((m: Member) => m.name === '钟迟到') as Member;
+    expect(lateMember.sheetStatus).toBe('partial');
+    expect(lateMember.missing?.[0]).toMatchObject({ nodeId: 'i1.1', code: 'no_comment' });
+    expect(
+      (await put(late.client, `${panelUrl()}/me`, { answers: expertSheet(rubric, 0.5), version: lateMember.version }))
+        .statusCode,
+    ).toBe(200);
     const ready = await panelOf(putuo);
     expect(ready.passCheck).toEqual({ ready: true, problems: [] });
     expect(ready.aggregate.expertCount).toBe(3);
@@ -385,7 +433,7 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(passed.acceptanceOpinion).toBe('经专家综合评定，该单位商业秘密保护工作成效较为突出，同意通过验收。');
 
     // Closed: no more scoring, assigning or recording.
-    const after = await put(experts[0]!, `${panelUrl()}/me`, { answers: answerAll(rubric, 1) });
+    const after = await put(experts[0]!, `${panelUrl()}/me`, { answers: expertSheet(rubric, 1) });
     expect(after.statusCode).toBe(409);
     expect(after.json().message).toBe('当前状态为“验收通过”，只有验收中的申报可以评分');
 
@@ -506,6 +554,13 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
     const req = panel.aggregate.requirements.find((r: { id: string }) => r.id === 'c2.r1');
     expect(req).toMatchObject({ majority: true, allMet: false, disagreement: true });
     expect(req.notMetBy).toEqual([b.id]);
+    // Per condition, who found all of it met (2 of 3 here); checklist sheets need no comment to be complete.
+    expect(panel.aggregate.conditions.find((cond: { id: string }) => cond.id === 'c2')).toMatchObject({
+      metBy: [a.id, c.id],
+      majority: true,
+      allMet: false,
+    });
+    expect(panel.members.every((m: Member) => m.sheetStatus === 'complete')).toBe(true);
     const passed = await act(shaoxing, detail, 'pass');
     expect(passed.status).toBe('acceptance_passed');
   });
@@ -553,14 +608,14 @@ describe('an expert’s to-do list', () => {
 
     // A complete sheet takes the panel off the list; a sheet saved part-way keeps it there.
     const rubric = (await putuo.get(`/api/v1/applications/${a.id}/panel`)).json().rubric as Rubric;
-    expect((await put(e1, `/api/v1/applications/${a.id}/panel/me`, { answers: answerAll(rubric) })).statusCode).toBe(
+    expect((await put(e1, `/api/v1/applications/${a.id}/panel/me`, { answers: expertSheet(rubric) })).statusCode).toBe(
       200,
     );
     expect(await todo(e1)).toEqual([b.id]);
     const partial = await put(e2, `/api/v1/applications/${a.id}/panel/me`, { answers: { 'i1.1': { score: 4 } } });
     expect(partial.json().members.find((m: Member) => m.mine).sheetStatus).toBe('partial');
     expect(await todo(e2)).toEqual([a.id]);
-    expect((await put(e2, `/api/v1/applications/${a.id}/panel/me`, { answers: answerAll(rubric) })).statusCode).toBe(
+    expect((await put(e2, `/api/v1/applications/${a.id}/panel/me`, { answers: expertSheet(rubric) })).statusCode).toBe(
       200,
     );
     expect(await todo(e2)).toEqual([]);

@@ -95,6 +95,27 @@ describe('applying', () => {
     expect(withdrawn.status).toBe('withdrawn');
   });
 
+  it("drafts the narrative from the self-assessment's notes, under their indicators", async () => {
+    const { client } = await newApplicantUnit(t, '310107', 'narrator');
+    const assessment = (
+      await client.post('/api/v1/self-assessments', {
+        programmeId: await programmeId(client, 'putuo-2022'),
+        kindId: 'point',
+      })
+    ).json();
+    const saved = await client.patch(`/api/v1/self-assessments/${assessment.id}`, {
+      version: assessment.version,
+      answers: { 'i4.2': { score: 7, note: '2022年1月印发《泄密应急处置办法》' }, 'i4.1': { score: 8 } },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = (await client.post('/api/v1/applications', { selfAssessmentId: assessment.id })).json();
+    const field = draft.form.fields.find((f: { label: string }) => f.label === '商业秘密保护工作开展情况');
+    expect(draft.formData[field.key]).toBe(
+      '一、制度建设\n建立泄密应急处置和奖惩等管理制度：2022年1月印发《泄密应急处置办法》',
+    );
+    expect(draft.narrative).toBe('');
+  });
+
   it('one live application per unit, programme and kind; submission records history and notifies the bureau', async () => {
     const draft = await draftApplication(applicant1, 'putuo-2022', 'point');
     const second = await applicant1.post('/api/v1/applications', {

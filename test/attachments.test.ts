@@ -14,21 +14,10 @@ import { auditLog } from '../src/server/db/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { act, answerAll, fillForm, newApplicantUnit, programmeId } from './helpers/applications';
 import { markAcceptancePassed, publish, readApplication, setBusinessDate } from './helpers/bases';
+import { multipart } from './helpers/multipart';
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
-
-function multipart(fileName: string, content: Buffer, mime = 'application/octet-stream') {
-  const boundary = '----shangmi-attachments-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mime}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function upload(client: Client, fileName: string, content: Buffer, url = '/api/v1/attachments') {
   const res = await client.request({ method: 'POST', url, ...multipart(fileName, content) });
@@ -302,5 +291,70 @@ describe('the public upload', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('citing files', () => {
+  it("knowing another unit's file hash is not enough to cite it, in any record; uploading it oneself is", async () => {
+    const refused = (res: LightMyRequestResponse, path: string) => {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().fields).toContainEqual({ path, message: '附件不存在或不是本单位（本人）上传的，请重新上传' });
+    };
+    const foreign = { sha256: otherRef.sha256, fileName: '偷来的.pdf' };
+    const unitId = (await applicant.get('/api/v1/auth/me')).json().user.unitId;
+    // The ledger, a self-assessment's evidence, an application's attachments.
+    refused(
+      await applicant.post('/api/v1/ledger', {
+        unitId,
+        kind: 'training',
+        occurredOn: '2021-08-01',
+        title: '保密培训',
+        attachments: [foreign],
+      }),
+      'attachments',
+    );
+    const assessment = (await applicant.get(`/api/v1/self-assessments/${assessmentId}`)).json();
+    const first = Object.keys(assessment.answers)[0]!;
+    refused(
+      await applicant.patch(`/api/v1/self-assessments/${assessmentId}`, {
+        version: assessment.version,
+        answers: {
+          ...assessment.answers,
+          [first]: { ...assessment.answers[first], evidence: [{ type: 'attachment', ...foreign }] },
+        },
+      }),
+      `answers.${first}.evidence`,
+    );
+    const fresh = await newApplicantUnit(t, '330603', 'keqiao-citing-firm');
+    const { application: draft } = await draftWithEvidence(
+      fresh.client,
+      await upload(fresh.client, '自己的.pdf', pdf('own')),
+      [],
+    );
+    refused(
+      await fresh.client.patch(`/api/v1/applications/${draft.id}`, { version: draft.version, attachments: [foreign] }),
+      'attachments',
+    );
+    // A never-stored hash gets the same answer.
+    refused(
+      await fresh.client.patch(`/api/v1/applications/${draft.id}`, {
+        version: draft.version,
+        attachments: [{ sha256: 'f'.repeat(64), fileName: '不存在.pdf' }],
+      }),
+      'attachments',
+    );
+    // The same content uploaded by the unit itself is its own to cite.
+    const own = await upload(fresh.client, '同样的内容.pdf', OTHER_FILE);
+    expect(own.sha256).toBe(otherRef.sha256);
+    const cited = await fresh.client.patch(`/api/v1/applications/${draft.id}`, {
+      version: draft.version,
+      attachments: [own],
+    });
+    expect(cited.statusCode, cited.body).toBe(200);
+    expectFile(
+      await fresh.client.get(`/api/v1/applications/${draft.id}/attachments/${own.sha256}`),
+      OTHER_FILE,
+      '同样的内容.pdf',
+    );
   });
 });

@@ -117,7 +117,7 @@ describe('self-assessment', () => {
     expect(withForeign.statusCode).toBe(400);
     expect(withForeign.json().fields).toEqual([
       { path: 'answers.i5.1.evidence', message: '所引用的台账记录不存在或不属于本单位' },
-      { path: 'answers.i5.2.evidence', message: '所引用的附件尚未上传' },
+      { path: 'answers.i5.2.evidence', message: '附件不存在或不是本单位（本人）上传的，请重新上传' },
     ]);
     const ok = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, {
       version: draft.version,
@@ -165,6 +165,11 @@ describe('self-assessment', () => {
     const draft = (
       await applicant.post('/api/v1/self-assessments', { programmeId: putuoProgrammeId, kindId: 'point' })
     ).json();
+    const listed = (await applicant.get('/api/v1/self-assessments')).json().items;
+    expect(listed.find((a: { id: string }) => a.id === draft.id)).toMatchObject({
+      baseKind: 'point',
+      kindName: '示范点',
+    });
     expect((await (await t.login('applicant2')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(404);
     expect((await (await t.login('expert1')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(404);
     expect((await (await t.login('putuo')).get(`/api/v1/self-assessments/${draft.id}`)).statusCode).toBe(200);

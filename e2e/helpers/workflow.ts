@@ -34,6 +34,20 @@ export async function checkEvery(page: Page, label: RegExp): Promise<number> {
   return count;
 }
 
+/**
+ * Fills the expert's scoring sheet on the application page: `score` in every item (clamped to its points) and
+ * `comment` in every item's 评分意见 — a sheet is complete only with both on every item — then the overall 评审意见,
+ * and saves it. Returns the number of items scored.
+ */
+export async function scoreSheet(page: Page, score: string, comment = '材料齐全，与现场核查情况一致。') {
+  const scored = await fillEvery(page, /^评审得分 /, score);
+  await fillEvery(page, /^评分意见 /, comment);
+  await page.getByLabel('评审意见').fill(comment);
+  await page.getByRole('button', { name: '保存评分' }).click();
+  await page.getByText('评分已保存').waitFor();
+  return scored;
+}
+
 /** Fills a date picker (by its label, inside `scope`) by typing. */
 export async function fillDate(scope: Locator, label: string, date: string) {
   const input = scope.getByLabel(label);

@@ -6,9 +6,9 @@ import { expect } from 'vitest';
 import type { UnitInput } from '../../src/shared/schemas/unit';
 import type { Client, TestApp } from './app';
 import { buildUnit } from './factories';
-import { answerAll, fillForm } from './form-fill';
+import { answerAll, expertSheet, fillForm } from './form-fill';
 
-export { answerAll, fillForm };
+export { answerAll, expertSheet, fillForm };
 
 export async function programmeId(client: Client, code: string): Promise<string> {
   const list = (await client.get('/api/v1/programs?status=published')).json().items as { id: string; code: string }[];

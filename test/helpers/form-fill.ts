@@ -43,3 +43,15 @@ export function answerAll(rubric: Rubric, share = 1): Record<string, { score?: n
   }
   return answers;
 }
+
+/**
+ * An expert's complete scoring sheet: `answerAll` with a comment (`note`) on every item or requirement, since a panel
+ * sheet counts as complete only when each item is scored and commented (src/core/applications/panel-scores.ts).
+ */
+export function expertSheet(
+  rubric: Rubric,
+  share = 1,
+  comment = '材料齐全，与现场核查情况一致。',
+): Record<string, { score?: number; met?: boolean; note: string }> {
+  return Object.fromEntries(Object.entries(answerAll(rubric, share)).map(([id, a]) => [id, { ...a, note: comment }]));
+}

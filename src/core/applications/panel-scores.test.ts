@@ -8,6 +8,7 @@ import {
   aggregateChecklistPanel,
   aggregatePanel,
   aggregateScoredPanel,
+  DEFAULT_TOTAL_DISAGREEMENT_THRESHOLD,
   isDisagreement,
   round2,
   scoreStats,
@@ -17,10 +18,12 @@ import { putuo, shaoxing, shijingshan } from './seed-programmes.fixture';
 const scored = (p: Programme, kind: string) => rubricForKind(p, kind) as ScoredRubric;
 const checklist = (p: Programme, kind: string) => rubricForKind(p, kind) as ChecklistRubric;
 
-/** A sheet from item → score pairs. */
-const sheet = (expertId: string, scores: Record<string, number>) => ({
+/** A sheet from item → score pairs, each with a comment unless `comments` is false. */
+const sheet = (expertId: string, scores: Record<string, number>, comments = true) => ({
   expertId,
-  answers: Object.fromEntries(Object.entries(scores).map(([id, score]) => [id, { score }])),
+  answers: Object.fromEntries(
+    Object.entries(scores).map(([id, score]) => [id, comments ? { score, note: `${id} 的评分意见` } : { score }]),
+  ),
 });
 
 describe('scoreStats', () => {
@@ -75,9 +78,9 @@ describe('scored panel (004 point, pass mark 80)', () => {
 
   it('totals per expert and the panel mean against the pass mark', () => {
     expect(result.experts).toEqual([
-      { expertId: 'zhang', baseTotal: 85, bonusTotal: 5, grandTotal: 90, complete: true },
-      { expertId: 'li', baseTotal: 69, bonusTotal: 0, grandTotal: 69, complete: true },
-      { expertId: 'wang', baseTotal: 80, bonusTotal: 2, grandTotal: 82, complete: true },
+      { expertId: 'zhang', baseTotal: 85, bonusTotal: 5, grandTotal: 90, complete: true, missing: [] },
+      { expertId: 'li', baseTotal: 69, bonusTotal: 0, grandTotal: 69, complete: true, missing: [] },
+      { expertId: 'wang', baseTotal: 80, bonusTotal: 2, grandTotal: 82, complete: true, missing: [] },
     ]);
     expect(result).toMatchObject({ expertCount: 3, meanTotal: 80.33, maxTotal: 100, passMark: 80, passed: true });
     expect(result.bonusGroups).toEqual([{ id: 'b', title: '若示范效果突出可酌情加分', cap: 10, mean: 2.33 }]);
@@ -86,6 +89,40 @@ describe('scored panel (004 point, pass mark 80)', () => {
   it('the threshold is a parameter', () => {
     const strict = aggregateScoredPanel(rubric, [zhang, li, wang], { disagreementThreshold: 0.5 });
     expect(strict.disagreements).toEqual(['b.1']);
+  });
+
+  it('the total: mean, median and spread of the experts’ totals, flagged from 15 % of the maximum (odd panel)', () => {
+    // Totals 90, 69, 82: median the middle one, spread 21 ≥ 15 % of 100.
+    expect(result.total).toEqual({ count: 3, mean: 80.33, median: 82, min: 69, max: 90, spread: 21 });
+    expect(result.meanTotal).toBe(result.total?.mean);
+    expect(result.totalDisagreement).toBe(true);
+    expect(DEFAULT_TOTAL_DISAGREEMENT_THRESHOLD).toBe(0.15);
+    const lax = aggregateScoredPanel(rubric, [zhang, li, wang], { totalDisagreementThreshold: 0.25 });
+    expect(lax.totalDisagreement).toBe(false);
+  });
+
+  it('the total of an even panel: the median halfway between the middle two; a small spread is not flagged', () => {
+    const zhao = sheet('zhao', { 'i1.1': 9, 'i2.1': 9, 'i3.1': 9, 'i4.1': 13, 'i5.1': 13, 'i6.1': 25 }); // 78
+    const r = aggregateScoredPanel(rubric, [zhang, wang, li, zhao]);
+    expect(r.total).toEqual({ count: 4, mean: 79.75, median: 80, min: 69, max: 90, spread: 21 });
+    const two = aggregateScoredPanel(rubric, [zhang, wang]);
+    expect(two.total).toEqual({ count: 2, mean: 86, median: 86, min: 82, max: 90, spread: 8 });
+    expect(two.totalDisagreement).toBe(false);
+  });
+
+  it('flags the total at exactly 15 points of 100, not at 14.5; never with one expert', () => {
+    const base = { 'i1.1': 10, 'i2.1': 10, 'i3.1': 10, 'i4.1': 15, 'i5.1': 15, 'i6.1': 30 }; // 90
+    const at = (i61: number) => sheet('low', { ...base, 'i6.1': i61 });
+    const full = sheet('full', base);
+    expect(aggregateScoredPanel(rubric, [full, at(15)])).toMatchObject({
+      total: { spread: 15 },
+      totalDisagreement: true,
+    });
+    expect(aggregateScoredPanel(rubric, [full, at(15.5)])).toMatchObject({
+      total: { spread: 14.5 },
+      totalDisagreement: false,
+    });
+    expect(aggregateScoredPanel(rubric, [at(0)])).toMatchObject({ total: { spread: 0 }, totalDisagreement: false });
   });
 
   it('leaves an unscored base item out of its figures and marks the sheet incomplete', () => {
@@ -108,6 +145,7 @@ describe('scored panel (004 point, pass mark 80)', () => {
   it('without experts there is nothing to decide', () => {
     const r = aggregateScoredPanel(rubric, []);
     expect(r).toMatchObject({ expertCount: 0, meanTotal: null, passed: null, disagreements: [], complete: true });
+    expect(r).toMatchObject({ total: null, totalDisagreement: false });
     expect(r.items.every((i) => i.stats === null)).toBe(true);
   });
 
@@ -117,6 +155,63 @@ describe('scored panel (004 point, pass mark 80)', () => {
 
   it('rejects a sheet that does not fit the rubric', () => {
     expect(() => aggregateScoredPanel(rubric, [sheet('zhang', { 'i1.1': 12 })])).toThrow(/得分不能超过/);
+  });
+});
+
+describe('a comment on every item (004 point)', () => {
+  const rubric = scored(shijingshan, 'point');
+  const scores = { 'i1.1': 10, 'i2.1': 10, 'i3.1': 10, 'i4.1': 15, 'i5.1': 15, 'i6.1': 25 };
+
+  it('a sheet scored in full without comments is not complete, and says which item lacks one', () => {
+    const r = aggregateScoredPanel(rubric, [sheet('zhang', scores, false)]);
+    const [zhang] = r.experts;
+    expect(zhang?.complete).toBe(false);
+    expect(zhang?.missing.map((m) => m.nodeId)).toEqual(['i1.1', 'i2.1', 'i3.1', 'i4.1', 'i5.1', 'i6.1']);
+    expect(zhang?.missing[0]).toEqual({
+      nodeId: 'i1.1',
+      code: 'no_comment',
+      message:
+        '第 i1.1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导机构，设立具体的办事机构并规定工作职…',
+    });
+    expect(r.items.find((i) => i.id === 'i1.1')?.uncommentedBy).toEqual(['zhang']);
+    // The bonus left blank needs no comment.
+    expect(r.items.find((i) => i.id === 'b.1')?.uncommentedBy).toEqual([]);
+    expect(r.complete).toBe(false);
+    // The figures do not depend on comments.
+    expect(r.experts[0]?.grandTotal).toBe(85);
+  });
+
+  it('lists a missing score and a missing comment apart; a blank comment does not count', () => {
+    const answers = {
+      ...Object.fromEntries(Object.entries(scores).map(([id, score]) => [id, { score, note: '符合' }])),
+      'i3.1': { note: '场所已核实' },
+      'i4.1': { score: 12, note: '   ' },
+    };
+    const [e] = aggregateScoredPanel(rubric, [{ expertId: 'li', answers }]).experts;
+    expect(e?.missing.map((m) => [m.nodeId, m.code])).toEqual([
+      ['i3.1', 'unscored'],
+      ['i4.1', 'no_comment'],
+    ]);
+    expect(e?.missing[0]?.message).toBe('第 i3.1 项尚未评分：有固定的办公场所，配备必要的办公设施和相应的工作经费');
+  });
+
+  it('a bonus once scored needs its comment too', () => {
+    const answers = {
+      ...Object.fromEntries(Object.entries(scores).map(([id, score]) => [id, { score, note: '符合' }])),
+      'b.1': { score: 3 },
+    };
+    const r = aggregateScoredPanel(rubric, [{ expertId: 'wang', answers }]);
+    expect(r.experts[0]?.missing.map((m) => [m.nodeId, m.code])).toEqual([['b.1', 'no_comment']]);
+    expect(r.items.find((i) => i.id === 'b.1')?.uncommentedBy).toEqual(['wang']);
+    const commented = { ...answers, 'b.1': { score: 3, note: '示范效果突出' } };
+    expect(aggregateScoredPanel(rubric, [{ expertId: 'wang', answers: commented }]).complete).toBe(true);
+  });
+
+  it('an item decided by the data still takes the expert’s comment', () => {
+    // No liaison on file: 人员配备 is decided (0) by the data, whatever the expert wrote; the comment is still due.
+    const answers = Object.fromEntries(Object.entries(scores).map(([id, score]) => [id, { score }]));
+    const r = aggregateScoredPanel(rubric, [{ expertId: 'zhao', answers }], { metrics: { 'profile.liaisons': 0 } });
+    expect(r.items.find((i) => i.id === 'i2.1')).toMatchObject({ unscoredBy: [], uncommentedBy: ['zhao'] });
   });
 });
 
@@ -134,6 +229,26 @@ describe('bonus caps (000 station: 6 × 4 listed under a cap of 20)', () => {
     expect(r.passed).toBeNull();
   });
 
+  it('the total counts each expert’s capped bonus: its mean is not the sum of the item means', () => {
+    const base = Object.fromEntries(
+      rubric.indicators.flatMap((i) => i.items).map((item) => [item.id, item.points] as const),
+    ); // 80, every base item in full
+    const allBonus = Object.fromEntries(['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((id) => [id, 4])); // 24 → 20
+    const r = aggregateScoredPanel(
+      rubric,
+      [sheet('a', { ...base, ...allBonus }), sheet('b', base), sheet('c', { ...base, ...allBonus })],
+      { metrics },
+    );
+    expect(r.experts.map((e) => e.grandTotal)).toEqual([100, 80, 100]);
+    expect(r.total).toEqual({ count: 3, mean: 93.33, median: 100, min: 80, max: 100, spread: 20 });
+    expect(r.totalDisagreement).toBe(true);
+    const bonusItemMeans = r.items.filter((i) => i.bonus).reduce((a, i) => a + (i.stats?.mean ?? 0), 0);
+    expect(80 + bonusItemMeans).toBeCloseTo(96, 1); // 6 × 2.67: above what two capped 20s and a 0 average to
+    expect(r.bonusGroups[0]?.mean).toBe(13.33);
+    expect(r.meanTotal).toBe(round2(80 + (20 + 0 + 20) / 3));
+    expect(r.total?.max).toBeLessThanOrEqual(r.maxTotal);
+  });
+
   it('property: no mean exceeds its item, cap or the maximum; min ≤ median, mean ≤ max', () => {
     const summary = rubricSummary(rubric);
     if (summary.form !== 'scored') throw new Error('scored expected');
@@ -143,15 +258,39 @@ describe('bonus caps (000 station: 6 × 4 listed under a cap of 20)', () => {
       .map((halves) =>
         Object.fromEntries(halves.flatMap((h, k) => (h === undefined ? [] : [[items[k]!.id, { score: h / 2 }]]))),
       );
+    // Half the panels have every base item scored (unscored ones given full points), for the sum check below.
+    const baseIds = rubric.indicators.flatMap((i) => i.items);
+    const fillBase = (a: Record<string, { score: number }>) => ({
+      ...Object.fromEntries(baseIds.map((i) => [i.id, { score: i.points }])),
+      ...a,
+    });
     const sheets = fc
-      .array(answers, { minLength: 1, maxLength: 7 })
-      .map((list) => list.map((a, k) => ({ expertId: `expert-${k}`, answers: a })));
+      .tuple(fc.boolean(), fc.array(answers, { minLength: 1, maxLength: 7 }))
+      .map(([full, list]) => list.map((a, k) => ({ expertId: `expert-${k}`, answers: full ? fillBase(a) : a })));
     fc.assert(
       fc.property(sheets, fc.constantFrom({}, metrics, { 'profile.secrecy_staff': 0 }), (list, m) => {
         const r = aggregateScoredPanel(rubric, list, { metrics: m });
         for (const g of r.bonusGroups) expect(g.mean).toBeLessThanOrEqual(g.cap);
         for (const e of r.experts) expect(e.grandTotal).toBeLessThanOrEqual(summary.maxTotal);
         expect(r.meanTotal).toBeLessThanOrEqual(summary.maxTotal);
+        // The total's figures: over the experts' capped totals, so never above the maximum.
+        const total = r.total!;
+        expect(total.mean).toBe(r.meanTotal);
+        expect(total.max).toBeLessThanOrEqual(summary.maxTotal);
+        expect(total.min).toBeLessThanOrEqual(total.median);
+        expect(total.median).toBeLessThanOrEqual(total.max);
+        expect(total.spread).toBe(round2(total.max - total.min));
+        expect(r.totalDisagreement).toBe(total.count >= 2 && total.spread >= 0.15 * summary.maxTotal - 1e-9);
+        // With every base item scored by everyone, the mean total is the base items' means plus the groups' means
+        // (each mean rounded to 0.01, hence the tolerance).
+        if (r.items.every((i) => i.unscoredBy.length === 0)) {
+          const base = r.items.filter((i) => !i.bonus).map((i) => i.stats!.mean);
+          const groups = r.bonusGroups.map((g) => g.mean!);
+          const tolerance = 0.005 * (base.length + groups.length + 1) + 1e-9;
+          expect(Math.abs(r.meanTotal! - [...base, ...groups].reduce((a, b) => a + b, 0))).toBeLessThanOrEqual(
+            tolerance,
+          );
+        }
         for (const item of r.items) {
           if (!item.stats) continue;
           const { min, max, mean, median, spread } = item.stats;
@@ -204,9 +343,22 @@ describe('checklist panel (002 zone)', () => {
       allMet: false,
       disagreement: true,
     });
-    expect(r.conditions.find((c) => c.id === 'c3')).toMatchObject({ majority: true, allMet: false });
+    expect(r.conditions.find((c) => c.id === 'c3')).toMatchObject({ metBy: ['a', 'c'], majority: true, allMet: false });
+    expect(r.conditions.find((c) => c.id === 'c2')).toMatchObject({ metBy: ['a', 'b', 'c'], allMet: true });
     expect(r).toMatchObject({ passedByMajority: true, passedUnanimously: false });
     expect(r.experts.map((e) => e.passed)).toEqual([true, false, true]);
+  });
+
+  it('per condition how many experts found it met: the pass rule stays per requirement', () => {
+    // Each expert rejects a different requirement of c2: every requirement holds by two of three, so the condition
+    // holds by majority, though no single expert found all of c2 met.
+    const r = aggregateChecklistPanel(rubric, [
+      { expertId: 'a', answers: answers({ 'c2.r1': false }) },
+      { expertId: 'b', answers: answers({ 'c2.r2': false }) },
+      { expertId: 'c', answers: answers({ 'c2.r3': false }) },
+    ]);
+    expect(r.conditions.find((c) => c.id === 'c2')).toMatchObject({ metBy: [], majority: true, allMet: false });
+    expect(r.passedByMajority).toBe(true);
   });
 
   it('one of three: the condition fails', () => {
@@ -231,6 +383,9 @@ describe('checklist panel (002 zone)', () => {
       disagreement: false,
     });
     expect(r.experts.map((e) => e.complete)).toEqual([true, false]);
+    expect(r.experts[1]?.missing).toEqual([
+      { nodeId: 'c2.r1', code: 'unanswered', message: expect.stringMatching(/^第 c2\.r1 项尚未确认是否符合：/) },
+    ]);
     expect(r.passedByMajority).toBe(false);
   });
 

@@ -5,10 +5,24 @@
  *
  * - Scored rubric: per item the experts' counted scores, mean (to 0.01), median, min, max, spread (max − min) and
  *   a disagreement flag when the spread reaches `disagreementThreshold` × the item's points (30 % by default);
- *   per expert the totals; the panel's mean total against the pass mark. A base item an expert has not scored is
- *   left out of that item's figures (and the sheet is incomplete); a bonus item not scored counts 0 (no bonus).
+ *   per expert the totals as its own evaluation counts them (gates and bonus caps applied); for the panel total the
+ *   same figures over the experts' totals — mean, median, spread — flagged when the spread reaches
+ *   `totalDisagreementThreshold` × the rubric's maximum total (15 % by default); the mean total against the pass
+ *   mark. A base item an expert has not scored is left out of that item's figures (and the sheet is incomplete); a
+ *   bonus item not scored counts 0 (no bonus).
+ * - The panel's mean total is the mean of the experts' totals, not the sum of the item means: each expert's total
+ *   is capped, so the mean never exceeds the rubric's maximum, whereas the bonus items' means may add up to more
+ *   than their group's cap (6 × 4 under a cap of 20 in 000). With every base item scored by every expert it equals
+ *   the base items' means plus the bonus groups' means (each group's mean taken over the capped group totals), up
+ *   to the 0.01 rounding of each mean.
+ * - A sheet is complete when the expert has scored every base item (or the platform's data decided it) and written
+ *   a comment (the answer's `note`) on each, and on every bonus item it scored: each expert scores every item with
+ *   a comment. What is missing is listed per expert in Chinese (`missing`).
  * - Checklist: per requirement who found it met, the majority result (more than half of the panel) and whether
  *   all found it met; a condition holds when its own checks pass and every requirement holds, by majority or by all.
+ *   Per condition also which experts' own sheets find the whole condition met (shown as "m / n"; it does not decide
+ *   — the pass rule stays per requirement). A checklist sheet is complete when every requirement is answered or
+ *   decided by data; comments are not required there (nothing is scored).
  *
  * The caller passes only the sheets that count: experts who declared a conflict (回避) are left out before this.
  * Sheets are expected to be valid (checked with `parseAnswers` when saved); an invalid sheet throws
@@ -29,11 +43,24 @@ export interface ExpertSheet {
 export interface PanelOptions {
   /** Share of an item's points the spread must reach to flag disagreement; default 0.3. */
   disagreementThreshold?: number;
+  /** Share of the rubric's maximum total the spread of the experts' totals must reach to flag it; default 0.15. */
+  totalDisagreementThreshold?: number;
   /** The platform's metric values for the applicant, so gates apply as in the self-assessment. */
   metrics?: MetricValues;
 }
 
+/** Per item: the experts' scores of an item spread over at least 30 % of what the item is worth. */
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 0.3;
+
+/**
+ * Per total: the experts' totals spread over at least 15 % of the rubric's maximum total (bonus caps included).
+ * Measured like the item rule — against what is at stake, here the whole rubric — but at half the share, because
+ * item disagreements partly cancel in a total (an expert strict on one item is often generous on another), so a
+ * total spread is a stronger signal at a smaller share: 15 of 100 points is three quarters of the band between
+ * 004's pass mark of 80 and full marks, i.e. the experts differ on the verdict, not on a detail. With 30 % the flag
+ * would hardly ever be raised on a real panel.
+ */
+export const DEFAULT_TOTAL_DISAGREEMENT_THRESHOLD = 0.15;
 
 export interface ScoreStats {
   count: number;
@@ -59,6 +86,8 @@ export interface PanelItem {
   scores: ExpertScore[];
   /** Experts who have not scored this base item. */
   unscoredBy: string[];
+  /** Experts whose sheet owes a comment on this item (every base item; a bonus item they scored). */
+  uncommentedBy: string[];
   /** null when no expert has scored it. */
   stats: ScoreStats | null;
   disagreement: boolean;
@@ -72,13 +101,27 @@ export interface PanelBonusGroup {
   mean: number | null;
 }
 
+/** unscored: a base item without a score; no_comment: an item without its comment; unanswered: a requirement. */
+export const SHEET_GAP_CODES = ['unscored', 'no_comment', 'unanswered'] as const;
+export type SheetGapCode = (typeof SHEET_GAP_CODES)[number];
+
+/** What an expert's sheet still lacks, in Chinese. */
+export interface SheetGap {
+  nodeId: string;
+  code: SheetGapCode;
+  message: string;
+}
+
 export interface ExpertTotal {
   expertId: string;
   baseTotal: number;
   bonusTotal: number;
+  /** As the expert's own evaluation counts it: gates applied, each bonus group capped; never above `maxTotal`. */
   grandTotal: number;
-  /** Every base item scored. */
+  /** Every base item scored, and every base item and scored bonus item commented. */
   complete: boolean;
+  /** Why the sheet is not complete; empty when it is. */
+  missing: SheetGap[];
 }
 
 export interface ScoredPanelResult {
@@ -88,8 +131,12 @@ export interface ScoredPanelResult {
   items: PanelItem[];
   bonusGroups: PanelBonusGroup[];
   experts: ExpertTotal[];
-  /** Mean of the experts' grand totals; null without experts. */
+  /** Mean of the experts' grand totals (= `total.mean`); null without experts. */
   meanTotal: number | null;
+  /** Mean, median, min, max and spread of the experts' grand totals; null without experts. */
+  total: ScoreStats | null;
+  /** The experts' totals spread over `totalDisagreementThreshold` × `maxTotal` or more (two experts at least). */
+  totalDisagreement: boolean;
   maxTotal: number;
   passMark: number | null;
   /** meanTotal against the pass mark; null without a pass mark or without experts. */
@@ -117,6 +164,8 @@ export interface PanelRequirement {
 export interface PanelCondition {
   id: string;
   title: string;
+  /** Experts whose own sheet finds the whole condition met (its checks and every requirement): "m / expertCount". */
+  metBy: string[];
   majority: boolean;
   allMet: boolean;
 }
@@ -128,6 +177,8 @@ export interface ExpertVerdict {
   passed: boolean;
   /** Every requirement answered or decided by data. */
   complete: boolean;
+  /** The requirements still unanswered; empty when complete. */
+  missing: SheetGap[];
 }
 
 export interface ChecklistPanelResult {
@@ -165,7 +216,10 @@ export function scoreStats(values: readonly number[]): ScoreStats | null {
   };
 }
 
-/** Spread at or above `threshold` × points; the tolerance absorbs 0.3 × 10 = 3.0000000000000004. */
+/**
+ * Spread at or above `threshold` × points (an item's points, or the rubric's maximum for the total); the tolerance
+ * absorbs 0.3 × 10 = 3.0000000000000004.
+ */
 export function isDisagreement(stats: ScoreStats | null, points: number, threshold: number): boolean {
   return stats !== null && stats.count >= 2 && stats.spread >= threshold * points - 1e-9;
 }
@@ -173,6 +227,32 @@ export function isDisagreement(stats: ScoreStats | null, points: number, thresho
 function assertDistinct(sheets: readonly ExpertSheet[]) {
   const ids = new Set(sheets.map((s) => s.expertId));
   if (ids.size !== sheets.length) throw new Error('each expert may hand in one sheet only');
+}
+
+const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** Whether a sheet owes a comment on the item: every base item; a bonus item once the expert has scored it. */
+const needsComment = (item: ItemResult) => !item.bonus || item.answeredScore !== undefined;
+/** A base item is scored when the expert scored it or the platform's data decided it; a bonus item always counts. */
+const isScored = (item: ItemResult) => item.bonus || item.decidedBy !== null;
+const isUncommented = (item: ItemResult) => needsComment(item) && !item.note?.trim();
+
+/** What an expert's scored sheet lacks, item by item in rubric order: a score, a comment. */
+export function scoredSheetGaps(evaluation: ScoredEvaluation): SheetGap[] {
+  return allItems(evaluation).flatMap((item) => {
+    const gaps: SheetGap[] = [];
+    if (!isScored(item)) {
+      gaps.push({ nodeId: item.id, code: 'unscored', message: `第 ${item.id} 项尚未评分：${excerpt(item.text)}` });
+    }
+    if (isUncommented(item)) {
+      gaps.push({
+        nodeId: item.id,
+        code: 'no_comment',
+        message: `第 ${item.id} 项尚未填写评分意见：${excerpt(item.text)}`,
+      });
+    }
+    return gaps;
+  });
 }
 
 function allItems(evaluation: ScoredEvaluation): (ItemResult & { parentId: string })[] {
@@ -189,17 +269,19 @@ export function aggregateScoredPanel(
 ): ScoredPanelResult {
   assertDistinct(sheets);
   const threshold = options.disagreementThreshold ?? DEFAULT_DISAGREEMENT_THRESHOLD;
+  const totalThreshold = options.totalDisagreementThreshold ?? DEFAULT_TOTAL_DISAGREEMENT_THRESHOLD;
   const evaluations = sheets.map((s) => ({
     expertId: s.expertId,
     result: evaluateRubric(rubric, s.answers, options.metrics),
   }));
   const perExpert = evaluations.map((e) => ({ expertId: e.expertId, items: allItems(e.result) }));
-  const scored = (item: ItemResult) => item.bonus || item.decidedBy !== null;
 
   const template = allItems(evaluateRubric(rubric, {}, options.metrics));
   const items: PanelItem[] = template.map((t, index) => {
     const results = perExpert.map((e) => ({ expertId: e.expertId, item: e.items[index]! }));
-    const scores = results.filter((r) => scored(r.item)).map((r) => ({ expertId: r.expertId, score: r.item.awarded }));
+    const scores = results
+      .filter((r) => isScored(r.item))
+      .map((r) => ({ expertId: r.expertId, score: r.item.awarded }));
     const stats = scoreStats(scores.map((s) => s.score));
     return {
       id: t.id,
@@ -208,7 +290,8 @@ export function aggregateScoredPanel(
       bonus: t.bonus,
       parentId: t.parentId,
       scores,
-      unscoredBy: results.filter((r) => !scored(r.item)).map((r) => r.expertId),
+      unscoredBy: results.filter((r) => !isScored(r.item)).map((r) => r.expertId),
+      uncommentedBy: results.filter((r) => isUncommented(r.item)).map((r) => r.expertId),
       stats,
       disagreement: isDisagreement(stats, t.points, threshold),
     };
@@ -223,14 +306,20 @@ export function aggregateScoredPanel(
       mean: awarded.length > 0 ? round2(sum(awarded) / awarded.length) : null,
     };
   });
-  const experts = evaluations.map((e) => ({
-    expertId: e.expertId,
-    baseTotal: e.result.baseTotal,
-    bonusTotal: e.result.bonusTotal,
-    grandTotal: e.result.grandTotal,
-    complete: !items.some((i) => i.unscoredBy.includes(e.expertId)),
-  }));
-  const meanTotal = experts.length > 0 ? round2(sum(experts.map((e) => e.grandTotal)) / experts.length) : null;
+  const experts = evaluations.map((e) => {
+    const missing = scoredSheetGaps(e.result);
+    return {
+      expertId: e.expertId,
+      baseTotal: e.result.baseTotal,
+      bonusTotal: e.result.bonusTotal,
+      grandTotal: e.result.grandTotal,
+      complete: missing.length === 0,
+      missing,
+    };
+  });
+  // The total's figures are taken over the experts' own (capped, gated) totals — see the file's head.
+  const total = scoreStats(experts.map((e) => e.grandTotal));
+  const meanTotal = total?.mean ?? null;
   const passMark = rubric.passMark ?? null;
   const summary = rubricSummary(rubric);
   if (summary.form !== 'scored') throw new Error('unreachable');
@@ -242,6 +331,8 @@ export function aggregateScoredPanel(
     bonusGroups,
     experts,
     meanTotal,
+    total,
+    totalDisagreement: isDisagreement(total, summary.maxTotal, totalThreshold),
     maxTotal: summary.maxTotal,
     passMark,
     passed: passMark === null || meanTotal === null ? null : meanTotal >= passMark,
@@ -282,23 +373,36 @@ export function aggregateChecklistPanel(
       };
     }),
   );
-  const conditions = template.conditions.map((c) => {
+  const conditions = template.conditions.map((c, ci) => {
     const own = !gateFails(c.checks);
     const reqs = requirements.filter((r) => r.conditionId === c.id);
     return {
       id: c.id,
       title: c.title,
+      metBy: evaluations.filter((e) => e.result.conditions[ci]!.met).map((e) => e.expertId),
       majority: own && reqs.every((r) => r.majority),
       allMet: own && reqs.every((r) => r.allMet),
     };
   });
-  const experts = evaluations.map((e) => ({
-    expertId: e.expertId,
-    metCount: e.result.metCount,
-    total: e.result.total,
-    passed: e.result.passed,
-    complete: e.result.conditions.every((c) => c.requirements.every((r) => r.status !== 'unanswered')),
-  }));
+  const experts = evaluations.map((e) => {
+    const missing = e.result.conditions.flatMap((c) =>
+      c.requirements
+        .filter((r) => r.status === 'unanswered')
+        .map((r) => ({
+          nodeId: r.id,
+          code: 'unanswered' as const,
+          message: `第 ${r.id} 项尚未确认是否符合：${excerpt(r.text)}`,
+        })),
+    );
+    return {
+      expertId: e.expertId,
+      metCount: e.result.metCount,
+      total: e.result.total,
+      passed: e.result.passed,
+      complete: missing.length === 0,
+      missing,
+    };
+  });
   return {
     form: 'checklist',
     rubricId: rubric.id,

@@ -252,6 +252,24 @@ export const attachments = pgTable('attachments', {
   createdAt: createdAt(),
 });
 
+/**
+ * Who uploaded a stored file and may therefore cite it in a record: `unit:<id>` (an applicant unit's accounts share
+ * their uploads), `user:<id>` (an officer, expert or admin), `notice:<id>` (the public, through one publicity
+ * notice's objection upload). Content is stored once; each uploader gets its own row, so knowing a file's SHA-256
+ * is not enough to cite — and then download — somebody else's file.
+ */
+export const attachmentHolders = pgTable(
+  'attachment_holders',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => attachments.sha256),
+    holder: text('holder').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.holder] })],
+);
+
 /** A guide (指导员): an officer assigned to coach a unit. */
 export const guideAssignments = pgTable(
   'guide_assignments',

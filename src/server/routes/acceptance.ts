@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SHEET_GAP_CODES } from '../../core/applications/panel-scores';
 import { ApplicationStatus } from '../../core/applications/workflow';
 import { AcceptanceMethod } from '../../core/programs/enums';
 import { ConflictKind, ConflictStatus, ExpertField } from '../../shared/enums';
@@ -38,6 +39,8 @@ const PanelMemberSchema = z.object({
   /** The sheet: rubric answers with each item's comment in `note`; hidden where the reader may not see it. */
   answers: z.unknown(),
   comment: z.string().nullable(),
+  /** What a saved sheet still lacks (a score or a comment per item); to the expert itself and the owning bureau. */
+  missing: z.array(z.object({ nodeId: z.string(), code: z.enum(SHEET_GAP_CODES), message: z.string() })).nullable(),
   version: z.number().nullable(),
   /** The owning bureau's view: conflicts of interest that stand against a sitting expert. */
   conflicts: z.array(

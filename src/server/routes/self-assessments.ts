@@ -46,6 +46,7 @@ export const selfAssessmentRoutes =
                   programmeId: z.string(),
                   programmeTitle: z.string(),
                   baseKind: z.string(),
+                  kindName: z.string().describe('基地类型名称，如“示范点”'),
                   version: z.number(),
                   updatedAt: DateTime,
                 }),

@@ -84,6 +84,8 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/applications/list')),
     menu: { label: MENU.applications, icon: <FileDoneOutlined /> },
   },
+  // Every role's notification centre, reached from the header bell rather than the side menu.
+  { path: '/notifications', access: 'isLoggedIn', page: lazy(() => import('../pages/notifications/center')) },
   { path: '/applications/:id', access: 'isLoggedIn', page: lazy(() => import('../pages/applications/detail')) },
   {
     path: '/applications/:id/print',

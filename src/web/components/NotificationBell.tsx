@@ -1,32 +1,31 @@
 /**
- * The notification centre in the header: the unread count on a bell, the latest notifications in a popover (a click
- * opens what it is about and marks it read), and "全部标为已读". Polled every minute while the page is open.
+ * The notifications in the header: the unread count on a bell, the latest notifications in a popover (a click
+ * opens what it is about and marks it read), "全部标为已读", and a link to the full notification centre
+ * (/notifications). Polled every minute while the page is open, and reloaded when the centre marks any read.
  */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api } from '../app/api';
-
-interface Notification {
-  id: string;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+import {
+  type AppNotification,
+  markAllNotificationsRead,
+  type NotificationPage,
+  useNotificationsChanged,
+  useOpenNotification,
+} from '../app/notifications';
 
 const POLL_MS = 60_000;
 
 export function NotificationBell() {
-  const navigate = useNavigate();
-  const [items, setItems] = useState<Notification[]>([]);
+  const openNotification = useOpenNotification();
+  const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
   const load = useCallback(() => {
-    api.get<{ items: Notification[]; unread: number }>('/notifications', { pageSize: 10 }).then(
+    api.get<NotificationPage>('/notifications', { pageSize: 10 }).then(
       (r) => {
         setItems(r.items);
         setUnread(r.unread);
@@ -39,12 +38,11 @@ export function NotificationBell() {
     const timer = setInterval(load, POLL_MS);
     return () => clearInterval(timer);
   }, [load]);
+  useNotificationsChanged(load);
 
-  const openOne = async (n: Notification) => {
+  const openOne = async (n: AppNotification) => {
     setOpen(false);
-    if (!n.readAt) await api.post(`/notifications/${n.id}/read`).catch(() => undefined);
-    load();
-    if (n.link) navigate(n.link);
+    await openNotification(n);
   };
 
   const content = (
@@ -70,11 +68,16 @@ export function NotificationBell() {
           )}
         />
       )}
-      {unread > 0 && (
-        <Button type="link" block onClick={() => api.post('/notifications/read-all').then(load, () => undefined)}>
-          全部标为已读
-        </Button>
-      )}
+      <Flex justify="space-between" align="center" style={{ paddingTop: 8 }}>
+        <Link to="/notifications" onClick={() => setOpen(false)}>
+          查看全部通知
+        </Link>
+        {unread > 0 && (
+          <Button type="link" size="small" onClick={() => markAllNotificationsRead().catch(() => undefined)}>
+            全部标为已读
+          </Button>
+        )}
+      </Flex>
     </div>
   );
 

@@ -41,6 +41,8 @@ export async function getPanel(db: Executor, ctx: RequestContext, id: string) {
       mine: own,
       answers: sheet ? m.assignment.answers : null,
       comment: sheet ? m.assignment.comment : null,
+      /** What the sheet still lacks: to the expert itself and the owning bureau. */
+      missing: own || view === 'full' ? m.missing : null,
       version: own || view === 'full' ? m.assignment.version : null,
       conflicts:
         view === 'full'

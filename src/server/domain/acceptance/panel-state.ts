@@ -4,7 +4,7 @@
  * metrics for the applicant so gates apply as in the self-assessment, and what still stands in the way of passing.
  */
 import { asc, eq } from 'drizzle-orm';
-import { aggregatePanel, type PanelResult } from '../../../core/applications/panel-scores';
+import { aggregatePanel, type PanelResult, type SheetGap } from '../../../core/applications/panel-scores';
 import { rubricForKind } from '../../../core/programs/queries';
 import type { Rubric } from '../../../core/rubric/schema';
 import type { Executor } from '../../db/client';
@@ -34,6 +34,8 @@ export type PanelMemberRow = Awaited<ReturnType<typeof loadPanelMembers>>[number
 
 export interface PanelMember extends PanelMemberRow {
   sheetStatus: SheetStatus;
+  /** What a saved sheet still lacks (a score or a comment per item, in Chinese); null without a counted sheet. */
+  missing: SheetGap[] | null;
   /** Conflicts of interest that would keep a sitting expert off this panel (recused experts: none checked). */
   conflicts: BlockingConflict[];
 }
@@ -57,20 +59,24 @@ export async function panelState(db: Executor, found: LoadedApplication, today: 
     sheets.length > 0
       ? aggregatePanel(rubric, sheets, { metrics: await unitMetrics(db, application.unitId, { asOf: today }) })
       : null;
-  const complete = new Set(aggregate?.experts.filter((e) => e.complete).map((e) => e.expertId));
+  const verdicts = new Map<string, { complete: boolean; missing: SheetGap[] }>(
+    aggregate?.experts.map((e) => [e.expertId, e]),
+  );
   const members: PanelMember[] = [];
   // Sequential: this also runs inside transactions, where one connection cannot run queries in parallel.
   for (const m of rows) {
     const sitting = m.assignment.recusedAt === null;
+    const verdict = sitting ? verdicts.get(m.assignment.expertId) : undefined;
     members.push({
       ...m,
       sheetStatus: !sitting
         ? 'recused'
         : m.assignment.answers === null
           ? 'pending'
-          : complete.has(m.assignment.expertId)
+          : verdict?.complete
             ? 'complete'
             : 'partial',
+      missing: verdict?.missing ?? null,
       conflicts: sitting
         ? await blockingConflicts(db, { id: m.assignment.expertId, affiliation: m.affiliation }, application.unitId)
         : [],
@@ -94,9 +100,9 @@ export interface PassProblem {
 
 /**
  * Why the panel's result does not (yet) allow passing: at least one sitting expert, every sitting expert's sheet
- * complete, no sitting expert with an open or confirmed conflict, a comprehensive opinion, and the result — the
- * experts' mean total at or above the pass mark (a scored rubric without a pass mark leaves it to the opinion), or
- * every condition met in the majority view of the panel (checklist).
+ * complete (each item scored and commented), no sitting expert with an open or confirmed conflict, a comprehensive
+ * opinion, and the result — the experts' mean total at or above the pass mark (a scored rubric without a pass mark
+ * leaves it to the opinion), or every condition met in the majority view of the panel (checklist).
  */
 export function passProblems(state: PanelState, opinion: string | null | undefined): PassProblem[] {
   const problems: PassProblem[] = [];

@@ -1,7 +1,9 @@
 /**
  * An expert on the panel saves its scoring sheet while the application is under acceptance: answers checked
  * against the kind's rubric (score or met per node, each item's comment in its `note`) and an overall comment.
- * The sheet may be saved incomplete and completed later; optimistic when the version read is given.
+ * The sheet may be saved incomplete — an item without its score or its comment — and completed later (it counts as
+ * complete only with both on every item, see src/core/applications/panel-scores.ts); optimistic when the version
+ * read is given.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rubricForKind } from '../../../core/programs/queries';

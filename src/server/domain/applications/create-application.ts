@@ -7,9 +7,11 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { FormValues } from '../../../core/applications/form';
 import { reapplyBanYears, revocationBan, windowOpen } from '../../../core/applications/guards';
+import { narrativeField, narrativeFromAnswers } from '../../../core/applications/narrative';
 import { ENDED_STATUSES } from '../../../core/applications/workflow';
-import { formForKind, kindById } from '../../../core/programs/queries';
+import { formForKind, kindById, rubricForKind } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
+import type { AnswerSet } from '../../../core/rubric/answers';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import { type Db, type Executor, isUniqueViolation } from '../../db/client';
@@ -48,6 +50,11 @@ export async function createApplication(
   refuse(windowOpen(programme, today));
   refuse(revocationBan(await revocationsOf(db, actor.unitId), today, reapplyBanYears(programme)));
   const formData = await prefill(db, programme, kindId, actor.unitId, today);
+  // The narrative's first draft: the applicant's own notes from the self-assessment, item by item.
+  const rubric = rubricForKind(programme, kindId);
+  const drafted = rubric ? narrativeFromAnswers(rubric, assessment.assessment.answers as AnswerSet) : '';
+  const narrativeKey = narrativeField(formForKind(programme, kindId))?.key;
+  if (narrativeKey && drafted && !formData[narrativeKey]) formData[narrativeKey] = drafted;
 
   try {
     return await db.transaction(async (tx) => {
@@ -59,6 +66,7 @@ export async function createApplication(
           kindId,
           selfAssessmentId: assessment.assessment.id,
           formData,
+          narrative: narrativeKey ? '' : drafted,
           answers: assessment.assessment.answers,
           createdById: actor.id,
         })

@@ -12,8 +12,9 @@ import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { applications } from '../../db/schema';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import { evidenceFiles, requireCitable, uploadHolder } from '../attachments/attachment-holders';
 import { unitMetrics } from '../self-assessments/unit-metrics';
-import { requireAnswers } from './application-answers';
+import { applicationFiles, requireAnswers } from './application-answers';
 import { findApplication } from './application-queries';
 import { mayRead, workflowRoles } from './workflow-roles';
 
@@ -31,6 +32,11 @@ export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, 
   }
   const rubric = rubricForKind(found.programme, found.application.kindId)!;
   const answers = requireAnswers(rubric, input.answers, 'answers');
+  // The reviewer cites the application's own files, or what it uploads itself.
+  await requireCitable(db, evidenceFiles(answers), {
+    holder: uploadHolder(actor),
+    onRecord: applicationFiles(found.application),
+  });
   const evaluation = evaluateRubric(
     rubric,
     answers,

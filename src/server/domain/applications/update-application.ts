@@ -3,16 +3,18 @@
  * field by field; completeness is checked on submission), the narrative, its opinion, attachments and the rubric
  * answers with their evidence. Optimistic: the version read must still be current.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type FormValues, formProblems } from '../../../core/applications/form';
 import { formForKind, rubricForKind } from '../../../core/programs/queries';
+import type { AnswerSet } from '../../../core/rubric/answers';
 import type { ApplicationPatch } from '../../../shared/schemas/application';
 import { diffSummary, recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
-import { applications, attachments } from '../../db/schema';
+import { applications } from '../../db/schema';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
-import { requireAnswers } from './application-answers';
+import { evidenceFiles, filesAt, requireCitable, uploadHolder } from '../attachments/attachment-holders';
+import { applicationFiles, requireAnswers } from './application-answers';
 import { findApplication } from './application-queries';
 
 export async function updateApplication(db: Db, ctx: RequestContext, id: string, patch: ApplicationPatch) {
@@ -36,18 +38,12 @@ export async function updateApplication(db: Db, ctx: RequestContext, id: string,
   if (patch.answers !== undefined) {
     changes.answers = requireAnswers(rubricForKind(programme, application.kindId)!, patch.answers, 'answers');
   }
-  if (patch.attachments !== undefined) {
-    const hashes = [...new Set(patch.attachments.map((a) => a.sha256))];
-    const stored = hashes.length
-      ? await db.select({ sha256: attachments.sha256 }).from(attachments).where(inArray(attachments.sha256, hashes))
-      : [];
-    if (stored.length !== hashes.length) {
-      throw new AppError('validation_failed', '有附件尚未上传或已不存在，请重新上传', {
-        fields: [{ path: 'attachments', message: '附件不存在' }],
-      });
-    }
-    changes.attachments = patch.attachments;
-  }
+  if (patch.attachments !== undefined) changes.attachments = patch.attachments;
+  await requireCitable(
+    db,
+    [...filesAt(patch.attachments, 'attachments'), ...evidenceFiles(changes.answers as AnswerSet | undefined)],
+    { holder: uploadHolder(actor), onRecord: applicationFiles(application) },
+  );
   if (patch.narrative !== undefined) changes.narrative = patch.narrative;
   if (patch.applicantOpinion !== undefined) changes.applicantOpinion = patch.applicantOpinion;
 

@@ -10,6 +10,7 @@ import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { attachments } from '../../db/schema';
 import { AppError, unauthenticated } from '../../errors';
+import { recordHolder, uploadHolder } from './attachment-holders';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -28,18 +29,19 @@ export const ACCEPTED_TYPES: Record<string, string> = {
 /** A logged-in user's upload (POST /attachments); audited under the user's unit, if any. */
 export async function storeAttachment(db: Executor, ctx: RequestContext, content: Buffer) {
   if (!ctx.actor) throw unauthenticated();
-  return storeContent(db, ctx, content, { unitId: ctx.actor.unitId ?? null });
+  return storeContent(db, ctx, content, { holder: uploadHolder(ctx.actor), unitId: ctx.actor.unitId ?? null });
 }
 
 /**
  * The checks and the insert, for a caller that has authorised the upload itself (the public objection upload has no
- * actor; it names the jurisdiction the file was sent to). Audited when the content is new.
+ * actor; it names the jurisdiction the file was sent to). Audited when the content is new; the uploader (`holder`)
+ * is recorded every time, as only the holders of a file may cite it.
  */
 export async function storeContent(
   db: Executor,
   ctx: RequestContext,
   content: Buffer,
-  audit: { unitId?: string | null; jurisdictionPath?: string | null; after?: Record<string, unknown> },
+  audit: { holder: string; unitId?: string | null; jurisdictionPath?: string | null; after?: Record<string, unknown> },
 ) {
   if (content.length === 0)
     throw new AppError('validation_failed', '文件为空', { fields: [{ path: 'file', message: '文件为空' }] });
@@ -56,6 +58,7 @@ export async function storeContent(
       .values({ sha256, size: content.length, mimeType: detected.mime, content })
       .onConflictDoNothing()
       .returning({ sha256: attachments.sha256 });
+    await recordHolder(tx, sha256, audit.holder);
     if (inserted.length > 0) {
       await recordAudit(tx, ctx, {
         action: 'attachment.upload',

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LedgerKind } from '../../../shared/enums';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
-import { attachments, guideAssignments } from '../../db/schema';
+import { guideAssignments, ledgerAttachments } from '../../db/schema';
 import { AppError, forbidden } from '../../errors';
 import { can } from '../../policies';
+import { filesAt, requireCitable, uploadHolder } from '../attachments/attachment-holders';
 
 /**
  * A guidance visit is the bureau's record of its guide's work and counts towards rubric gates ("业务指导每年不少于2次"),
@@ -43,17 +44,22 @@ export async function resolveGuide(
   return chosen;
 }
 
-/** Every referenced attachment must have been uploaded. */
-export async function checkAttachmentsExist(db: Executor, refs: { sha256: string }[] | undefined): Promise<void> {
+/** Attachments of a ledger entry: uploaded by the one recording it, or already on the entry being edited. */
+export async function checkAttachmentsCitable(
+  db: Executor,
+  actor: Actor,
+  refs: { sha256: string }[] | undefined,
+  entryId?: string,
+): Promise<void> {
   if (!refs || refs.length === 0) return;
-  const wanted = [...new Set(refs.map((r) => r.sha256))];
-  const found = await db
-    .select({ sha256: attachments.sha256 })
-    .from(attachments)
-    .where(and(inArray(attachments.sha256, wanted)));
-  if (found.length !== wanted.length) {
-    throw new AppError('validation_failed', '附件不存在，请重新上传', {
-      fields: [{ path: 'attachments', message: '附件不存在，请重新上传' }],
-    });
-  }
+  const onRecord = entryId
+    ? await db
+        .select({ sha256: ledgerAttachments.sha256 })
+        .from(ledgerAttachments)
+        .where(eq(ledgerAttachments.entryId, entryId))
+    : [];
+  await requireCitable(db, filesAt(refs, 'attachments'), {
+    holder: uploadHolder(actor),
+    onRecord: filesAt(onRecord, 'attachments'),
+  });
 }

@@ -6,7 +6,7 @@ import { ledgerAttachments, ledgerEntries } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { can } from '../../policies';
 import { findUnitWithPath } from '../units/unit-queries';
-import { checkAttachmentsExist, resolveGuide } from './ledger-guards';
+import { checkAttachmentsCitable, resolveGuide } from './ledger-guards';
 import { loadEntry } from './ledger-queries';
 
 /** Records a dated ledger entry for a unit: by the unit itself, or by officers over it (guides included). */
@@ -26,7 +26,7 @@ export async function recordLedgerEntry(db: Executor, ctx: RequestContext, input
     input.kind,
     input.guideId,
   );
-  await checkAttachmentsExist(db, input.attachments);
+  await checkAttachmentsCitable(db, ctx.actor, input.attachments);
   const { attachments = [], details = {}, ...fields } = input;
   const id = await db.transaction(async (tx) => {
     const [row] = await tx

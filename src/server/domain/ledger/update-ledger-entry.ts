@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client';
 import { ledgerAttachments, ledgerEntries } from '../../db/schema';
 import { AppError, notFound, unauthenticated } from '../../errors';
 import { can } from '../../policies';
-import { checkAttachmentsExist, resolveGuide } from './ledger-guards';
+import { checkAttachmentsCitable, resolveGuide } from './ledger-guards';
 import { findEntryWithPath, loadEntry } from './ledger-queries';
 
 /** Edits a ledger entry with the version it was read at; the audit keeps what changed. */
@@ -26,7 +26,7 @@ export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: s
     patch.guideId !== undefined ? patch.guideId : before.guideId,
     before,
   );
-  await checkAttachmentsExist(db, patch.attachments);
+  await checkAttachmentsCitable(db, ctx.actor, patch.attachments, id);
   const { version, attachments, ...fields } = patch;
   await db.transaction(async (tx) => {
     const updated = await tx

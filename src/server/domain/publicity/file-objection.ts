@@ -4,13 +4,14 @@
  * public upload (store-objection-attachment.ts) or by a logged-in user. Audited in the same transaction, without an
  * actor for the public (the IP is kept); the audit entry holds no contact data.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ObjectionCreateInput } from '../../../shared/schemas/publicity';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
-import { applications, attachments, jurisdictions, objections, publicityEntries, units, users } from '../../db/schema';
+import { applications, jurisdictions, objections, publicityEntries, units, users } from '../../db/schema';
 import { AppError } from '../../errors';
+import { filesAt, noticeHolder, requireCitable } from '../attachments/attachment-holders';
 import { notifyUsers } from '../notifications/notify';
 import { findNoticeOpenForObjections } from './publicity-queries';
 
@@ -35,17 +36,8 @@ export async function fileObjection(
     throw new AppError('validation_failed', message, { fields: [{ path: 'applicationId', message }] });
   }
   const refs = input.attachments ?? [];
-  if (refs.length > 0) {
-    const hashes = [...new Set(refs.map((a) => a.sha256))];
-    const stored = await db
-      .select({ sha256: attachments.sha256 })
-      .from(attachments)
-      .where(inArray(attachments.sha256, hashes));
-    if (stored.length !== hashes.length) {
-      const message = '有附件尚未上传或已不存在，请重新上传';
-      throw new AppError('validation_failed', message, { fields: [{ path: 'attachments', message }] });
-    }
-  }
+  // Only files uploaded through this notice's objection upload.
+  await requireCitable(db, filesAt(refs, 'attachments'), { holder: noticeHolder(noticeId) });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(objections)

@@ -7,6 +7,7 @@
  */
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
+import { noticeHolder } from '../attachments/attachment-holders';
 import { storeContent } from '../attachments/store-attachment';
 import { findNoticeOpenForObjections } from './publicity-queries';
 
@@ -21,6 +22,7 @@ export async function storeObjectionAttachment<T extends { content: Buffer }>(
   const found = await findNoticeOpenForObjections(db, ctx.actor, noticeId, today);
   const upload = await read();
   const stored = await storeContent(db, ctx, upload.content, {
+    holder: noticeHolder(noticeId),
     unitId: ctx.actor?.unitId ?? null,
     jurisdictionPath: found.ownerPath,
     after: { noticeId, anonymous: !ctx.actor },

@@ -1,4 +1,6 @@
 import { and, desc, eq, like, type SQL } from 'drizzle-orm';
+import { kindById } from '../../../core/programs/queries';
+import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { jurisdictions, programmes, selfAssessments, units } from '../../db/schema';
@@ -17,7 +19,7 @@ export async function listSelfAssessments(db: Executor, ctx: RequestContext) {
         : scope.kind === 'unit'
           ? eq(selfAssessments.unitId, scope.unitId)
           : eq(selfAssessments.id, '00000000-0000-0000-0000-000000000000');
-  return db
+  const rows = await db
     .select({
       id: selfAssessments.id,
       unitId: selfAssessments.unitId,
@@ -25,6 +27,7 @@ export async function listSelfAssessments(db: Executor, ctx: RequestContext) {
       programmeId: selfAssessments.programmeId,
       programmeTitle: programmes.title,
       baseKind: selfAssessments.baseKind,
+      definition: programmes.definition,
       version: selfAssessments.version,
       updatedAt: selfAssessments.updatedAt,
     })
@@ -34,6 +37,10 @@ export async function listSelfAssessments(db: Executor, ctx: RequestContext) {
     .innerJoin(programmes, eq(programmes.id, selfAssessments.programmeId))
     .where(and(condition))
     .orderBy(desc(selfAssessments.updatedAt));
+  return rows.map(({ definition, ...row }) => ({
+    ...row,
+    kindName: kindById(definition as Programme, row.baseKind)?.name ?? row.baseKind,
+  }));
 }
 
 export async function getSelfAssessment(db: Executor, ctx: RequestContext, id: string) {

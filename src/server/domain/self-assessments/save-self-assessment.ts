@@ -5,9 +5,10 @@ import { type AnswerSet, parseAnswers } from '../../../core/rubric/answers';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { attachments, ledgerEntries, selfAssessments } from '../../db/schema';
-import { AppError, forbidden, notFound } from '../../errors';
+import { ledgerEntries, selfAssessments } from '../../db/schema';
+import { AppError, type FieldError, forbidden, notFound } from '../../errors';
 import { can } from '../../policies';
+import { evidenceFiles, uncitableFields, uploadHolder } from '../attachments/attachment-holders';
 import { findSelfAssessment, selfAssessmentDetail } from './self-assessment-queries';
 
 /** Saves the answers of a draft (validated against the rubric: no score above an item's points). */
@@ -27,7 +28,17 @@ export async function saveSelfAssessment(
     const fields = parsed.problems.map((p) => ({ path: `answers.${p.path}`, message: p.message }));
     throw new AppError('validation_failed', `自评答案有误：${fields[0]?.message}`, { fields });
   }
-  await requireOwnEvidence(db, found.assessment.unitId, parsed.answers);
+  // Every evidence problem at once: ledger entries not the unit's own, files it may not cite.
+  const evidenceProblems = [
+    ...(await foreignLedgerEvidence(db, found.assessment.unitId, parsed.answers)),
+    ...(await uncitableFields(db, evidenceFiles(parsed.answers), {
+      holder: uploadHolder(ctx.actor!),
+      onRecord: evidenceFiles(found.assessment.answers as AnswerSet),
+    })),
+  ].sort((a, b) => a.path.localeCompare(b.path));
+  if (evidenceProblems.length > 0) {
+    throw new AppError('validation_failed', evidenceProblems[0]!.message, { fields: evidenceProblems });
+  }
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(selfAssessments)
@@ -47,27 +58,19 @@ export async function saveSelfAssessment(
   return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!, ctx.today);
 }
 
-/** Evidence must exist: uploaded attachments, and ledger entries of the assessing unit itself. */
-async function requireOwnEvidence(db: Executor, unitId: string, answers: AnswerSet) {
-  const refs = Object.entries(answers).flatMap(([id, a]) => (a.evidence ?? []).map((e) => ({ id, e })));
-  const entryIds = [...new Set(refs.flatMap(({ e }) => (e.type === 'ledger' ? [e.entryId] : [])))];
-  const hashes = [...new Set(refs.flatMap(({ e }) => (e.type === 'attachment' ? [e.sha256] : [])))];
-  const ownEntries = entryIds.length
-    ? await db
-        .select({ id: ledgerEntries.id })
-        .from(ledgerEntries)
-        .where(and(inArray(ledgerEntries.id, entryIds), eq(ledgerEntries.unitId, unitId)))
-    : [];
-  const stored = hashes.length
-    ? await db.select({ sha256: attachments.sha256 }).from(attachments).where(inArray(attachments.sha256, hashes))
-    : [];
-  const known = new Set([...ownEntries.map((r) => r.id), ...stored.map((r) => r.sha256)]);
-  const missing = refs.filter(({ e }) => !known.has(e.type === 'ledger' ? e.entryId : e.sha256));
-  if (missing.length > 0) {
-    const fields = missing.map(({ id, e }) => ({
-      path: `answers.${id}.evidence`,
-      message: e.type === 'ledger' ? '所引用的台账记录不存在或不属于本单位' : '所引用的附件尚未上传',
-    }));
-    throw new AppError('validation_failed', fields[0]!.message, { fields });
-  }
+/** The fields citing ledger entries that are not the assessing unit's own. */
+async function foreignLedgerEvidence(db: Executor, unitId: string, answers: AnswerSet): Promise<FieldError[]> {
+  const refs = Object.entries(answers).flatMap(([id, a]) =>
+    (a.evidence ?? []).flatMap((e) => (e.type === 'ledger' ? [{ id, entryId: e.entryId }] : [])),
+  );
+  const entryIds = [...new Set(refs.map((r) => r.entryId))];
+  if (entryIds.length === 0) return [];
+  const own = await db
+    .select({ id: ledgerEntries.id })
+    .from(ledgerEntries)
+    .where(and(inArray(ledgerEntries.id, entryIds), eq(ledgerEntries.unitId, unitId)));
+  const known = new Set(own.map((r) => r.id));
+  const message = '所引用的台账记录不存在或不属于本单位';
+  const paths = refs.filter((r) => !known.has(r.entryId)).map((r) => `answers.${r.id}.evidence`);
+  return [...new Set(paths)].map((path) => ({ path, message }));
 }

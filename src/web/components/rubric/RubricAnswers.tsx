@@ -78,6 +78,8 @@ export function AnswerEditor({
   evidenceHref,
   readOnly = false,
   labelPrefix = '自评',
+  noteLabel = '说明',
+  noteRequired = false,
   onChange = () => undefined,
 }: {
   rubric: Rubric;
@@ -90,6 +92,10 @@ export function AnswerEditor({
   readOnly?: boolean;
   /** Whose sheet, in the inputs' accessible names ("自评得分 i4.1", "审核得分 i4.1"). */
   labelPrefix?: string;
+  /** The heading and accessible name of each item's note ("评分意见 i4.1" on an expert's sheet). */
+  noteLabel?: string;
+  /** Each item's note is required: on every base item, and on a bonus item once scored (the expert's sheet). */
+  noteRequired?: boolean;
   onChange?: (a: AnswerSet) => void;
 }) {
   const set = (id: string, patch: Partial<AnswerSet[string]>) =>
@@ -112,8 +118,14 @@ export function AnswerEditor({
         key: i.id,
         title: `${i.title}（${i.items.reduce((a, b) => a + b.points, 0)}分）`,
         items: i.items,
+        bonus: false,
       })),
-      ...rubric.bonusGroups.map((g) => ({ key: g.id, title: `${g.title}（封顶 ${g.cap} 分）`, items: g.items })),
+      ...rubric.bonusGroups.map((g) => ({
+        key: g.id,
+        title: `${g.title}（封顶 ${g.cap} 分）`,
+        items: g.items,
+        bonus: true,
+      })),
     ];
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -143,15 +155,30 @@ export function AnswerEditor({
                   ),
                 },
                 {
-                  title: '说明',
-                  width: 200,
-                  render: (_, item) => (
-                    <Input
-                      disabled={readOnly}
-                      value={answers[item.id]?.note}
-                      onChange={(e) => set(item.id, { note: e.target.value || undefined })}
-                    />
+                  title: noteRequired ? (
+                    <span>
+                      <Typography.Text type="danger">* </Typography.Text>
+                      {noteLabel}
+                    </span>
+                  ) : (
+                    noteLabel
                   ),
+                  width: 200,
+                  render: (_, item) => {
+                    const required = noteRequired && (!g.bonus || answers[item.id]?.score !== undefined);
+                    const empty = !answers[item.id]?.note?.trim();
+                    return (
+                      <Input
+                        disabled={readOnly}
+                        aria-label={`${noteLabel} ${item.id}`}
+                        aria-required={required}
+                        placeholder={noteRequired ? (g.bonus ? '给分时必填' : '必填') : undefined}
+                        status={required && empty && !readOnly ? 'warning' : undefined}
+                        value={answers[item.id]?.note}
+                        onChange={(e) => set(item.id, { note: e.target.value || undefined })}
+                      />
+                    );
+                  },
                 },
                 ...(showEvidence
                   ? [

@@ -42,6 +42,7 @@ interface AssessmentSummary {
   id: string;
   programmeTitle: string;
   baseKind: string;
+  kindName: string;
   updatedAt: string;
 }
 
@@ -180,7 +181,7 @@ export default function SelfAssessmentPage() {
                   </Button>,
                 ]}
               >
-                {a.programmeTitle} · {a.baseKind}
+                {a.programmeTitle} · {a.kindName}
               </List.Item>
             )}
           />

@@ -1,8 +1,9 @@
 /**
  * Acceptance (验收): the panel and its work. The owning bureau assigns experts from the registry (a conflicted one is
  * refused by the server), records how the application was checked (methods of the programme), reads the panel's
- * result per item — mean, median, spread, disagreement flagged — and writes the comprehensive opinion. An expert
- * scores its own sheet (and may recuse itself); the applicant and the district see who sits on the panel.
+ * result per item and in total — mean, median, spread, disagreement flagged — or per condition and requirement how
+ * many experts found it met, and writes the comprehensive opinion. An expert scores its own sheet, each item with its
+ * comment (and may recuse itself); the applicant and the district see who sits on the panel.
  */
 import {
   Alert,
@@ -18,11 +19,12 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PanelResult } from '../../../../core/applications/panel-scores';
+import type { PanelResult, ScoredPanelResult, SheetGap } from '../../../../core/applications/panel-scores';
 import { AcceptanceMethod } from '../../../../core/programs/enums';
 import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
@@ -41,6 +43,8 @@ interface PanelMember {
   mine: boolean;
   answers: AnswerSet | null;
   comment: string | null;
+  /** What the saved sheet still lacks (own sheet and the bureau's view). */
+  missing: SheetGap[] | null;
   version: number | null;
   conflicts: { kind: string; status: string | null; unitName: string; message: string }[];
 }
@@ -69,32 +73,74 @@ interface Activity {
 
 const SHEET_LABELS = { pending: '未评分', partial: '部分评分', complete: '已完成', recused: '已回避' } as const;
 
+/** The panel total: mean against the maximum and the pass mark, median and spread of the experts' totals. */
+function TotalSummary({ aggregate }: { aggregate: ScoredPanelResult }) {
+  const total = aggregate.total;
+  return (
+    <Space wrap aria-label="总分汇总">
+      <span>总分中位数 {total?.median ?? '—'}</span>
+      <span>
+        总分极差 {total?.spread ?? '—'}
+        {total && total.count >= 2 ? `（最高 ${total.max}，最低 ${total.min}）` : ''}
+      </span>
+      <span>专家人数 {aggregate.expertCount}</span>
+      {aggregate.totalDisagreement && <Tag color="warning">专家意见分歧较大</Tag>}
+    </Space>
+  );
+}
+
 function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
   if (aggregate.form === 'checklist') {
+    const n = aggregate.expertCount;
     return (
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={aggregate.requirements}
-        columns={[
-          { title: '条件要求', dataIndex: 'text' },
-          { title: '符合', width: 70, render: (_, r) => r.metBy.length },
-          { title: '不符合', width: 80, render: (_, r) => r.notMetBy.length },
-          {
-            title: '结论',
-            width: 120,
-            render: (_, r) =>
-              r.disagreement ? (
-                <Tag color="warning">意见分歧</Tag>
-              ) : r.majority ? (
-                <Tag color="success">多数符合</Tag>
-              ) : (
-                <Tag color="error">不符合</Tag>
-              ),
-          },
-        ]}
-      />
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          aria-label="各项条件汇总"
+          dataSource={aggregate.conditions}
+          columns={[
+            { title: '条件', dataIndex: 'title' },
+            { title: '认为全部符合的专家', width: 160, render: (_, c) => `${c.metBy.length} / ${n}` },
+            {
+              title: '结论',
+              width: 120,
+              render: (_, c) =>
+                c.allMet ? (
+                  <Tag color="success">一致符合</Tag>
+                ) : c.majority ? (
+                  <Tag color="processing">多数符合</Tag>
+                ) : (
+                  <Tag color="error">不符合</Tag>
+                ),
+            },
+          ]}
+        />
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={aggregate.requirements}
+          columns={[
+            { title: '条件要求', dataIndex: 'text' },
+            { title: '符合', width: 70, render: (_, r) => `${r.metBy.length} / ${n}` },
+            { title: '不符合', width: 80, render: (_, r) => r.notMetBy.length },
+            {
+              title: '结论',
+              width: 120,
+              render: (_, r) =>
+                r.disagreement ? (
+                  <Tag color="warning">意见分歧</Tag>
+                ) : r.majority ? (
+                  <Tag color="success">多数符合</Tag>
+                ) : (
+                  <Tag color="error">不符合</Tag>
+                ),
+            },
+          ]}
+        />
+      </Space>
     );
   }
   return (
@@ -150,7 +196,23 @@ function ExpertSheet({ panel, member, onSaved }: { panel: Panel; member: PanelMe
         readOnly={!editable}
         onChange={setAnswers}
         labelPrefix="评审"
+        noteLabel="评分意见"
+        noteRequired
       />
+      {member.missing && member.missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`评分表尚未完成（${member.missing.length} 项），每一项均须评分并填写评分意见`}
+          description={
+            <ul aria-label="评分表待完成事项" style={{ margin: 0, paddingInlineStart: 20 }}>
+              {member.missing.map((g) => (
+                <li key={`${g.nodeId}-${g.code}`}>{g.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Input.TextArea
         aria-label="评审意见"
         placeholder="评审意见"
@@ -317,7 +379,14 @@ export function AcceptanceCard({
                 <span>{m.affiliation}</span>
                 <Tag>{ExpertField.labels[m.field]}</Tag>
                 {m.sheetStatus && (
-                  <Tag color={m.sheetStatus === 'complete' ? 'success' : 'default'}>{SHEET_LABELS[m.sheetStatus]}</Tag>
+                  <Tooltip
+                    title={m.missing?.length ? m.missing.map((g) => <div key={g.message}>{g.message}</div>) : null}
+                  >
+                    <Tag color={m.sheetStatus === 'complete' ? 'success' : 'default'}>
+                      {SHEET_LABELS[m.sheetStatus]}
+                      {m.sheetStatus === 'partial' && m.missing?.length ? `（缺 ${m.missing.length} 项）` : ''}
+                    </Tag>
+                  </Tooltip>
                 )}
                 {m.conflicts.map((c) => (
                   <Tag key={c.message} color="error">
@@ -371,6 +440,7 @@ export function AcceptanceCard({
                   panel.aggregate.passMark !== null ? `（合格线 ${panel.aggregate.passMark}）` : ''
                 }`}
             </Typography.Title>
+            {panel.aggregate.form === 'scored' && <TotalSummary aggregate={panel.aggregate} />}
             <AggregateTable aggregate={panel.aggregate} />
           </>
         )}

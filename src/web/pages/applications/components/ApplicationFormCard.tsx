@@ -8,6 +8,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { narrativeField } from '../../../../core/applications/narrative';
 import type { FormField } from '../../../../core/programs/schema';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { attachmentUrl, uploadAttachment } from '../../../app/upload';
@@ -63,9 +64,8 @@ export function ApplicationFormCard({
   const [attachments, setAttachments] = useState(application.attachments);
   const [saving, setSaving] = useState(false);
   const fields = application.form?.fields ?? [];
-  // Most seed forms carry the narrative as a field of their own (000 附件1 "商业秘密保护工作开展情况"); then the separate
-  // narrative box is not offered again.
-  const narrativeInForm = fields.some((f) => f.label.includes('工作开展情况'));
+  // Most seed forms carry the narrative as a field of their own; then the separate narrative box is not offered again.
+  const narrativeInForm = narrativeField(application.form) !== undefined;
   // Saved attachments download through the application; one uploaded since is a link once saved.
   const hrefOf = (sha256: string) =>
     application.attachments.some((a) => a.sha256 === sha256)

@@ -1,11 +1,12 @@
 /**
  * The application laid out like the seed's paper form (申报表): the programme's fields in a bordered table, the
- * narrative, then each signed opinion block the programme names — the applicant's, the district's, the acceptance
+ * narrative, the list of attachments, then each signed opinion block the programme names — the applicant's, the district's, the acceptance
  * panel's — for printing (the browser's print dialog; a PDF export comes with a later issue).
  */
 import { Button, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { narrativeField } from '../../../../core/applications/narrative';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { PageLoading } from '../../../components/PageLoading';
 import type { ApplicationDetail } from '../application-types';
@@ -55,11 +56,23 @@ export default function ApplicationPrintPage() {
               </td>
             </tr>
           ))}
-          {!fields.some((f) => f.label.includes('工作开展情况')) && (
+          {!narrativeField(application.form) && (
             <tr>
               <th style={cell}>商业秘密保护工作开展情况</th>
               <td style={{ ...cell, height: 200 }} colSpan={3}>
                 <div style={{ whiteSpace: 'pre-wrap' }}>{application.narrative}</div>
+              </td>
+            </tr>
+          )}
+          {application.attachments.length > 0 && (
+            <tr>
+              <th style={cell}>附件</th>
+              <td style={cell} colSpan={3}>
+                <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="附件清单">
+                  {application.attachments.map((a) => (
+                    <li key={a.sha256}>{a.fileName}</li>
+                  ))}
+                </ol>
               </td>
             </tr>
           )}
