@@ -144,3 +144,18 @@ describe('a quota in a programme that goes on to acceptance', () => {
     expect((await recommend(keqiao, fourth)).json()).toMatchObject({ reason: 'quota_full' });
   });
 });
+
+describe('across programme versions', () => {
+  it('a newer version of the programme shares the quota of the older one', async () => {
+    // The first test recommended a zone under version 1; the programme is then republished as version 2.
+    const admin = await t.login('admin');
+    const v1 = (await admin.get('/api/v1/programs?code=shijingshan-2023&status=published')).json().items[0];
+    const clone = (await admin.post(`/api/v1/programs/${v1.id}/clone`)).json();
+    expect((await admin.post(`/api/v1/programs/${clone.id}/publish`)).statusCode).toBe(200);
+    const late = await scoredShijingshan('sjs-park-v2', 'zone', 1);
+    expect(late.app.programmeId).toBe(clone.id);
+    const refused = await recommend(shijingshan, late.app);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ reason: 'quota_full' });
+  });
+});

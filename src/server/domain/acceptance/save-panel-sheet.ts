@@ -13,7 +13,8 @@ import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { experts, panelAssignments } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
-import { requireAnswers } from '../applications/application-answers';
+import { applicationFiles, requireAnswers } from '../applications/application-answers';
+import { evidenceFiles, requireCitable, uploadHolder } from '../attachments/attachment-holders';
 import { loadForAcceptance, requireUnderAcceptance } from './panel-access';
 
 export async function savePanelSheet(db: Db, ctx: RequestContext, applicationId: string, input: PanelSheet) {
@@ -39,6 +40,11 @@ export async function savePanelSheet(db: Db, ctx: RequestContext, applicationId:
       throw new AppError('conflict', '评分表已在别处修改，请刷新后重试');
     }
     const answers = requireAnswers(rubricForKind(found.programme, found.application.kindId)!, input.answers, 'answers');
+    // An expert cites the application's own files, or what it uploads itself.
+    await requireCitable(tx, evidenceFiles(answers), {
+      holder: uploadHolder(actor),
+      onRecord: applicationFiles(found.application),
+    });
     const updated = await tx
       .update(panelAssignments)
       .set({

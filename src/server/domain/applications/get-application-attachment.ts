@@ -6,7 +6,8 @@
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { notFound, unauthenticated } from '../../errors';
-import { attachmentRefs, evidenceRefs, referencedAttachment } from '../attachments/referenced-attachment';
+import { referencedAttachment } from '../attachments/referenced-attachment';
+import { applicationFiles } from './application-answers';
 import { findApplication } from './application-queries';
 import { isOnPanel } from './panel-membership';
 import { mayRead } from './workflow-roles';
@@ -17,13 +18,5 @@ export async function getApplicationAttachment(db: Executor, ctx: RequestContext
   const found = await findApplication(db, id);
   if (!found || !mayRead(actor, found, await isOnPanel(db, actor, id))) throw notFound('申报');
   const { application } = found;
-  return referencedAttachment(
-    db,
-    [
-      ...attachmentRefs(application.attachments),
-      ...evidenceRefs(application.answers),
-      ...evidenceRefs(application.districtAnswers),
-    ],
-    sha256,
-  );
+  return referencedAttachment(db, applicationFiles(application), sha256);
 }

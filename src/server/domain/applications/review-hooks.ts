@@ -18,7 +18,7 @@ import {
 } from '../../../core/applications/guards';
 import { formForKind, rubricForKind } from '../../../core/programs/queries';
 import type { Executor } from '../../db/client';
-import { applications, bases, units } from '../../db/schema';
+import { applications, bases, programmes, units } from '../../db/schema';
 import { AppError } from '../../errors';
 import { unitMetrics } from '../self-assessments/unit-metrics';
 import type { ActionHook, ActionHookContext } from './action-hooks';
@@ -127,19 +127,20 @@ export const recommendHook: ActionHook = {
 };
 
 /**
- * A transaction-scoped advisory lock on one quota group: the programme, the recommending district (the applicant
+ * A transaction-scoped advisory lock on one quota group: the programme (by code — every version shares one quota,
+ * as applications of an older version stay live beside a newer one), the recommending district (the applicant
  * units' jurisdiction, as `districtRanking` groups them) and the kind the quota counts. Works on PGlite and
  * PostgreSQL alike (src/server/domain/registry/certificate-number.ts); a hash collision only serialises two
  * unrelated groups.
  */
 async function lockQuotaGroup(tx: Executor, found: ActionHookContext['found']) {
   const { application } = found;
-  const key = `shangmi:quota:${application.programmeId}:${found.unitJurisdictionCode}:${application.kindId}`;
+  const key = `shangmi:quota:${found.programmeCode}:${found.unitJurisdictionCode}:${application.kindId}`;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 /**
- * The district's candidates for the same programme and kind — submitted, or holding a slot (recommended or moved on
+ * The district's candidates for the same programme (any version) and kind — submitted, or holding a slot (recommended or moved on
  * beyond it: QUOTA_HOLDING_STATUSES), with a district score — best first, with the quota and how many slots are
  * used already. Those that moved on stay in the ranking, so it reads the same before and after the city takes over.
  */
@@ -156,9 +157,10 @@ export async function districtRanking(db: Executor, found: ActionHookContext['fo
     })
     .from(applications)
     .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(programmes, eq(programmes.id, applications.programmeId))
     .where(
       and(
-        eq(applications.programmeId, application.programmeId),
+        eq(programmes.code, found.programmeCode),
         eq(applications.kindId, application.kindId),
         eq(units.jurisdictionCode, found.unitJurisdictionCode),
         inArray(applications.status, ['submitted', ...QUOTA_HOLDING_STATUSES]),

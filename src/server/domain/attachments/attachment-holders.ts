@@ -29,6 +29,8 @@ export async function recordHolder(db: Executor, sha256: string, holder: string)
 export interface CitedFile {
   sha256: string;
   path: string;
+  /** The name the record gives it (evidence may leave it out). */
+  fileName?: string;
 }
 
 /** The attachments cited as evidence in rubric answers, each at `<prefix>.<node id>.evidence`. */
@@ -38,14 +40,16 @@ export function evidenceFiles(
 ): CitedFile[] {
   return Object.entries(answers ?? {}).flatMap(([id, a]) =>
     (a.evidence ?? []).flatMap((e) =>
-      e.type === 'attachment' ? [{ sha256: e.sha256, path: `${prefix}.${id}.evidence` }] : [],
+      e.type === 'attachment' ? [{ sha256: e.sha256, fileName: e.fileName, path: `${prefix}.${id}.evidence` }] : [],
     ),
   );
 }
 
 /** Attachment references `{ sha256 }[]` all cited at one field. */
-export const filesAt = (refs: readonly { sha256: string }[] | undefined, path: string): CitedFile[] =>
-  (refs ?? []).map((r) => ({ sha256: r.sha256, path }));
+export const filesAt = (
+  refs: readonly { sha256: string; fileName?: string }[] | undefined,
+  path: string,
+): CitedFile[] => (refs ?? []).map((r) => ({ sha256: r.sha256, fileName: r.fileName, path }));
 
 export interface CiteOptions {
   holder: string;

@@ -16,6 +16,9 @@ export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: s
   const subject = found && { type: 'unit' as const, id: found.entry.unitId, jurisdictionPath: found.jurisdictionPath };
   if (!found || !subject || !can(ctx.actor, 'ledger.write', subject)) throw notFound('台账记录');
   const before = found.entry;
+  // The checks below judge the entry as read here; the update is guarded on that same version, so an entry changed
+  // in between (say, turned into a guidance visit by an officer) is a conflict, not an edit past the checks.
+  if (patch.version !== before.version) throw new AppError('conflict', '该台账记录已被他人修改，请刷新后重试');
   const kind = patch.kind ?? before.kind;
   // Every edit passes the guidance rule: editing any field of a guidance visit is the bureau's to do.
   const guideId = await resolveGuide(

@@ -1,7 +1,7 @@
 /**
  * Anyone — logged in or not — objects to an application on an open notice (startsOn ≤ business date ≤ endsOn),
- * giving a name and a way to be reached, the reasons and attachments — already stored, by anyone through the notice's
- * public upload (store-objection-attachment.ts) or by a logged-in user. Audited in the same transaction, without an
+ * giving a name and a way to be reached, the reasons and attachments — uploaded beforehand through this notice's
+ * public upload (store-objection-attachment.ts), logged in or not; no other file may be cited. Audited in the same transaction, without an
  * actor for the public (the IP is kept); the audit entry holds no contact data.
  */
 import { and, eq } from 'drizzle-orm';

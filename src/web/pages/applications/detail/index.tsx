@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Timeline, Typograph
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApplicationAction, ApplicationStatus } from '../../../../core/applications/workflow';
+import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { attachmentUrl } from '../../../app/upload';
 import { PageContainer } from '../../../components/PageContainer';
@@ -23,16 +23,8 @@ import { ApplicationStatusTag } from '../components/ApplicationStatusTag';
 import { BaseCard } from '../components/BaseCard';
 import { DistrictReviewCard, RankingCard } from '../components/DistrictReviewCard';
 
-const ACCEPTANCE_STATUSES = new Set<ApplicationStatus>([
-  'under_acceptance',
-  'acceptance_passed',
-  'acceptance_failed',
-  'in_publicity',
-  'approved',
-  'not_approved',
-  'certified',
-  'revoked',
-]);
+/** Statuses of an application that has been under acceptance: its panel is shown. */
+const ACCEPTANCE_STATUSES = new Set(statusesOnlyThrough('under_acceptance'));
 
 function historyLabel(action: string): string {
   return action === 'create' ? '新建申报' : (ApplicationAction.labels[action as ApplicationAction] ?? action);
