@@ -274,13 +274,17 @@ describe('RFC 6962 hashing (known answers)', () => {
     }
   });
 
-  it.each(LEAF_I_ROOTS)('root of the first %i "leaf i" entries matches an independent implementation', (n, want) => {
-    const { store, leafHashes } = buildStore(n);
-    expect(toHex(store.rootHash())).toBe(want);
-    expect(toHex(rootFromLeafHashes(leafHashes))).toBe(want);
-    if (n <= 1024) expect(toHex(MTH(leafHashes))).toBe(want);
-    // 65,536 leaves hash in about a second alone, several times that while the API and browser suites share the cores.
-  }, 60_000);
+  it.each(LEAF_I_ROOTS)(
+    'root of the first %i "leaf i" entries matches an independent implementation',
+    (n, want) => {
+      const { store, leafHashes } = buildStore(n);
+      expect(toHex(store.rootHash())).toBe(want);
+      expect(toHex(rootFromLeafHashes(leafHashes))).toBe(want);
+      if (n <= 1024) expect(toHex(MTH(leafHashes))).toBe(want);
+      // 65,536 leaves hash in about a second alone, several times that while the API and browser suites share the cores.
+    },
+    60_000,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
