@@ -5,28 +5,27 @@ import type { Locator, Page } from 'playwright-core';
 
 /**
  * Picks an option of an antd Select / TreeSelect / Cascader whose search input is `input`, by typing `search`, and
- * waits until the control shows a selection. On a loaded machine a click can land while the dropdown is still
- * re-rendering the search results and be lost; then the whole pick is tried again, as a user would.
+ * waits until the pick took: a single select closes its dropdown and shows the option. On a loaded machine a click
+ * can land while the dropdown is still re-rendering its search results and be lost; then the option (still shown)
+ * is clicked again, as a user would.
  */
 export async function pickOption(page: Page, input: Locator, search: string, optionText: string | RegExp) {
   const control = input.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
+  const multiple = await control.evaluate((el) => el.classList.contains('ant-select-multiple'));
+  await input.click();
+  if (search) await input.fill(search);
+  const dropdown = page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible');
+  const option = dropdown
+    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper, .ant-cascader-menu-item')
+    .filter({ hasText: optionText })
+    .first();
   for (let attempt = 1; ; attempt++) {
-    await input.click();
-    if (search) await input.fill(search);
-    const option = page
-      .locator(
-        '.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper, .ant-cascader-dropdown:visible .ant-cascader-menu-item',
-      )
-      .filter({ hasText: optionText })
-      .first();
     await option.click();
     try {
-      await control
-        .locator('.ant-select-content-has-value, .ant-select-selection-item')
-        .first()
-        .waitFor({ timeout: 3_000 });
+      if (!multiple) await dropdown.first().waitFor({ state: 'hidden', timeout: 3_000 });
+      await control.filter({ hasText: optionText }).waitFor({ timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;

@@ -23,13 +23,24 @@ export async function fillEvery(page: Page, label: RegExp, value: string): Promi
   return count;
 }
 
-/** Ticks every enabled checkbox whose accessible name matches. */
+/**
+ * Ticks every enabled checkbox whose accessible name matches. Each tick re-renders the live evaluation; a click that
+ * lands mid-render may not take ("did not change its state"), so a box still unticked is clicked again.
+ */
 export async function checkEvery(page: Page, label: RegExp): Promise<number> {
   const boxes = page.getByLabel(label).filter({ visible: true });
   await boxes.first().waitFor();
   const count = await boxes.count();
   for (let i = 0; i < count; i++) {
-    if (!(await boxes.nth(i).isDisabled())) await boxes.nth(i).check();
+    const box = boxes.nth(i);
+    if (await box.isDisabled()) continue;
+    for (let attempt = 1; !(await box.isChecked()); attempt++) {
+      try {
+        await box.check({ timeout: 5_000 });
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
   return count;
 }
