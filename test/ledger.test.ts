@@ -158,7 +158,7 @@ describe('ledger', () => {
       before: { participants: 86 },
       after: { participants: 90 },
     });
-    const xlsx = await putuo.get(`/api/v1/ledger/export?unitId=${unitId}`);
+    const xlsx = await putuo.get(`/api/v1/ledger/export.xlsx?unitId=${unitId}`);
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -31,6 +31,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
+      await api.register(exportRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

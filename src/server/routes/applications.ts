@@ -99,7 +99,7 @@ const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   allowedActions: z.array(ApplicationAction.schema),
 });
 
-const ApplicationQuery = z
+export const ApplicationQuery = z
   .object({
     status: ApplicationStatus.schema.optional(),
     programmeId: z.uuid().optional(),

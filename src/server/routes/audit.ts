@@ -15,6 +15,8 @@ const AuditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The subject's name (unit, account, programme …), or what the entry recorded; null when it has none. */
+  entityName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -23,7 +25,7 @@ const IsoDate = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: '时间格式不正确，应为 YYYY-MM-DD 或 ISO 8601' })
   .transform((s) => new Date(s));
 
-const AuditQuery = z
+export const AuditQuery = z
   .object({
     action: AuditAction.schema.optional(),
     entityType: AuditEntityType.schema.optional(),

@@ -5,12 +5,11 @@ import { LedgerEntryInputSchema, LedgerEntryPatchSchema } from '../../shared/sch
 import type { Db } from '../db/client';
 import { ACCEPTED_TYPES, storeAttachment } from '../domain/attachments/store-attachment';
 import { assignGuide, guideCandidates, listGuides, unassignGuide } from '../domain/ledger/assign-guide';
-import { exportLedger } from '../domain/ledger/export-ledger';
 import { getLedgerAttachment } from '../domain/ledger/get-ledger-attachment';
 import { listLedgerEntries } from '../domain/ledger/list-ledger-entries';
 import { recordLedgerEntry } from '../domain/ledger/record-ledger-entry';
 import { updateLedgerEntry } from '../domain/ledger/update-ledger-entry';
-import { contentDisposition, readUpload, sendFile } from '../http/attachments';
+import { readUpload, sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
 import { DateTime, errorResponses, IdParams, PagingQuery, pageOf, StoredAttachmentSchema } from './common';
 
@@ -34,7 +33,7 @@ const LedgerEntrySchema = z.object({
   attachments: z.array(z.object({ id: z.string(), sha256: z.string(), fileName: z.string() })),
 });
 
-const LedgerQuery = z
+export const LedgerQuery = z
   .object({
     unitId: z.uuid().optional(),
     kind: LedgerKind.schema.optional(),
@@ -83,25 +82,6 @@ export const ledgerRoutes =
       async (request) => {
         requireActor(request);
         return listLedgerEntries(db, request.ctx, request.query);
-      },
-    );
-
-    app.get(
-      '/ledger/export',
-      {
-        schema: {
-          tags: ['ledger'],
-          summary: '导出台账（Excel）',
-          querystring: LedgerQuery.omit({ page: true, pageSize: true }),
-        },
-      },
-      async (request, reply) => {
-        requireActor(request);
-        const buffer = await exportLedger(db, request.ctx, { ...request.query, page: 1, pageSize: 1 });
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', contentDisposition('台账.xlsx', 'ledger.xlsx'))
-          .send(buffer);
       },
     );
 

@@ -63,7 +63,7 @@ const UnitDetailSchema = z.object({
 
 const UnitSavedSchema = z.object({ unit: UnitDetailSchema, warnings: FieldWarnings });
 
-const UnitListQuery = z
+export const UnitListQuery = z
   .object({
     q: z.string().trim().max(100).optional(),
     kind: UnitKind.schema.optional(),

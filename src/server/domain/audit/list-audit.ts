@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { forbidden } from '../../errors';
 import { can } from '../../policies';
+import { withEntityNames } from './audit-entity-names';
 
 export interface AuditFilter {
   action?: string;
@@ -15,7 +16,7 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-/** Officers read entries about their jurisdiction's subtree; admins read everything. */
+/** Officers read entries about their jurisdiction's subtree; admins read everything. Subjects come with names. */
 export async function listAudit(db: Executor, ctx: RequestContext, filter: AuditFilter) {
   if (!ctx.actor || !can(ctx.actor, 'audit.read')) throw forbidden('无权查看操作日志');
   const scope =
@@ -38,5 +39,5 @@ export async function listAudit(db: Executor, ctx: RequestContext, filter: Audit
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
-  return { items, total: totals[0]?.total ?? 0 };
+  return { items: await withEntityNames(db, items), total: totals[0]?.total ?? 0 };
 }

@@ -77,9 +77,14 @@ function visibility(actor: Actor): SQL | undefined {
   return sql`(${jurisdictions.path} LIKE ${`${own}%`} OR ${own} LIKE ${jurisdictions.path} || '%')`;
 }
 
-export async function queryExperts(db: Executor, actor: Actor, filter: ExpertListQuery) {
+export async function queryExperts(
+  db: Executor,
+  actor: Actor,
+  filter: ExpertListQuery,
+  paging?: { page: number; pageSize: number },
+) {
   const pattern = filter.q ? `%${escapeLike(filter.q)}%` : null;
-  const rows = await expertQuery(db)
+  const query = expertQuery(db)
     .where(
       and(
         visibility(actor),
@@ -92,6 +97,7 @@ export async function queryExperts(db: Executor, actor: Actor, filter: ExpertLis
       ),
     )
     .orderBy(asc(jurisdictions.path), asc(experts.name), asc(experts.id));
+  const rows = paging ? await query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize) : await query;
   return rows.map((row) => expertView(row, registryManageable(actor, row.jurisdictionPath)));
 }
 

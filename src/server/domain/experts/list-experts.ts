@@ -11,12 +11,20 @@ import {
   requireVisibleExpert,
 } from './expert-queries';
 
-/** The registry as the officer sees it (own, higher and lower registries), filtered by field, industry, text. */
-export async function listExperts(db: Executor, ctx: RequestContext, filter: ExpertListQuery) {
+/**
+ * The registry as the officer sees it (own, higher and lower registries), filtered by field, industry, text; whole,
+ * or one page of it (the export reads it page by page).
+ */
+export async function listExperts(
+  db: Executor,
+  ctx: RequestContext,
+  filter: ExpertListQuery,
+  paging?: { page: number; pageSize: number },
+) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   requireRegistryReader(actor);
-  const items = await queryExperts(db, actor, filter);
+  const items = await queryExperts(db, actor, filter, paging);
   return { items, total: items.length };
 }
 

@@ -45,12 +45,7 @@ const entryColumns = {
   updatedAt: ledgerEntries.updatedAt,
 };
 
-export async function queryLedger(
-  db: Executor,
-  scope: UnitScope,
-  filter: LedgerFilter,
-  options: { all?: boolean } = {},
-) {
+export async function queryLedger(db: Executor, scope: UnitScope, filter: LedgerFilter) {
   const where = and(
     scopeCondition(scope),
     filter.unitId ? eq(ledgerEntries.unitId, filter.unitId) : undefined,
@@ -66,9 +61,7 @@ export async function queryLedger(
     .leftJoin(users, eq(users.id, ledgerEntries.guideId))
     .where(where)
     .orderBy(desc(ledgerEntries.occurredOn), asc(ledgerEntries.id));
-  const items = options.all
-    ? await base.limit(50_000)
-    : await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize);
+  const items = await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize);
   const [totals] = await db
     .select({ total: count() })
     .from(ledgerEntries)
