@@ -82,27 +82,62 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
   }
-  const text = response.status === 204 ? '' : await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    const body = (data ?? {}) as { code?: unknown; message?: unknown; fields?: unknown };
-    const error = new ApiError(
-      response.status,
-      typeof body.code === 'string' ? body.code : 'http_error',
-      typeof body.message === 'string' ? body.message : `请求失败（HTTP ${response.status}）`,
-      Array.isArray(body.fields) ? (body.fields as FieldMessage[]) : [],
-    );
-    if (response.status === 401 && !options.expect401) unauthenticatedListener?.();
-    throw error;
-  }
+  const data = parseJson(response.status === 204 ? '' : await response.text());
+  if (!response.ok) throw failure(response.status, data, options.expect401);
   return data as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError of a refused request (body `{ code, message, fields }`); a 401 tells the auth context. */
+function failure(status: number, data: unknown, expect401 = false): ApiError {
+  const body = (data ?? {}) as { code?: unknown; message?: unknown; fields?: unknown };
+  if (status === 401 && !expect401) unauthenticatedListener?.();
+  return new ApiError(
+    status,
+    typeof body.code === 'string' ? body.code : 'http_error',
+    typeof body.message === 'string' ? body.message : `请求失败（HTTP ${status}）`,
+    Array.isArray(body.fields) ? (body.fields as FieldMessage[]) : [],
+  );
+}
+
+/** The file name a download's Content-Disposition gives (RFC 5987 `filename*` first). */
+function fileNameOf(disposition: string | null): string | null {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? null;
+}
+
+/**
+ * Downloads a file the API makes (an export) and saves it under the server's name; a refusal throws the ApiError
+ * the JSON calls would, so the one error handler shows it. Returns the file name.
+ */
+export async function download(path: string, query?: Query): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) throw failure(response.status, parseJson(await response.text()));
+  const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click's task ends; the object URL is then only memory.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return fileName;
 }
 
 export const api = {

@@ -127,6 +127,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The subject's name (unit, account, programme …); null when it has none. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
 }

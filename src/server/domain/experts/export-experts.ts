@@ -19,7 +19,7 @@ export function exportExperts(db: Executor, ctx: RequestContext, filter: ExpertL
       { header: '联系电话', width: 16, value: (r) => r.phone },
       { header: '电子邮箱', width: 24, value: (r) => r.email },
       { header: '所属专家库', width: 24, value: (r) => r.jurisdictionName },
-      { header: '状态', width: 8, value: (r) => (r.active ? '在库' : '停用') },
+      { header: '状态', width: 8, value: (r) => (r.active ? '可用' : '停用') },
       { header: '登录账号', width: 14, value: (r) => r.username },
       { header: '专业背景', width: 40, value: (r) => r.background },
     ],

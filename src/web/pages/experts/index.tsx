@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ExpertField } from '../../../shared/enums';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { ConflictDrawer } from './components/ConflictDrawer';
 import { ConflictTable, type Decision } from './components/ConflictTable';
@@ -69,10 +70,12 @@ export default function ExpertRegistryPage() {
   const [pendingKey, setPendingKey] = useState(0);
   const [pendingCount, setPendingCount] = useState<number | null>(null);
 
+  const listQuery = { q: filter.q.trim(), field: filter.field, industry: filter.industry };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listQuery is derived from filter
   const load = useCallback(() => {
     setLoading(true);
     api
-      .get<ListOf<Expert>>('/experts', { q: filter.q.trim(), field: filter.field, industry: filter.industry })
+      .get<ListOf<Expert>>('/experts', listQuery)
       .then((page) => setItems(page.items), handleError)
       .finally(() => setLoading(false));
   }, [filter, handleError]);
@@ -208,11 +211,14 @@ export default function ExpertRegistryPage() {
       title="专家库"
       subTitle="本级、上级与下级专家库；可管理本级及下级专家库的专家"
       extra={
-        canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            新增专家
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/experts" query={listQuery} />
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+              新增专家
+            </Button>
+          )}
+        </Space>
       }
     >
       <Card size="small">

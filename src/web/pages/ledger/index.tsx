@@ -4,7 +4,7 @@
  * choose a unit to filter by, export to Excel and assign guides (指导员). Filters live in the address bar so a
  * filtered list can be bookmarked or shared; the export takes the same filters.
  */
-import { DownloadOutlined, EditOutlined, PaperClipOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, PaperClipOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { accessFor } from '../../app/access';
 import { useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import type { UnitRef } from '../../app/types';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { tablePagination, usePagedList } from '../../hooks/usePagedList';
 import { MENU } from '../../locales/zh-CN';
@@ -22,7 +23,6 @@ import { type DrawerResult, LedgerEntryDrawer } from './LedgerEntryDrawer';
 import { LedgerUnitSelect } from './LedgerUnitSelect';
 import {
   attachmentUrl,
-  exportUrl,
   filterOf,
   KIND_COLORS,
   KIND_OPTIONS,
@@ -144,9 +144,7 @@ export default function LedgerPage() {
               </Button>
             </Tooltip>
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => window.location.assign(exportUrl({ ...query, unitId }))}>
-            导出 Excel
-          </Button>
+          <ExportButton path="/ledger" query={{ ...filterOf(query), unitId }} />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({})}>
               新增记录

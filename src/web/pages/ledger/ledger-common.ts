@@ -113,12 +113,10 @@ export function writeQuery(query: LedgerQuery): URLSearchParams {
   return params;
 }
 
-/** The filters the list and the export share (the export takes no paging). */
+/** The filters of the list (and so of its export). */
 export function filterOf(query: LedgerQuery) {
   return { unitId: query.unitId, kind: query.kind, from: query.from, to: query.to };
 }
-
-export const exportUrl = (query: LedgerQuery) => apiUrl('/ledger/export', filterOf(query));
 
 export const attachmentUrl = (entryId: string, attachmentId: string) =>
   apiUrl(`/ledger/${entryId}/attachments/${attachmentId}`);

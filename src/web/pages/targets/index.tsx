@@ -24,6 +24,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { useJurisdictions } from '../../hooks/useJurisdictions';
 import type { ProgrammeSummary } from '../programmes/programme-types';
@@ -254,7 +255,11 @@ export default function TargetsPage() {
   };
 
   return (
-    <PageContainer title="目标任务" subTitle="工作方案确定的建设任务与各辖区完成情况">
+    <PageContainer
+      title="目标任务"
+      subTitle="工作方案确定的建设任务与各辖区完成情况"
+      extra={current?.report && programmeId && <ExportButton path="/targets" query={{ programmeId }} />}
+    >
       <Card size="small">
         <Flex gap={12} align="center" wrap>
           <Typography.Text>工作方案</Typography.Text>

@@ -30,6 +30,7 @@ import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
 import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { ExportButton } from '../../../components/ExportButton';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 
 interface PanelMember {
@@ -338,7 +339,12 @@ export function AcceptanceCard({
   };
 
   return (
-    <Card title="验收">
+    <Card
+      title="验收"
+      extra={
+        panel.aggregate && <ExportButton path={`/applications/${panel.applicationId}/panel`} label="导出评分汇总" />
+      }
+    >
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Title level={5}>验收组</Typography.Title>
         <List

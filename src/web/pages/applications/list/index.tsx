@@ -10,6 +10,7 @@ import { ApplicationStatus } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
 import type { Page } from '../../../app/types';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import type { ApplicationSummary } from '../application-types';
 import { ApplicationStatusTag } from '../components/ApplicationStatusTag';
@@ -51,11 +52,14 @@ export default function ApplicationListPage() {
       title={TITLES[user.role]}
       subTitle={SUBTITLES[user.role]}
       extra={
-        user.role === 'applicant' && (
-          <Link to="/self-assessment">
-            <Button type="primary">从自评发起申报</Button>
-          </Link>
-        )
+        <Space wrap>
+          <ExportButton path="/applications" query={{ status, todo: todo || undefined }} />
+          {user.role === 'applicant' && (
+            <Link to="/self-assessment">
+              <Button type="primary">从自评发起申报</Button>
+            </Link>
+          )}
+        </Space>
       }
     >
       <Card>

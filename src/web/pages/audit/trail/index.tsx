@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { AuditAction, AuditEntityType, JurisdictionLevel, Role, UnitKind } from '../../../../shared/enums';
 import { useApiErrorHandler } from '../../../app/api';
 import type { AuditEntry } from '../../../app/types';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
 import { JURISDICTION_FIELDS, UNIT_FIELDS, USER_FIELDS } from '../../../locales/zh-CN';
@@ -130,18 +131,17 @@ function writeQuery(query: AuditQuery): URLSearchParams {
   return params;
 }
 
+/** The subject by the name the server gives it (defect 5.8: never a bare id). */
 function EntityCell({ entry }: { entry: AuditEntry }) {
   const label = AuditEntityType.labels[entry.entityType as AuditEntityType] ?? entry.entityType;
-  const after = asRecord(entry.after);
-  const name =
-    typeof after?.name === 'string' ? after.name : typeof after?.username === 'string' ? after.username : null;
+  const name = entry.entityName ?? '';
   return (
     <Flex gap={6} align="center" wrap>
       <Tag>{label}</Tag>
       {entry.entityType === 'unit' && entry.entityId ? (
-        <Link to={`/units/${entry.entityId}`}>{name ?? entry.entityId.slice(0, 8)}</Link>
+        <Link to={`/units/${entry.entityId}`}>{name || '单位详情'}</Link>
       ) : (
-        <Typography.Text type="secondary">{name ?? entry.entityId?.slice(0, 8) ?? ''}</Typography.Text>
+        <Typography.Text type="secondary">{name}</Typography.Text>
       )}
     </Flex>
   );
@@ -153,24 +153,25 @@ export default function AuditTrailPage() {
   const query = readQuery(params);
   const update = (patch: Partial<AuditQuery>) => setParams(writeQuery({ ...query, page: 1, ...patch }));
   const key = params.toString();
-  const { data, loading } = usePagedList<AuditEntry>(
-    '/audit',
-    {
-      action: query.action,
-      entityType: query.entityType,
-      entityId: query.entityId,
-      from: query.from ? dayjs(query.from).startOf('day').format() : undefined,
-      to: query.to ? dayjs(query.to).endOf('day').format() : undefined,
-      page: query.page,
-      pageSize: query.pageSize,
-    },
-    key,
-  );
+  const listQuery = {
+    action: query.action,
+    entityType: query.entityType,
+    entityId: query.entityId,
+    from: query.from ? dayjs(query.from).startOf('day').format() : undefined,
+    to: query.to ? dayjs(query.to).endOf('day').format() : undefined,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const { data, loading } = usePagedList<AuditEntry>('/audit', listQuery, key);
 
   const range: [Dayjs, Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
 
   return (
-    <PageContainer title="操作日志" subTitle="所有写操作均留痕，记录不可修改或删除">
+    <PageContainer
+      title="操作日志"
+      subTitle="所有写操作均留痕，记录不可修改或删除"
+      extra={<ExportButton path="/audit" query={listQuery} />}
+    >
       <Card size="small">
         <Flex gap={12} wrap align="center" role="search" aria-label="日志查询">
           <Select<AuditAction>
@@ -203,7 +204,7 @@ export default function AuditTrailPage() {
           />
           {query.entityId && (
             <Tag closable onClose={() => update({ entityId: undefined })}>
-              仅显示对象 {query.entityId.slice(0, 8)}…
+              仅显示：{data.items.find((e) => e.entityId === query.entityId)?.entityName ?? '指定对象'}
             </Tag>
           )}
           <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>

@@ -12,6 +12,7 @@ import { BaseKind, BaseLevel } from '../../../../core/programs/enums';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/industries';
 import { JurisdictionLevel } from '../../../../shared/enums';
 import { useApiErrorHandler } from '../../../app/api';
+import { ExportButton } from '../../../components/ExportButton';
 import { buildJurisdictionTree, type JurisdictionNode, useJurisdictions } from '../../../hooks/useJurisdictions';
 import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
 import { PublicLayout } from '../PublicLayout';
@@ -109,21 +110,18 @@ export default function RegistryListPage() {
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const key = writeFilter(filter).toString();
-  const { data, loading } = usePagedList<BaseSummary>(
-    '/registry',
-    {
-      q: filter.q.trim(),
-      level: filter.level,
-      category: filter.category,
-      jurisdictionCode: filter.jurisdictionCode,
-      industryCode: filter.industryCode,
-      year: filter.year,
-      status: filter.status,
-      page: filter.page,
-      pageSize: filter.pageSize,
-    },
-    key,
-  );
+  const listQuery = {
+    q: filter.q.trim(),
+    level: filter.level,
+    category: filter.category,
+    jurisdictionCode: filter.jurisdictionCode,
+    industryCode: filter.industryCode,
+    year: filter.year,
+    status: filter.status,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+  const { data, loading } = usePagedList<BaseSummary>('/registry', listQuery, key);
   const [search, setSearch] = useState(filter.q);
   const { items: jurisdictions, loading: jurisdictionsLoading } = useJurisdictions();
   // The national root is the whole registry: offer the provinces (and below) as choices.
@@ -230,6 +228,7 @@ export default function RegistryListPage() {
             >
               重置
             </Button>
+            <ExportButton path="/registry" query={listQuery} />
           </Flex>
         </Card>
         <Card size="small" aria-busy={loading} data-testid="registry-table" data-query={key}>

@@ -3,7 +3,7 @@
  * Filters live in the address bar so a filtered list can be bookmarked or shared.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { accessFor } from '../../../app/access';
 import { useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
 import type { UnitSummary } from '../../../app/types';
+import { ExportButton } from '../../../components/ExportButton';
 import { JurisdictionTreeSelect } from '../../../components/JurisdictionTreeSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { UNIT_KIND_OPTIONS, UnitKindTag } from '../../../components/UnitKindTag';
@@ -61,18 +62,15 @@ export default function UnitListPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const key = params.toString();
-  const { data, loading } = usePagedList<UnitSummary>(
-    '/units',
-    {
-      q: query.q.trim(),
-      kind: query.kind,
-      jurisdictionCode: query.jurisdictionCode,
-      sort: query.sort,
-      page: query.page,
-      pageSize: query.pageSize,
-    },
-    key,
-  );
+  const listQuery = {
+    q: query.q.trim(),
+    kind: query.kind,
+    jurisdictionCode: query.jurisdictionCode,
+    sort: query.sort,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const { data, loading } = usePagedList<UnitSummary>('/units', listQuery, key);
   const [search, setSearch] = useState(query.q);
   const officerRoot = user.role === 'officer' ? user.jurisdictionCode : null;
 
@@ -86,11 +84,14 @@ export default function UnitListPage() {
       title="单位管理"
       subTitle={user.role === 'officer' ? '本辖区及下级辖区登记的单位' : '全部登记单位'}
       extra={
-        accessFor(user).canRegisterUnit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/units/new')}>
-            登记单位
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/units" query={listQuery} />
+          {accessFor(user).canRegisterUnit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/units/new')}>
+              登记单位
+            </Button>
+          )}
+        </Space>
       }
     >
       <Card size="small">
