@@ -13,22 +13,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { MerkleTree } from 'merkletreejs';
-import pg from 'pg';
 import { buildEntry, newSalt } from '../src/core/evidence/entry';
 import { hashLeaf, MemoryHashStore } from '../src/core/evidence/merkle';
 import { loadConfig } from '../src/server/config';
-import { type Db, openDatabase } from '../src/server/db/client';
+import type { Db } from '../src/server/db/client';
 import { evidenceQueue, evidenceSubmissions, units } from '../src/server/db/schema';
 import { seedDemo, seedJurisdictions } from '../src/server/demo/seed';
 import { inclusionProof } from '../src/server/domain/evidence/prove-evidence';
 import { openEvidenceLog } from '../src/server/evidence/evidence-log';
 import { sealBatch } from '../src/server/evidence/sequencer';
+import { openBenchDatabase } from './database';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const PROOF_SIZE = Number(process.env.BENCH_PROOF_SIZE ?? 1_000_000);
-const POSTGRES_URL =
-  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -61,27 +58,6 @@ async function queueEntries(db: Db, entries: Buffer[]): Promise<void> {
     await db.insert(evidenceSubmissions).values(rows);
     await db.insert(evidenceQueue).values(rows.map((r) => ({ submissionId: r.id })));
   }
-}
-
-async function openBenchDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const name = `shangmi_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  return {
-    database,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function sealAll(db: Db, log: Awaited<ReturnType<typeof openEvidenceLog>>, batchSize: number): Promise<number> {

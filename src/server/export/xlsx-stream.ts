@@ -59,6 +59,20 @@ export async function* onePage<T>(read: () => Promise<readonly T[]>): AsyncGener
 const cell = (value: CellValue) =>
   typeof value === 'string' && value.length > MAX_CELL ? `${value.slice(0, MAX_CELL - 1)}…` : (value ?? null);
 
+/**
+ * Waits until the zip has taken the sheet's XML written so far. exceljs writes a sheet into its own buffer stream,
+ * which archiver reads through a PassThrough — but exceljs writes into that PassThrough without heeding its
+ * backpressure, so rows produced faster than they are deflated would pile up uncompressed (a whole sheet's XML at
+ * 10,000 rows). The PassThrough is exceljs's internal `stream.pipes[0]`; if a later exceljs lays it out otherwise,
+ * there is nothing to wait on and the export still works, only without this bound.
+ */
+async function zipDrained(worksheet: ExcelJS.Worksheet): Promise<void> {
+  type Pending = Writable & { _writableState?: { needDrain?: boolean } };
+  const pending = (worksheet as unknown as { stream?: { pipes?: Pending[] } }).stream?.pipes?.[0];
+  // archiver's PassThrough is readable-stream 2's, which predates `writableNeedDrain`.
+  if (pending?._writableState?.needDrain) await once(pending, 'drain');
+}
+
 /** Writes the sheet as an .xlsx workbook into `out`, waiting for `out` to drain between pages; ends `out`. */
 export async function writeXlsx<T>(out: Writable, sheet: XlsxSheet<T>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -70,6 +84,7 @@ export async function writeXlsx<T>(out: Writable, sheet: XlsxSheet<T>): Promise<
   header.commit();
   for await (const rows of sheet.pages) {
     for (const row of rows) worksheet.addRow(sheet.columns.map((c) => cell(c.value(row)))).commit();
+    await zipDrained(worksheet);
     // Backpressure: a slow client holds the export here instead of letting rows pile up in memory.
     if (out.writableNeedDrain) await once(out, 'drain');
   }
