@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
-import { installErrorHandler } from './http/error-handler';
+import { installErrorHandler, rateLimited } from './http/error-handler';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
@@ -76,7 +76,12 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    // The plugin sends Retry-After; the message says the same in words, so a person knows when to try again.
+    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
+  });
   installErrorHandler(app);
   const evidenceLog =
     evidence ??
