@@ -6,9 +6,9 @@
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AnswerSet } from '../../../../core/rubric/answers';
-import { evaluateRubric } from '../../../../core/rubric/evaluate';
+import { tryEvaluateRubric } from '../../../../core/rubric/evaluate';
 import { api, useApiErrorHandler } from '../../../app/api';
-import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
+import { AnswerEditor, LiveEvaluation } from '../../../components/rubric/RubricAnswers';
 import type { ApplicationDetail } from '../application-types';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 
@@ -58,7 +58,7 @@ export function DistrictReviewCard({
   const [opinion, setOpinion] = useState(application.districtOpinion ?? '');
   const [saving, setSaving] = useState(false);
   const evaluation = useMemo(
-    () => evaluateRubric(application.rubric, answers, application.metrics),
+    () => tryEvaluateRubric(application.rubric, answers, application.metrics),
     [application.rubric, application.metrics, answers],
   );
   if (!editable && !application.districtAnswers && !application.districtOpinion) return null;
@@ -83,7 +83,7 @@ export function DistrictReviewCard({
   return (
     <Card title="区县审核评分">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <EvaluationSummary evaluation={evaluation} />
+        <LiveEvaluation result={evaluation} />
         <AnswerEditor
           rubric={application.rubric}
           answers={answers}
@@ -91,8 +91,6 @@ export function DistrictReviewCard({
           onChange={setAnswers}
           labelPrefix="审核"
         />
-        <Typography.Title level={5}>差距清单</Typography.Title>
-        <GapList gaps={evaluation.gaps} />
         <Typography.Title level={5}>推荐意见</Typography.Title>
         <Input.TextArea
           aria-label="推荐意见"

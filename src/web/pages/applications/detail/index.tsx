@@ -6,15 +6,17 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { attachmentUrl } from '../../../app/upload';
+import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
 import { evidenceFiles } from '../../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
+import { useRecord } from '../../../hooks/useRecord';
 import type { ApplicationDetail } from '../application-types';
 import { AcceptanceCard } from '../components/AcceptanceCard';
 import { ActionBar } from '../components/ActionBar';
@@ -33,21 +35,14 @@ function historyLabel(action: string): string {
 export default function ApplicationDetailPage() {
   const { id } = useParams<{ id: string }>();
   const handleError = useApiErrorHandler();
-  const [application, setApplication] = useState<ApplicationDetail | null>(null);
+  const { data: application, error, reload: load, setData: show } = useRecord<ApplicationDetail>(`/applications/${id}`);
   const [answers, setAnswers] = useState<ApplicationDetail['answers']>({});
+  // Each copy of the application received (load, save, action) resets the answers being edited to what it holds.
+  useEffect(() => {
+    if (application) setAnswers(application.answers);
+  }, [application]);
 
-  const load = useCallback(() => {
-    api.get<ApplicationDetail>(`/applications/${id}`).then((a) => {
-      setApplication(a);
-      setAnswers(a.answers);
-    }, handleError);
-  }, [id, handleError]);
-  useEffect(load, [load]);
-  const show = (next: ApplicationDetail) => {
-    setApplication(next);
-    setAnswers(next.answers);
-  };
-
+  if (error) return <LoadError error={error} what="申报" onRetry={load} />;
   if (!application) return <PageLoading />;
   // The self-assessment's evidence travels with the application; its saved files download through it.
   const savedEvidence = new Set(evidenceFiles(application.answers));
