@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
+import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl } from '../../../app/upload';
 import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
@@ -37,6 +38,8 @@ export default function ApplicationDetailPage() {
   const handleError = useApiErrorHandler();
   const { data: application, error, reload: load, setData: show } = useRecord<ApplicationDetail>(`/applications/${id}`);
   const [answers, setAnswers] = useState<ApplicationDetail['answers']>({});
+  // A new object per refusal, so the same fields refused twice are marked again; it concerns the version refused.
+  const [refusal, setRefusal] = useState<{ fields: FieldMessage[]; version: number } | null>(null);
   // Each copy of the application received (load, save, action) resets the answers being edited to what it holds.
   useEffect(() => {
     if (application) setAnswers(application.answers);
@@ -76,7 +79,11 @@ export default function ApplicationDetailPage() {
           <Link to={`/applications/${application.id}/print`} target="_blank">
             <Button icon={<PrinterOutlined />}>打印申报表</Button>
           </Link>
-          <ActionBar application={application} onDone={show} />
+          <ActionBar
+            application={application}
+            onDone={show}
+            onRefused={(fields) => setRefusal({ fields, version: application.version })}
+          />
         </>
       }
     >
@@ -104,6 +111,7 @@ export default function ApplicationDetailPage() {
               application={application}
               editable={editable}
               onSaved={show}
+              refusal={refusal}
             />
             <Card
               title="自评（评价标准逐项）"

@@ -6,6 +6,7 @@
 import { Button, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { narrativeField } from '../../../../core/applications/narrative';
+import { formatFormValue } from '../../../../shared/form-values';
 import { LoadError } from '../../../components/LoadError';
 import { PageLoading } from '../../../components/PageLoading';
 import { useRecord } from '../../../hooks/useRecord';
@@ -46,10 +47,7 @@ export default function ApplicationPrintPage() {
             <tr key={f.key}>
               <th style={{ ...cell, width: 140 }}>{f.label}</th>
               <td style={cell} colSpan={3}>
-                <div style={{ whiteSpace: 'pre-wrap' }}>
-                  {application.formData[f.key] ?? ''}
-                  {application.formData[f.key] != null && f.unit ? ` ${f.unit}` : ''}
-                </div>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{formatFormValue(f, application.formData[f.key])}</div>
               </td>
             </tr>
           ))}
