@@ -103,6 +103,9 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   await fillDate(page.locator('form'), '公示开始日期', '2021-09-01');
   await page.getByRole('button', { name: '发布公示' }).click();
   await page.getByText('公示已发布').waitFor();
+  // The published notice's form is gone: no validation of it is left on the page.
+  await page.getByText('2021年度绍兴市商业秘密保护基地拟认定名单公示').first().waitFor();
+  expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
 
   // Anyone may object, without logging in; name and contact are required.
   const visitor = await openPage(browser);

@@ -72,7 +72,7 @@ describe('auth', () => {
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       expect(last.json().retryAfterSeconds).toBe(retryAfter);
-      expect(last.json().message).toBe(`尝试过于频繁，请在 ${retryAfter} 秒后重试`);
+      expect(last.json().message).toBe(`请求过于频繁，请在 ${retryAfter} 秒后再试`);
     } finally {
       await limited.close();
     }

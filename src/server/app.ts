@@ -18,6 +18,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../shared/attachments';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
@@ -75,7 +76,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
     global: false,
     hook: 'preHandler',

@@ -29,7 +29,7 @@ export function retryWait(ms: number): string {
 /** The refusal of a rate-limited request, naming when to try again (the Retry-After header says it in seconds). */
 export function rateLimited(ttlMs: number): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return new AppError('rate_limited', `尝试过于频繁，请在 ${retryWait(ttlMs)}后重试`, {
+  return new AppError('rate_limited', `请求过于频繁，请在 ${retryWait(ttlMs)}后再试`, {
     details: { retryAfterSeconds },
   });
 }

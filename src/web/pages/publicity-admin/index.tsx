@@ -84,7 +84,6 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
         try {
           await api.post('/publicity', { ...v, body: v.body ?? '', startsOn: v.startsOn.format('YYYY-MM-DD') });
           message.success('公示已发布');
-          form.resetFields();
           onPublished();
         } catch (error) {
           handleError(error, form);
@@ -170,6 +169,9 @@ export default function PublicityAdminPage() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [objections, setObjections] = useState<Objection[]>([]);
   const [resolving, setResolving] = useState<Objection | null>(null);
+  // A published notice starts a fresh form (and a fresh list of what awaits publicity): nothing of the last one —
+  // values, or validation shown while it was filled — stays beside the success message.
+  const [publishForm, setPublishForm] = useState(0);
   const load = useCallback(() => {
     api.get<{ items: Notice[] }>('/publicity').then((r) => setNotices(r.items), handleError);
     api.get<{ items: Objection[] }>('/objections').then((r) => setObjections(r.items), handleError);
@@ -179,7 +181,13 @@ export default function PublicityAdminPage() {
   return (
     <PageContainer title="公示管理" subTitle="发布拟认定名单公示，书面处理公示期间的异议">
       <Card title="发布公示">
-        <PublishForm onPublished={load} />
+        <PublishForm
+          key={publishForm}
+          onPublished={() => {
+            setPublishForm((n) => n + 1);
+            load();
+          }}
+        />
       </Card>
       <Card title="异议处理">
         <Table

@@ -23,6 +23,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { narrativeField } from '../../../../core/applications/narrative';
 import type { FormField } from '../../../../core/programs/schema';
+import { ACCEPT_ATTRIBUTE } from '../../../../shared/attachments';
 import { formatFormValue } from '../../../../shared/form-values';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import type { FieldMessage } from '../../../app/types';
@@ -199,6 +200,7 @@ export function ApplicationFormCard({
             ))}
             <Upload
               showUploadList={false}
+              accept={ACCEPT_ATTRIBUTE}
               customRequest={({ file, onSuccess, onError }) => {
                 uploadAttachment(file as File).then(
                   (stored) => {

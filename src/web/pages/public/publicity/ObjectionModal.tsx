@@ -7,6 +7,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { ACCEPT_ATTRIBUTE } from '../../../../shared/attachments';
 import { ObjectionCreateSchema } from '../../../../shared/schemas/publicity';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { uploadAttachment } from '../../../app/upload';
@@ -166,6 +167,7 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
             ))}
             <Upload
               showUploadList={false}
+              accept={ACCEPT_ATTRIBUTE}
               disabled={attachments.length + uploading >= MAX_ATTACHMENTS}
               customRequest={({ file, onSuccess, onError }) => {
                 setUploading((n) => n + 1);
