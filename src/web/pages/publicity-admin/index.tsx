@@ -22,6 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { formatReceiptCode } from '../../../core/applications/receipt-code';
 import { api, useApiErrorHandler } from '../../app/api';
 import type { Page } from '../../app/types';
 import { attachmentUrl } from '../../app/upload';
@@ -43,6 +44,7 @@ interface Notice {
 
 interface Objection {
   id: string;
+  receiptCode: string;
   noticeTitle: string;
   unitName: string;
   name: string;
@@ -198,7 +200,16 @@ export default function PublicityAdminPage() {
           locale={{ emptyText: '暂无异议' }}
           columns={[
             { title: '被异议单位', dataIndex: 'unitName', width: 200 },
-            { title: '异议人', render: (_, o) => `${o.name}（${o.contact}）`, width: 200 },
+            {
+              title: '异议人',
+              width: 200,
+              render: (_, o) => (
+                <Space direction="vertical" size={0}>
+                  <span>{`${o.name}（${o.contact}）`}</span>
+                  <Typography.Text type="secondary">回执码 {formatReceiptCode(o.receiptCode)}</Typography.Text>
+                </Space>
+              ),
+            },
             {
               title: '异议理由',
               render: (_, o) => (
