@@ -13,6 +13,7 @@ import {
   Descriptions,
   Form,
   type FormInstance,
+  Grid,
   Input,
   InputNumber,
   Select,
@@ -97,6 +98,8 @@ export function ApplicationFormCard({
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm();
+  // On a phone the labels go above their values: beside them, a long answer would squeeze the label.
+  const narrow = Grid.useBreakpoint().md === false;
   useEffect(() => {
     if (refusal && refusal.version === application.version) markFields(form, refusal.fields);
   }, [form, refusal, application.version]);
@@ -114,7 +117,7 @@ export function ApplicationFormCard({
   if (!editable) {
     return (
       <Card title={application.form?.title ?? '申报表'}>
-        <Descriptions bordered size="small" column={2}>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} layout={narrow ? 'vertical' : 'horizontal'}>
           {fields.map((f) => (
             <Descriptions.Item key={f.key} label={f.label} span={f.type === 'textarea' ? 2 : 1}>
               {formatFormValue(f, application.formData[f.key]) || '—'}

@@ -57,6 +57,7 @@ export function DistrictReviewCard({
   const [answers, setAnswers] = useState<AnswerSet>(application.districtAnswers ?? {});
   const [opinion, setOpinion] = useState(application.districtOpinion ?? '');
   const [saving, setSaving] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const evaluation = useMemo(
     () => tryEvaluateRubric(application.rubric, answers, application.metrics),
     [application.rubric, application.metrics, answers],
@@ -84,13 +85,20 @@ export function DistrictReviewCard({
     <Card title="区县审核评分">
       <Space direction="vertical" style={{ width: '100%' }}>
         <LiveEvaluation result={evaluation} />
-        <AnswerEditor
-          rubric={application.rubric}
-          answers={answers}
-          readOnly={!editable}
-          onChange={setAnswers}
-          labelPrefix="审核"
-        />
+        {editable || sheetOpen ? (
+          <AnswerEditor
+            rubric={application.rubric}
+            answers={answers}
+            readOnly={!editable}
+            onChange={setAnswers}
+            labelPrefix="审核"
+          />
+        ) : (
+          // Read-only, the district's item-by-item sheet is folded: its total and gaps are shown above.
+          <Button type="link" style={{ padding: 0 }} aria-expanded={false} onClick={() => setSheetOpen(true)}>
+            展开逐项审核评分
+          </Button>
+        )}
         <Typography.Title level={5}>推荐意见</Typography.Title>
         <Input.TextArea
           aria-label="推荐意见"

@@ -38,6 +38,7 @@ export default function ApplicationDetailPage() {
   const handleError = useApiErrorHandler();
   const { data: application, error, reload: load, setData: show } = useRecord<ApplicationDetail>(`/applications/${id}`);
   const [answers, setAnswers] = useState<ApplicationDetail['answers']>({});
+  const [rubricOpen, setRubricOpen] = useState(false);
   // A new object per refusal, so the same fields refused twice are marked again; it concerns the version refused.
   const [refusal, setRefusal] = useState<{ fields: FieldMessage[]; version: number } | null>(null);
   // Each copy of the application received (load, save, action) resets the answers being edited to what it holds.
@@ -88,7 +89,7 @@ export default function ApplicationDetailPage() {
       }
     >
       <Card size="small">
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }}>
           <Descriptions.Item label="工作方案">
             <Link to={`/programs/${application.programmeId}`}>{application.programmeTitle}</Link>
           </Descriptions.Item>
@@ -113,25 +114,45 @@ export default function ApplicationDetailPage() {
               onSaved={show}
               refusal={refusal}
             />
+            {/* Under acceptance, the panel's work comes first: before the long rubric sheets. */}
+            {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
+              <div data-testid="acceptance-section">
+                <AcceptanceCard
+                  applicationId={application.id}
+                  applicantUnitId={isApplicant ? application.unitId : undefined}
+                  onChanged={load}
+                />
+              </div>
+            )}
             <Card
               title="自评（评价标准逐项）"
+              data-testid="self-assessment-card"
               extra={
-                editable && (
+                editable ? (
                   <Button type="primary" onClick={saveAnswers}>
                     保存自评
+                  </Button>
+                ) : (
+                  <Button type="link" aria-expanded={rubricOpen} onClick={() => setRubricOpen((open) => !open)}>
+                    {rubricOpen ? '收起逐项自评' : '展开逐项自评'}
                   </Button>
                 )
               }
             >
-              <AnswerEditor
-                rubric={application.rubric}
-                answers={answers}
-                readOnly={!editable}
-                evidenceHref={(sha256) =>
-                  savedEvidence.has(sha256) ? attachmentUrl(`/applications/${application.id}`, sha256) : undefined
-                }
-                onChange={setAnswers}
-              />
+              {/* Read-only, the item-by-item sheet is thousands of pixels long: folded, with the result beside it. */}
+              {editable || rubricOpen ? (
+                <AnswerEditor
+                  rubric={application.rubric}
+                  answers={answers}
+                  readOnly={!editable}
+                  evidenceHref={(sha256) =>
+                    savedEvidence.has(sha256) ? attachmentUrl(`/applications/${application.id}`, sha256) : undefined
+                  }
+                  onChange={setAnswers}
+                />
+              ) : (
+                <Typography.Text type="secondary">逐项自评已收起，自评结果与差距清单见“自评结果”。</Typography.Text>
+              )}
             </Card>
             {hasDistrictReview && (
               <DistrictReviewCard
@@ -143,13 +164,6 @@ export default function ApplicationDetailPage() {
             )}
             <BaseCard application={application} />
             <RankingCard application={application} />
-            {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
-              <AcceptanceCard
-                applicationId={application.id}
-                applicantUnitId={isApplicant ? application.unitId : undefined}
-                onChanged={load}
-              />
-            )}
           </Space>
         </Col>
         <Col xs={24} xl={8}>
