@@ -218,7 +218,7 @@ export function verifyBundle(
   try {
     verifier = typeof verifierKey === 'string' ? parseVerifierKey(verifierKey) : verifierKey;
     checks.key = pass(`公钥 ${verifier.name}+${verifier.keyId.toString(16).padStart(8, '0')}`);
-  } catch (e) {
+  } catch {
     checks.key = fail('日志公钥格式不正确，无法使用');
   }
 

@@ -169,7 +169,7 @@ export async function verifyTimestampToken(
   let parsed: { signedData: pkijs.SignedData; tstInfo: pkijs.TSTInfo };
   try {
     parsed = parseSigned(der);
-  } catch (error) {
+  } catch {
     return { ok: false, problems: ['时间戳令牌格式不正确'] };
   }
   const { signedData, tstInfo } = parsed;
