@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { answerAll } from '../test/helpers/form-fill';
 import { pickOption } from './helpers/antd';
 import { apiAs, setBusinessDate } from './helpers/api';
-import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
+import { launchBrowser, login, openPage, screenshot, waitForQuietNetwork } from './helpers/browser';
 import { newApplicantUnit, submitApplication } from './helpers/prepare';
 import { buttonName } from './helpers/workflow';
 
@@ -40,7 +40,7 @@ test('public pages load without console errors for an anonymous visitor', async 
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me'));
     await page.goto(path);
     expect((await answered).status()).toBe(200);
-    await page.locator('main, form').first().waitFor();
+    await waitForQuietNetwork(page);
   }
   expect(consoleErrors).toEqual([]);
   expect(errors).toEqual([]);
@@ -59,7 +59,7 @@ test('unknown applications, programmes and addresses end in a Chinese not-found 
   await page.goto('/programs/not-an-id');
   await page.getByText(/工作方案不存在或无权查看/).waitFor();
   await page.goto('/no-such-page');
-  await page.getByText('页面不存在').waitFor();
+  await page.getByText('页面不存在', { exact: true }).waitFor();
   expect(await page.getByText(/Unexpected Application Error/).count()).toBe(0);
   expect(errors).toEqual([]);
 });
@@ -85,7 +85,7 @@ test('a note longer than the limit stops at it, the page survives, and unsaved a
     .first()
     .click();
   expect((await page.getByLabel('说明 i4.1').inputValue()).length).toBe(2000);
-  expect(await page.getByLabel('自评得分 i4.1').inputValue()).toBe('8');
+  expect(Number(await page.getByLabel('自评得分 i4.1').inputValue())).toBe(8);
 
   // A file over the limit is refused before any byte is sent; the chooser offers only accepted types.
   const upload = page.locator('tr', { has: page.getByLabel('上传佐证 i4.1') }).locator('input[type=file]');
@@ -213,9 +213,16 @@ test('the application page reads at 1440 px and at 390 px: no label one characte
     const sheetBox = (await sheet.boundingBox())!;
     expect(acceptanceTop, `width ${width}`).toBeLessThan(sheetBox.y);
     expect(sheetBox.height, `width ${width}`).toBeLessThan(300);
-    // No horizontal scrolling of the page itself at either width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(page, `application-detail-${width}`);
+    // No horizontal scrolling of the page itself at either width.
+    const overflow = await page.evaluate(() => ({
+      by: document.documentElement.scrollWidth - window.innerWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+    }));
+    expect(overflow.by, `width ${width}: ${overflow.wide.join(' | ')}`).toBeLessThanOrEqual(1);
     // Unfolded on request.
     await sheet.getByRole('button', { name: '展开逐项自评' }).click();
     await page.getByLabel('自评得分 i4.1').waitFor();
@@ -227,8 +234,7 @@ test('the application page reads at 1440 px and at 390 px: no label one characte
   const { page } = await openPage(browser);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/registry');
-  await page.locator('main').waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForQuietNetwork(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   await screenshot(page, 'registry-390');
 });
