@@ -143,6 +143,9 @@ test('anyone verifies the certificate on the public page: the same file passes, 
   await outcome.getByText(applicantUnit('applicant1').name).waitFor();
   await outcome.getByText(FILE_NAME).waitFor();
   await outcome.getByText('北京时间').first().waitFor();
+  // Everything the public reads is Chinese: each check's explanation too (names and hashes aside).
+  expect(await outcome.getByTestId('check-inclusion').innerText()).toMatch(/号记录包含在大小为 \d+ 的日志树中/);
+  expect(await outcome.innerText()).not.toMatch(/tree size|signed by|digest matches|is in the tree|index \d/);
   await screenshot(page, 'evidence-verify-pass');
 
   // A file changed by one character is not the preserved file.

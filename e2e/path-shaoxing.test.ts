@@ -13,6 +13,7 @@ import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 import { applicantUnit } from './helpers/demo';
 import {
   assignExpert,
+  buttonName,
   checkEvery,
   fillDate,
   openApplication,
@@ -103,6 +104,9 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   await fillDate(page.locator('form'), '公示开始日期', '2021-09-01');
   await page.getByRole('button', { name: '发布公示' }).click();
   await page.getByText('公示已发布').waitFor();
+  // The published notice's form is gone: no validation of it is left on the page.
+  await page.getByText('2021年度绍兴市商业秘密保护基地拟认定名单公示').first().waitFor();
+  expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
 
   // Anyone may object, without logging in; name and contact are required.
   const visitor = await openPage(browser);
@@ -129,6 +133,13 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   await objection.getByText('现场情况说明.pdf').waitFor();
   await objection.getByRole('button', { name: /提交异议/ }).click();
   await visitor.page.getByText(/异议已提交，监管部门将书面答复处理结果/).waitFor();
+  // The receipt is a short code to write down, not an id; with it, the objector follows the objection.
+  const receipt = (await visitor.page.getByTestId('receipt-code').innerText()).trim();
+  expect(receipt).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+  await visitor.page.getByRole('link', { name: '查询处理进度' }).click();
+  const progress = visitor.page.getByTestId('objection-receipt');
+  await progress.getByText('已收到', { exact: true }).last().waitFor();
+  expect(await progress.innerText()).not.toContain('赵群众');
 
   // The city reads the objector's file and answers in writing; approval waits for the end of the period.
   await page.reload();
@@ -142,6 +153,13 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   await resolve.getByLabel('书面处理结果').fill('经核查，该企业已就该事件报案并完善了涉密人员管理制度，异议不成立。');
   await resolve.getByRole('button', { name: '提交处理结果' }).click();
   await page.getByText('异议处理结果已提交').waitFor();
+  // Typed in by hand, lower case and without the dash, the receipt shows the bureau's written answer.
+  await visitor.page.goto('/objection-status');
+  await visitor.page.getByLabel('回执码').fill(receipt.replace('-', '').toLowerCase());
+  await visitor.page.getByRole('button', { name: buttonName('查询') }).click();
+  await progress.getByText('经核查，该企业已就该事件报案并完善了涉密人员管理制度，异议不成立。').waitFor();
+  await progress.getByText('异议不成立', { exact: true }).waitFor();
+  await screenshot(visitor.page, 'objection-status');
 
   await setBusinessDate('2021-09-08');
   await page.goto(applicationUrl);

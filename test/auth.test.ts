@@ -48,7 +48,10 @@ describe('auth', () => {
   it('logout ends the session', async () => {
     const putuo = await t.login('putuo');
     expect((await putuo.post('/api/v1/auth/logout')).statusCode).toBe(204);
-    expect((await putuo.get('/api/v1/auth/me')).statusCode).toBe(401);
+    const me = await putuo.get('/api/v1/auth/me');
+    // Anonymous is a normal state of the session probe: 200 with no user, so public pages log no error.
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ user: null, csrfToken: null });
   });
 
   it('rate-limits login attempts', async () => {
@@ -64,6 +67,12 @@ describe('auth', () => {
       expect(codes).toEqual([401, 401, 401, 429, 429]);
       const last = await limited.anonymous.post('/api/v1/auth/login', { username: 'someone', password: 'wrong-pass' });
       expect(last.json()).toMatchObject({ code: 'rate_limited' });
+      // When to try again: the header in seconds, the message in words.
+      const retryAfter = Number(last.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(last.json().retryAfterSeconds).toBe(retryAfter);
+      expect(last.json().message).toBe(`请求过于频繁，请在 ${retryAfter} 秒后再试`);
     } finally {
       await limited.close();
     }

@@ -23,6 +23,8 @@ let b: { id: string; version: number };
 /** A third Keqiao firm's application, only submitted at first. */
 let c: { id: string; version: number };
 let noticeId: string;
+/** The receipt code of the objection on a. */
+let receiptA: string;
 
 const objection = (applicationId: string, extra: Record<string, unknown> = {}) => ({
   applicationId,
@@ -160,6 +162,18 @@ describe('objections', () => {
       .where(and(eq(auditLog.action, 'objection.file'), eq(auditLog.entityId, filed.json().id)));
     expect(audit).toMatchObject({ actorId: null, entityType: 'objection' });
     expect(JSON.stringify(audit!.after)).not.toContain('13805751234');
+    // The receipt: a short code to type, not the record's id; it shows the objection as received.
+    receiptA = filed.json().receiptCode;
+    expect(receiptA).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    const receipt = await t.anonymous.get(`/api/v1/objection-receipts/${receiptA.slice(0, 5)}-${receiptA.slice(5)}`);
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    expect(receipt.json()).toMatchObject({
+      receiptCode: receiptA,
+      unitName: '绍兴柯桥锦程纺织印染有限公司',
+      progress: 'received',
+      progressLabel: '已收到',
+      resolution: null,
+    });
     expect((await t.anonymous.post(url, objection(b.id, { name: '某竞争企业' }))).statusCode).toBe(201);
   });
 
@@ -243,6 +257,30 @@ describe('objections', () => {
     });
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json().status).toBe('not_approved');
+  });
+
+  it('a receipt code shows its holder the decision, and nothing of the objector or of other objections', async () => {
+    const receipt = await t.anonymous.get(`/api/v1/objection-receipts/${receiptA.toLowerCase()}`);
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    expect(receipt.json()).toMatchObject({
+      progress: 'decided',
+      progressLabel: '已处理',
+      upheld: false,
+      resolution: '经核查，该企业已就泄密事件报案并提起诉讼，异议不成立。',
+    });
+    for (const secret of ['张先生', '13805751234', '维权措施', '某竞争企业'])
+      expect(receipt.body).not.toContain(secret);
+    const list = (await shaoxing.get(`/api/v1/objections?noticeId=${noticeId}`)).json().items as {
+      id: string;
+      receiptCode: string;
+    }[];
+    expect(list.map((o) => o.receiptCode)).toContain(receiptA);
+    // Neither the internal id nor a made-up code finds anything.
+    const onA = list.find((o) => o.receiptCode === receiptA)!;
+    expect((await t.anonymous.get(`/api/v1/objection-receipts/${onA.id}`)).statusCode).toBe(404);
+    const unknown = await t.anonymous.get('/api/v1/objection-receipts/ABCDE-FGHJK');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('回执码');
   });
 });
 

@@ -37,7 +37,7 @@ export interface VerifyOptions {
 export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: boolean; lines: string[] }> {
   const bundleText = await readFile(options.bundlePath, 'utf8');
   let claimed: { algorithm: string; digest: string } | null = null;
-  let timestamp: CheckResult = { status: 'skipped', detail: 'no TSA token in the bundle' };
+  let timestamp: CheckResult = { status: 'skipped', detail: '验证包中没有可信时间戳' };
   try {
     const proof = parseTlogProof(bundleText);
     const extra = proof.extra ? parseEvidenceExtra(proof.extra) : null;
@@ -52,9 +52,9 @@ export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: 
       timestamp = result.ok
         ? {
             status: 'pass',
-            detail: `genTime ${result.genTime?.toISOString()}${trusted ? '' : ' (certificate embedded in the token, not independently trusted)'}`,
+            detail: `盖戳时间 ${result.genTime?.toISOString()}${trusted ? '' : '（证书取自时间戳令牌本身，未经独立信任）'}`,
           }
-        : { status: 'fail', detail: result.problems.join('; ') };
+        : { status: 'fail', detail: result.problems.join('；') };
     }
   } catch {
     // verifyEvidenceBundle reports malformed bundles itself.
@@ -66,6 +66,6 @@ export async function verifyEvidenceFile(options: VerifyOptions): Promise<{ ok: 
     ([name, c]) => `${mark[c.status]} ${CHECK_LABELS[name] ?? name}: ${c.detail}`,
   );
   const ok = result.ok && timestamp.status !== 'fail';
-  lines.push(ok ? '验证通过 (verified)' : '验证失败 (NOT verified)');
+  lines.push(ok ? '验证通过' : '验证未通过');
   return { ok, lines };
 }

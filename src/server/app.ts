@@ -18,10 +18,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../shared/attachments';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
-import { installErrorHandler } from './http/error-handler';
+import { installErrorHandler, rateLimited } from './http/error-handler';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
@@ -76,8 +77,13 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    // The plugin sends Retry-After; the message says the same in words, so a person knows when to try again.
+    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
+  });
   installErrorHandler(app);
   const evidenceLog =
     evidence ??

@@ -17,6 +17,7 @@ import { AccessGuard, RequireAuth } from './app/guards';
 import { appRoutes } from './app/routes';
 import { Exception } from './components/Exception';
 import { PageLoading } from './components/PageLoading';
+import { RouteError } from './components/RouteError';
 import { BasicLayout } from './layouts/BasicLayout';
 
 dayjs.locale('zh-cn');
@@ -28,6 +29,7 @@ const router = createBrowserRouter([
     .filter((route) => route.blank)
     .map((route) => ({
       path: route.path,
+      errorElement: <RouteError />,
       element: (
         <Suspense fallback={<PageLoading />}>
           <route.page />
@@ -35,6 +37,7 @@ const router = createBrowserRouter([
       ),
     })),
   {
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <BasicLayout />
@@ -45,6 +48,8 @@ const router = createBrowserRouter([
         .filter((route) => !route.blank)
         .map((route) => ({
           path: route.path,
+          // Inside the layout, so the menu stays and the user can go elsewhere.
+          errorElement: <RouteError />,
           element: (
             <AccessGuard access={route.access}>
               <route.page />

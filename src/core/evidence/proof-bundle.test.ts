@@ -161,6 +161,25 @@ describe('verifyBundle / verifyEvidenceBundle', () => {
     expect(noDigest.checks.digest.status).toBe('skipped');
   });
 
+  it('explains every check in Chinese, with its figures (the public page and the CLI show them as they are)', () => {
+    const b = bundleFor(0, 8, note8);
+    const sub = subs[0] as Sub;
+    const ok = verifyEvidenceBundle(b, { algorithm: sub.extra.algorithm, digest: sub.extra.digest }, VKEY);
+    expect(ok.checks.format.detail).toBe('日志序号 0，树大小 8');
+    expect(ok.checks.inclusion.detail).toBe('第 0 号记录包含在大小为 8 的日志树中');
+    expect(ok.checks.digest.detail).toMatch(/^文件的 (SM3|SHA-256) 摘要与存证一致$/);
+    expect(ok.checks.signature.detail).toMatch(/^由日志公钥 \S+ 签名$/);
+    const wrong = verifyEvidenceBundle(b, { algorithm: 'sha256', digest: hexDigest(99) }, VKEY);
+    const unreadable = verifyEvidenceBundle('not a bundle', null, 'not a key');
+    for (const v of [ok, wrong, unreadable, verifyEvidenceBundle(b, null, VKEY)]) {
+      for (const [name, check] of Object.entries(v.checks)) {
+        // No English sentence: words of Latin letters only as names (key, origin, algorithm), never three in a row.
+        expect(check.detail, name).toMatch(/\p{Script=Han}/u);
+        expect(check.detail, name).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+      }
+    }
+  });
+
   it('verifies every entry against both checkpoints, and consistency with the latest', () => {
     for (let i = 0; i < 20; i++) {
       const sub = subs[i] as Sub;
@@ -257,7 +276,7 @@ describe('verifyBundle / verifyEvidenceBundle', () => {
 
     const v2 = verifyEvidenceBundle(b, sub.extra, verifierKeyOf(otherSigner));
     expect(v2.checks.signature.status).toBe('fail');
-    expect(v2.checks.signature.detail).toMatch(/no signature/);
+    expect(v2.checks.signature.detail).toMatch(/^没有日志公钥 .+ 的签名$/);
     expect(v2.ok).toBe(false);
 
     const v3 = verifyEvidenceBundle(b, sub.extra, `${VKEY.slice(0, -2)}AA`);

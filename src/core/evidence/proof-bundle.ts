@@ -122,7 +122,10 @@ export type CheckStatus = 'pass' | 'fail' | 'skipped';
 
 export interface CheckResult {
   status: CheckStatus;
-  /** Short English explanation, for logs and the CLI; UIs map the check name and status to their own wording. */
+  /**
+   * Short Chinese explanation with the figures, shown as is by the public verify page and the CLI (the check's
+   * name is labelled by `EvidenceCheck` in src/shared/enums.ts). A parser's own (English) error stays out of it.
+   */
   detail: string;
 }
 
@@ -165,8 +168,9 @@ const pass = (detail: string): CheckResult => ({ status: 'pass', detail });
 const fail = (detail: string): CheckResult => ({ status: 'fail', detail });
 const skipped = (detail: string): CheckResult => ({ status: 'skipped', detail });
 
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** "SHA-256", "SM3": the digest algorithms as people write them. */
+function algorithmName(algorithm: string): string {
+  return algorithm === 'sm3' ? 'SM3' : algorithm === 'sha256' ? 'SHA-256' : algorithm;
 }
 
 /** Parses the checkpoint body of a signed note without verifying signatures. */
@@ -177,11 +181,11 @@ function checkpointOf(signedNote: string): Checkpoint {
 function signatureCheck(signedNote: string, verifier: NoteVerifier): CheckResult {
   try {
     openNote(signedNote, verifier);
-    return pass(`signed by ${verifier.name}`);
+    return pass(`由日志公钥 ${verifier.name} 签名`);
   } catch (e) {
-    if (e instanceof UnverifiedNoteError) return fail(`no signature by key ${verifier.name}`);
-    if (e instanceof InvalidSignatureError) return fail(`invalid signature by key ${verifier.name}`);
-    return fail(errorMessage(e));
+    if (e instanceof UnverifiedNoteError) return fail(`没有日志公钥 ${verifier.name} 的签名`);
+    if (e instanceof InvalidSignatureError) return fail(`日志公钥 ${verifier.name} 的签名无效`);
+    return fail('检查点签名无法核验');
   }
 }
 
@@ -203,19 +207,19 @@ export function verifyBundle(
   const checks: BundleChecks = {
     format: skipped(''),
     key: skipped(''),
-    signature: skipped('not checked'),
-    origin: skipped('not checked'),
-    inclusion: skipped('not checked'),
-    consistency: skipped('no later checkpoint given'),
+    signature: skipped('未检查'),
+    origin: skipped('未检查'),
+    inclusion: skipped('未检查'),
+    consistency: skipped('未提供更新的检查点'),
   };
   const result: BundleVerification = { ok: false, checks };
 
   let verifier: NoteVerifier | null = null;
   try {
     verifier = typeof verifierKey === 'string' ? parseVerifierKey(verifierKey) : verifierKey;
-    checks.key = pass(`key ${verifier.name}+${verifier.keyId.toString(16).padStart(8, '0')}`);
-  } catch (e) {
-    checks.key = fail(`verifier key unusable: ${errorMessage(e)}`);
+    checks.key = pass(`公钥 ${verifier.name}+${verifier.keyId.toString(16).padStart(8, '0')}`);
+  } catch {
+    checks.key = fail('日志公钥格式不正确，无法使用');
   }
 
   let proof: TlogProof;
@@ -225,9 +229,9 @@ export function verifyBundle(
     result.proof = proof;
     checkpoint = checkpointOf(proof.checkpoint);
     result.checkpoint = checkpoint;
-    checks.format = pass(`index ${proof.index}, tree size ${checkpoint.size}`);
-  } catch (e) {
-    checks.format = fail(errorMessage(e));
+    checks.format = pass(`日志序号 ${proof.index}，树大小 ${checkpoint.size}`);
+  } catch {
+    checks.format = fail('验证包格式不正确，无法解析');
     return result;
   }
 
@@ -236,21 +240,21 @@ export function verifyBundle(
     const expected = options.origin ?? verifier.name;
     checks.origin =
       checkpoint.origin === expected
-        ? pass(`origin ${checkpoint.origin}`)
-        : fail(`checkpoint origin ${JSON.stringify(checkpoint.origin)} is not ${JSON.stringify(expected)}`);
+        ? pass(`日志标识 ${checkpoint.origin}`)
+        : fail(`检查点的日志标识“${checkpoint.origin}”不是“${expected}”`);
   }
 
   const leafHash = resolveLeafHash(leaf);
   if (leafHash === null) {
-    checks.inclusion = fail('leaf hash must be 32 bytes');
+    checks.inclusion = fail('叶子哈希应为 32 字节');
   } else {
     result.leafHash = leafHash;
     if (proof.index >= checkpoint.size) {
-      checks.inclusion = fail(`index ${proof.index} is not below tree size ${checkpoint.size}`);
+      checks.inclusion = fail(`日志序号 ${proof.index} 不小于树大小 ${checkpoint.size}`);
     } else if (verifyInclusion(leafHash, proof.index, checkpoint.size, proof.inclusionProof, checkpoint.rootHash)) {
-      checks.inclusion = pass(`leaf ${proof.index} is in the tree of size ${checkpoint.size}`);
+      checks.inclusion = pass(`第 ${proof.index} 号记录包含在大小为 ${checkpoint.size} 的日志树中`);
     } else {
-      checks.inclusion = fail('inclusion proof does not lead to the checkpoint root hash');
+      checks.inclusion = fail('包含证明与检查点的根哈希不符');
     }
   }
 
@@ -278,22 +282,22 @@ function consistencyCheck(
   try {
     later = checkpointOf(latest.checkpoint);
     result.latestCheckpoint = later;
-  } catch (e) {
-    return fail(`later checkpoint malformed: ${errorMessage(e)}`);
+  } catch {
+    return fail('更新的检查点格式不正确');
   }
-  if (verifier === null) return fail('later checkpoint cannot be authenticated without a key');
+  if (verifier === null) return fail('没有可用的日志公钥，无法核验更新的检查点');
   const sig = signatureCheck(latest.checkpoint, verifier);
-  if (sig.status !== 'pass') return fail(`later checkpoint: ${sig.detail}`);
-  if (later.origin !== checkpoint.origin) return fail('later checkpoint is from another log');
-  if (later.size < checkpoint.size) return fail(`later checkpoint is smaller (${later.size} < ${checkpoint.size})`);
+  if (sig.status !== 'pass') return fail(`更新的检查点：${sig.detail}`);
+  if (later.origin !== checkpoint.origin) return fail('更新的检查点来自另一个日志');
+  if (later.size < checkpoint.size) return fail(`更新的检查点的树更小（${later.size} < ${checkpoint.size}）`);
   if (later.size === checkpoint.size) {
     return latest.consistencyProof.length === 0 && bytesEqual(later.rootHash, checkpoint.rootHash)
-      ? pass('same tree as the later checkpoint')
-      : fail('same tree size but a different root hash: the log forked');
+      ? pass('与最新检查点为同一棵树')
+      : fail('树大小相同但根哈希不同：日志出现了分叉');
   }
   return verifyConsistency(checkpoint.size, later.size, latest.consistencyProof, checkpoint.rootHash, later.rootHash)
-    ? pass(`tree of size ${checkpoint.size} is a prefix of the tree of size ${later.size}`)
-    : fail('consistency proof does not verify');
+    ? pass(`大小为 ${checkpoint.size} 的日志树是大小为 ${later.size} 的日志树的前缀`)
+    : fail('一致性证明未通过');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -408,29 +412,29 @@ export function verifyEvidenceBundle(
   options: VerifyBundleOptions = {},
 ): EvidenceBundleVerification {
   const extraChecks = {
-    extra: skipped('not checked'),
-    digest: skipped(claimed === null ? 'no file digest given' : 'not checked'),
-    entry: skipped('not checked'),
+    extra: skipped('未检查'),
+    digest: skipped(claimed === null ? '未提供文件或其摘要' : '未检查'),
+    entry: skipped('未检查'),
   };
   let proof: TlogProof;
   try {
     proof = parseTlogProof(bundle);
-  } catch (e) {
+  } catch {
     const base = verifyBundle(bundle, { leafHash: new Uint8Array(0) }, verifierKey, options);
-    base.checks.format = fail(errorMessage(e));
+    base.checks.format = fail('验证包格式不正确，无法解析');
     return { ...base, ok: false, checks: { ...base.checks, ...extraChecks } };
   }
 
   let evidence: EvidenceExtra | undefined;
   let entry: BuiltEntry | undefined;
   if (proof.extra === undefined) {
-    extraChecks.extra = fail('bundle has no evidence data');
+    extraChecks.extra = fail('验证包中没有存证信息');
   } else {
     try {
       evidence = parseEvidenceExtra(proof.extra);
-      extraChecks.extra = pass('evidence data readable');
-    } catch (e) {
-      extraChecks.extra = fail(errorMessage(e));
+      extraChecks.extra = pass('存证信息可读');
+    } catch {
+      extraChecks.extra = fail('存证信息格式不正确');
     }
   }
   if (evidence !== undefined) {
@@ -441,9 +445,9 @@ export function verifyEvidenceBundle(
         salt: evidence.salt,
         metadata: evidence.metadata,
       });
-      extraChecks.entry = pass('entry rebuilt from digest, salt and metadata');
-    } catch (e) {
-      extraChecks.entry = fail(errorMessage(e));
+      extraChecks.entry = pass('已由文件摘要、盐值和存证信息重建日志条目');
+    } catch {
+      extraChecks.entry = fail('无法由存证信息重建日志条目');
     }
     if (claimed !== null) {
       const alg = parseDigestAlgorithm(claimed.algorithm);
@@ -456,8 +460,10 @@ export function verifyEvidenceBundle(
         }
       }
       extraChecks.digest = same
-        ? pass(`${evidence.algorithm} digest matches`)
-        : fail(`the file's ${claimed.algorithm} digest is not the bundle's ${evidence.algorithm} digest`);
+        ? pass(`文件的 ${algorithmName(evidence.algorithm)} 摘要与存证一致`)
+        : fail(
+            `文件的 ${algorithmName(claimed.algorithm)} 摘要与存证的 ${algorithmName(evidence.algorithm)} 摘要不一致`,
+          );
     }
   }
 
@@ -467,7 +473,7 @@ export function verifyEvidenceBundle(
     verifierKey,
     options,
   );
-  if (entry === undefined) base.checks.inclusion = fail('no entry to check: evidence data unusable');
+  if (entry === undefined) base.checks.inclusion = fail('存证信息不可用，无法检查包含证明');
   const checks: EvidenceBundleChecks = { ...base.checks, ...extraChecks };
   const out: EvidenceBundleVerification = {
     ...base,

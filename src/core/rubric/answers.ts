@@ -24,6 +24,9 @@ export const EvidenceRefSchema = z.discriminatedUnion(
 );
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 
+/** The longest note on an answer, in characters: the server refuses more, the answer sheet's inputs stop there. */
+export const NOTE_MAX_LENGTH = 2000;
+
 export const NodeAnswerSchema = z
   .object({
     score: z
@@ -33,7 +36,7 @@ export const NodeAnswerSchema = z
       .optional(),
     met: z.boolean({ error: typeError('是否符合应为 true 或 false') }).optional(),
     evidence: z.array(EvidenceRefSchema).max(50, '佐证材料最多50项').optional(),
-    note: z.string().trim().max(2000, '说明不能超过2000个字').optional(),
+    note: z.string().trim().max(NOTE_MAX_LENGTH, `说明不能超过${NOTE_MAX_LENGTH}个字`).optional(),
   })
   .strict();
 export type NodeAnswer = z.infer<typeof NodeAnswerSchema>;

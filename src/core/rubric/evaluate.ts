@@ -13,6 +13,7 @@
 import { type AnswerSet, type EvidenceRef, InvalidAnswersError, type NodeAnswer, parseAnswers } from './answers';
 import { autoStatus, type CheckOutcome, evaluateChecks, formatNumber, gateFails } from './checks';
 import type { MetricValues } from './metrics';
+import type { Problem } from './problems';
 import type {
   BonusGroup,
   ChecklistRubric,
@@ -363,8 +364,25 @@ export function evaluateRubric(rubric: ScoredRubric, answers: unknown, metrics?:
 export function evaluateRubric(rubric: ChecklistRubric, answers: unknown, metrics?: MetricValues): ChecklistEvaluation;
 export function evaluateRubric(rubric: Rubric, answers: unknown, metrics?: MetricValues): Evaluation;
 export function evaluateRubric(rubric: Rubric, answers: unknown, metrics: MetricValues = {}): Evaluation {
+  const result = tryEvaluateRubric(rubric, answers, metrics);
+  if (!result.ok) throw new InvalidAnswersError(result.problems);
+  return result.evaluation;
+}
+
+export type TryEvaluateResult<E extends Evaluation = Evaluation> =
+  | { ok: true; evaluation: E }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * `evaluateRubric` for a page that evaluates as the user types: answers that do not fit (yet) are returned as
+ * problems to show beside the sheet, never thrown — a render must not fail on what a user entered.
+ */
+export function tryEvaluateRubric(rubric: Rubric, answers: unknown, metrics: MetricValues = {}): TryEvaluateResult {
   const parsed = parseAnswers(rubric, answers);
-  if (!parsed.ok) throw new InvalidAnswersError(parsed.problems);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const ctx: Context = { answers: parsed.answers, metrics };
-  return rubric.form === 'scored' ? evaluateScored(rubric, ctx) : evaluateChecklist(rubric, ctx);
+  return {
+    ok: true,
+    evaluation: rubric.form === 'scored' ? evaluateScored(rubric, ctx) : evaluateChecklist(rubric, ctx),
+  };
 }

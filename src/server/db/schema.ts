@@ -638,6 +638,8 @@ export const objections = pgTable(
     name: text('name').notNull(),
     contact: text('contact').notNull(),
     reasons: text('reasons').notNull(),
+    /** The short code on the objector's receipt (core/applications/receipt-code.ts), to follow it publicly. */
+    receiptCode: text('receipt_code').notNull(),
     attachments: jsonb('attachments').notNull().default([]),
     resolution: text('resolution'),
     /** Whether the objection was upheld (the application then fails publicity). */
@@ -647,7 +649,10 @@ export const objections = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index('objections_application_idx').on(t.applicationId)],
+  (t) => [
+    index('objections_application_idx').on(t.applicationId),
+    uniqueIndex('objections_receipt_code_idx').on(t.receiptCode),
+  ],
 );
 
 /** A certified demonstration base: the public registry. */

@@ -3,7 +3,7 @@
  * multipart `file` field within the size limit, and answering with the file's detected type and its (UTF-8) name.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_ATTACHMENT_BYTES } from '../domain/attachments/store-attachment';
+import { MAX_ATTACHMENT_BYTES, TOO_LARGE_MESSAGE } from '../../shared/attachments';
 import { AppError } from '../errors';
 
 /** The uploaded file's bytes and the name the browser gave it; 400/413/415 in Chinese otherwise. */
@@ -13,7 +13,7 @@ export async function readUpload(request: FastifyRequest): Promise<{ content: Bu
   if (!file)
     throw new AppError('validation_failed', '请选择文件', { fields: [{ path: 'file', message: '请选择文件' }] });
   const content = await file.toBuffer().catch((error: unknown) => {
-    throw new AppError('payload_too_large', '附件不能超过 20 MB', { cause: error });
+    throw new AppError('payload_too_large', TOO_LARGE_MESSAGE, { cause: error });
   });
   return { content, fileName: file.filename };
 }

@@ -20,6 +20,20 @@ const STATUS_ERRORS: Record<number, { code: string; message: string }> = {
   429: { code: 'rate_limited', message: '请求过于频繁，请稍后再试' },
 };
 
+/** "30 秒" under two minutes, whole minutes (rounded up) above: what a person reads to know when to retry. */
+export function retryWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
+
+/** The refusal of a rate-limited request, naming when to try again (the Retry-After header says it in seconds). */
+export function rateLimited(ttlMs: number): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError('rate_limited', `请求过于频繁，请在 ${retryWait(ttlMs)}后再试`, {
+    details: { retryAfterSeconds },
+  });
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

@@ -21,6 +21,8 @@ export const ActorSchema = z.object({
   jurisdictionLevel: JurisdictionLevel.schema.nullable(),
 });
 const SessionSchema = z.object({ user: ActorSchema, csrfToken: z.string() });
+/** `/auth/me` for everyone: an anonymous visitor is a normal state (public pages ask too), not a 401. */
+const SessionProbeSchema = z.union([SessionSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 
 export const authRoutes =
   (db: Db, config: Config): FastifyPluginAsyncZod =>
@@ -65,9 +67,16 @@ export const authRoutes =
 
     app.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: SessionSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '当前用户（未登录时 user 为 null）',
+          response: { 200: SessionProbeSchema, ...errorResponses },
+        },
+      },
       async (request) => {
-        const actor = requireActor(request);
+        const actor = request.ctx.actor;
+        if (!actor) return { user: null, csrfToken: null };
         return { user: actor, csrfToken: request.csrfToken! };
       },
     );

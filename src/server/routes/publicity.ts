@@ -21,6 +21,7 @@ import { createPublicity } from '../domain/publicity/create-publicity';
 import { fileObjection } from '../domain/publicity/file-objection';
 import { getNotice } from '../domain/publicity/get-notice';
 import { getObjectionAttachment } from '../domain/publicity/get-objection-attachment';
+import { getObjectionReceipt } from '../domain/publicity/get-objection-receipt';
 import { listObjections } from '../domain/publicity/list-objections';
 import { listNotices } from '../domain/publicity/publicity-queries';
 import { resolveObjection } from '../domain/publicity/resolve-objection';
@@ -60,6 +61,8 @@ const NoticeSchema = z.object({
 
 const ObjectionSchema = z.object({
   id: z.string(),
+  /** The code on the objector's receipt, for answering a phone enquiry. */
+  receiptCode: z.string(),
   noticeId: z.string(),
   noticeTitle: z.string(),
   applicationId: z.string(),
@@ -76,6 +79,19 @@ const ObjectionSchema = z.object({
   resolvedAt: DateTime.nullable(),
   version: z.number(),
   createdAt: DateTime,
+});
+
+const ObjectionReceiptSchema = z.object({
+  receiptCode: z.string(),
+  noticeId: z.string(),
+  noticeTitle: z.string(),
+  unitName: z.string(),
+  filedAt: DateTime,
+  progress: z.enum(['received', 'handling', 'decided']),
+  progressLabel: z.string(),
+  upheld: z.boolean().nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: DateTime.nullable(),
 });
 
 export const publicityRoutes =
@@ -133,7 +149,10 @@ export const publicityRoutes =
           security: [],
           params: IdParams,
           body: ObjectionCreateSchema,
-          response: { 201: z.object({ id: z.string(), message: z.string() }), ...errorResponses },
+          response: {
+            201: z.object({ id: z.string(), receiptCode: z.string(), message: z.string() }),
+            ...errorResponses,
+          },
         },
         config: {
           rateLimit: {
@@ -144,9 +163,30 @@ export const publicityRoutes =
         },
       },
       async (request, reply) => {
-        const { id } = await fileObjection(db, request.ctx, request.params.id, request.body, businessDate(config));
-        return reply.status(201).send({ id, message: '异议已收到，主管部门将核查处理' });
+        const filed = await fileObjection(db, request.ctx, request.params.id, request.body, businessDate(config));
+        return reply.status(201).send({ ...filed, message: '异议已收到，主管部门将核查处理' });
       },
+    );
+    app.get(
+      '/objection-receipts/:code',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: '凭回执码查询异议处理进度（公开，无需登录；不含异议人信息）',
+          security: [],
+          params: z.object({ code: z.string().max(40) }),
+          response: { 200: ObjectionReceiptSchema, ...errorResponses },
+        },
+        // Like the other public endpoints: a code cannot be found by trying many.
+        config: {
+          rateLimit: {
+            max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `objection-receipt|${request.ip}`,
+          },
+        },
+      },
+      async (request) => getObjectionReceipt(db, request.params.code, businessDate(config)),
     );
     app.post(
       '/publicity/:id/attachments',

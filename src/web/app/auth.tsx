@@ -1,10 +1,11 @@
 /**
  * Who is logged in. The session lives in an HttpOnly cookie the page cannot read, so the current user is asked of
- * the server (GET /auth/me) at start; login and logout update it, and a 401 from any call clears it.
+ * the server (GET /auth/me, which answers `{ user: null }` to an anonymous visitor) at start; login and logout update
+ * it, and a 401 from any other call clears it.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, onUnauthenticated, setCsrfToken } from './api';
-import type { CurrentUser, SessionInfo } from './types';
+import { api, onUnauthenticated, setCsrfToken } from './api';
+import type { CurrentUser, SessionInfo, SessionProbe } from './types';
 
 interface AuthState {
   /** The logged-in user, or null. */
@@ -31,14 +32,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     api
-      .get<SessionInfo>('/auth/me', undefined, { expect401: true })
+      .get<SessionProbe>('/auth/me', undefined, { expect401: true })
       .then((session) => {
         if (cancelled) return;
         setCsrfToken(session.csrfToken);
         setUser(session.user);
       })
       .catch((error: unknown) => {
-        if (!cancelled && !(error instanceof ApiError && error.status === 401)) console.error(error);
+        if (!cancelled) console.error(error);
       })
       .finally(() => {
         if (!cancelled) setLoading(false);

@@ -48,6 +48,12 @@ export const appRoutes: readonly AppRoute[] = [
   },
   { path: '/publicity', access: 'public', blank: true, page: lazy(() => import('../pages/public/publicity')) },
   {
+    path: '/objection-status',
+    access: 'public',
+    blank: true,
+    page: lazy(() => import('../pages/public/objection-status')),
+  },
+  {
     path: '/publicity/:id',
     access: 'public',
     blank: true,

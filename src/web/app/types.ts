@@ -19,6 +19,9 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** `/auth/me`: the session, or no user for an anonymous visitor. */
+export type SessionProbe = SessionInfo | { user: null; csrfToken: null };
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -4,6 +4,7 @@
  * upload progress. Stored content-addressed; the answer names the SHA-256. `attachmentUrl` is where a record's
  * file is downloaded from.
  */
+import { TOO_LARGE_MESSAGE, uploadProblem } from '../../shared/attachments';
 import { ApiError, apiUrl, csrfHeaders } from './api';
 import type { FieldMessage } from './types';
 
@@ -47,7 +48,7 @@ function send(file: File, options: UploadOptions): Promise<UploadedAttachment> {
         resolve(body as UploadedAttachment);
         return;
       }
-      const fallback = xhr.status === 413 ? '附件不能超过 20 MB' : `上传失败（HTTP ${xhr.status}）`;
+      const fallback = xhr.status === 413 ? TOO_LARGE_MESSAGE : `上传失败（HTTP ${xhr.status}）`;
       reject(
         new ApiError(
           xhr.status,
@@ -71,8 +72,13 @@ function send(file: File, options: UploadOptions): Promise<UploadedAttachment> {
   });
 }
 
-/** Uploads the file; rejects with an ApiError carrying the server's Chinese message. */
+/**
+ * Uploads the file; rejects with an ApiError carrying the server's Chinese message. A file the server would refuse
+ * for its size or type is refused here, before a byte is sent (the same limits, src/shared/attachments.ts).
+ */
 export function uploadAttachment(file: File, options: UploadOptions = {}): Promise<UploadedAttachment> {
+  const problem = uploadProblem(file);
+  if (problem) return Promise.reject(new ApiError(400, 'validation_failed', problem));
   return send(file, options);
 }
 

@@ -3,7 +3,7 @@
  * the cascader's path is derived from it.
  */
 import { Cascader } from 'antd';
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../shared/data/industries';
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, industryLabel } from '../../shared/data/industries';
 
 interface IndustryOption {
   value: string;
@@ -16,7 +16,7 @@ const OPTIONS: IndustryOption[] = INDUSTRY_SECTIONS.map((section) => ({
   label: `${section.code} ${section.name}`,
   children: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
     value: d.code,
-    label: `${d.code} ${d.name}`,
+    label: industryLabel(d.code) ?? d.code,
   })),
 }));
 

@@ -3,7 +3,7 @@
  * name, role and bureau or unit, and logout.
  */
 import { LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Role } from '../../shared/enums';
@@ -25,6 +25,8 @@ export function BasicLayout() {
   const { token } = theme.useToken();
   const { byCode } = useJurisdictions();
   const [collapsed, setCollapsed] = useState(false);
+  // A phone (390 px) gets the whole width: the menu folds away behind its trigger, the header keeps the essentials.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const menuRoutes = useMemo(() => {
     const access = accessFor(user);
@@ -38,7 +40,7 @@ export function BasicLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64} onCollapse={setCollapsed}>
+      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={narrow ? 0 : 64} onCollapse={setCollapsed}>
         <div className="sm-brand" title={APP_SUBTITLE}>
           <SafetyCertificateOutlined style={{ fontSize: 22 }} />
           {!collapsed && (
@@ -62,7 +64,7 @@ export function BasicLayout() {
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 24px',
+            padding: narrow ? '0 12px' : '0 24px',
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
@@ -73,14 +75,15 @@ export function BasicLayout() {
             <NotificationBell />
             <Space size={6} data-testid="current-user">
               <UserOutlined />
-              <Typography.Text strong>{user.displayName}</Typography.Text>
+              {!narrow && <Typography.Text strong>{user.displayName}</Typography.Text>}
               <Tag color={ROLE_COLORS[user.role]} data-testid="current-role">
                 {Role.labels[user.role]}
               </Tag>
-              {bureau && <Typography.Text type="secondary">{bureau}</Typography.Text>}
+              {bureau && !narrow && <Typography.Text type="secondary">{bureau}</Typography.Text>}
             </Space>
             <Button
               icon={<LogoutOutlined />}
+              aria-label="退出登录"
               onClick={() => {
                 // The session is cleared locally even if the server cannot be reached.
                 void logout()
@@ -88,11 +91,11 @@ export function BasicLayout() {
                   .finally(() => navigate('/login', { replace: true }));
               }}
             >
-              退出登录
+              {!narrow && '退出登录'}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

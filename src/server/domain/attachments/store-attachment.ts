@@ -5,6 +5,12 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
+import {
+  ACCEPTED_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  TOO_LARGE_MESSAGE,
+  UNSUPPORTED_TYPE_MESSAGE,
+} from '../../../shared/attachments';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
@@ -12,19 +18,7 @@ import { attachments } from '../../db/schema';
 import { AppError, unauthenticated } from '../../errors';
 import { recordHolder, uploadHolder } from './attachment-holders';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-
-/** Accepted types by detected MIME; the label is what the user is told. */
-export const ACCEPTED_TYPES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG 图片',
-  'image/png': 'PNG 图片',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint 演示文稿',
-  'application/x-cfb': 'Office 97–2003 文档',
-  'application/zip': 'ZIP 压缩包',
-};
+export { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from '../../../shared/attachments';
 
 /** A logged-in user's upload (POST /attachments); audited under the user's unit, if any. */
 export async function storeAttachment(db: Executor, ctx: RequestContext, content: Buffer) {
@@ -45,10 +39,10 @@ export async function storeContent(
 ) {
   if (content.length === 0)
     throw new AppError('validation_failed', '文件为空', { fields: [{ path: 'file', message: '文件为空' }] });
-  if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', '附件不能超过 20 MB');
+  if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', TOO_LARGE_MESSAGE);
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !ACCEPTED_TYPES[detected.mime]) {
-    const message = `不支持的文件类型，仅接受：${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}`;
+    const message = UNSUPPORTED_TYPE_MESSAGE;
     throw new AppError('unsupported_media_type', message, { fields: [{ path: 'file', message }] });
   }
   const sha256 = createHash('sha256').update(content).digest('hex');

@@ -36,7 +36,7 @@ export async function verifyEvidence(db: Executor, log: EvidenceLog, input: Veri
     });
 
   let latest: { checkpoint: string; consistencyProof: Uint8Array[] } | undefined;
-  let timestamp: CheckResult = { status: 'skipped', detail: 'no TSA token in the bundle' };
+  let timestamp: CheckResult = { status: 'skipped', detail: '验证包中没有可信时间戳' };
   let metadata: Record<string, unknown> | null = null;
   try {
     const proof = parseTlogProof(bundle);
@@ -57,8 +57,8 @@ export async function verifyEvidence(db: Executor, log: EvidenceLog, input: Veri
         trustedCertificatePem: log.timestamper.certificatePem ?? undefined,
       });
       timestamp = result.ok
-        ? { status: 'pass', detail: result.genTime?.toISOString() ?? 'ok' }
-        : { status: 'fail', detail: result.problems.join('; ') };
+        ? { status: 'pass', detail: result.genTime?.toISOString() ?? '' }
+        : { status: 'fail', detail: result.problems.join('；') };
     }
   } catch {
     // A malformed bundle is reported by verifyEvidenceBundle's format check.

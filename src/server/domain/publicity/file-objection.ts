@@ -4,11 +4,13 @@
  * public upload (store-objection-attachment.ts), logged in or not; no other file may be cited. Audited in the same transaction, without an
  * actor for the public (the IP is kept); the audit entry holds no contact data.
  */
+import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { newReceiptCode } from '../../../core/applications/receipt-code';
 import type { ObjectionCreateInput } from '../../../shared/schemas/publicity';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
-import type { Db } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { applications, jurisdictions, objections, publicityEntries, units, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { filesAt, noticeHolder, requireCitable } from '../attachments/attachment-holders';
@@ -21,7 +23,7 @@ export async function fileObjection(
   noticeId: string,
   input: ObjectionCreateInput,
   today: string,
-): Promise<{ id: string }> {
+): Promise<{ id: string; receiptCode: string }> {
   const found = await findNoticeOpenForObjections(db, ctx.actor, noticeId, today);
   const { notice } = found;
   const [entry] = await db
@@ -39,9 +41,11 @@ export async function fileObjection(
   // Only files uploaded through this notice's objection upload.
   await requireCitable(db, filesAt(refs, 'attachments'), { holder: noticeHolder(noticeId) });
   return db.transaction(async (tx) => {
+    const receiptCode = await unusedReceiptCode(tx);
     const [row] = await tx
       .insert(objections)
       .values({
+        receiptCode,
         noticeId,
         applicationId: input.applicationId,
         name: input.name,
@@ -72,6 +76,19 @@ export async function fileObjection(
         link: '/publicity-admin',
       },
     );
-    return { id: row!.id };
+    return { id: row!.id, receiptCode };
   });
+}
+
+/** A receipt code no objection has (a repeat among 31^10 codes is all but impossible, but never a 500). */
+async function unusedReceiptCode(tx: Executor): Promise<string> {
+  for (;;) {
+    const code = newReceiptCode(randomInt);
+    const [taken] = await tx
+      .select({ id: objections.id })
+      .from(objections)
+      .where(eq(objections.receiptCode, code))
+      .limit(1);
+    if (!taken) return code;
+  }
 }

@@ -40,6 +40,7 @@ export function objectionView(row: ObjectionRow) {
   const o = row.objection;
   return {
     id: o.id,
+    receiptCode: o.receiptCode,
     noticeId: o.noticeId,
     noticeTitle: row.noticeTitle,
     applicationId: o.applicationId,

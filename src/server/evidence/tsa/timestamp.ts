@@ -164,18 +164,19 @@ export async function verifyTimestampToken(
   der: Uint8Array,
   expected: { digest: Uint8Array; trustedCertificatePem?: string },
 ): Promise<{ ok: boolean; genTime?: Date; problems: string[] }> {
+  // problems are in Chinese: the public verify page and the CLI show them as they are.
   const problems: string[] = [];
   let parsed: { signedData: pkijs.SignedData; tstInfo: pkijs.TSTInfo };
   try {
     parsed = parseSigned(der);
-  } catch (error) {
-    return { ok: false, problems: [`malformed token: ${(error as Error).message}`] };
+  } catch {
+    return { ok: false, problems: ['时间戳令牌格式不正确'] };
   }
   const { signedData, tstInfo } = parsed;
   const imprint = new Uint8Array(tstInfo.messageImprint.hashedMessage.getValue());
-  if (tstInfo.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('imprint is not SHA-256');
+  if (tstInfo.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('时间戳的摘要算法不是 SHA-256');
   if (Buffer.compare(Buffer.from(imprint), Buffer.from(expected.digest)) !== 0)
-    problems.push('imprint does not match the digest');
+    problems.push('时间戳所盖的摘要与检查点不符');
   let signer: pkijs.Certificate | undefined;
   if (expected.trustedCertificatePem) {
     signer = pkijs.Certificate.fromBER(toArrayBuffer(pemToDer(expected.trustedCertificatePem)));
@@ -183,12 +184,12 @@ export async function verifyTimestampToken(
   } else {
     signer = signedData.certificates?.find((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   }
-  if (!signer) problems.push('no TSA certificate');
+  if (!signer) problems.push('没有时间戳服务的证书');
   else {
     const eku = signer.extensions?.find((e) => e.extnID === '2.5.29.37');
     const purposes = (eku?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes ?? [];
     if (!eku?.critical || !purposes.includes('1.3.6.1.5.5.7.3.8'))
-      problems.push('certificate lacks a critical timeStamping EKU');
+      problems.push('证书缺少关键的时间戳用途扩展（timeStamping EKU）');
   }
   if (signer) {
     const problem = checkSignature(signedData, signer);
@@ -205,14 +206,14 @@ export async function verifyTimestampToken(
 function checkSignature(signedData: pkijs.SignedData, signer: pkijs.Certificate): string | null {
   const signerInfo = signedData.signerInfos[0];
   const eContent = signedData.encapContentInfo.eContent;
-  if (!signerInfo?.signedAttrs || !eContent) return 'the token has no signed attributes';
+  if (!signerInfo?.signedAttrs || !eContent) return '时间戳令牌没有签名属性';
   const messageDigest = signerInfo.signedAttrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
   const tstDigest = sha256(new Uint8Array(eContent.getValue()));
   if (
     !(messageDigest instanceof asn1js.OctetString) ||
     Buffer.compare(Buffer.from(messageDigest.getValue()), Buffer.from(tstDigest)) !== 0
   ) {
-    return 'message-digest attribute does not match the TSTInfo';
+    return '签名属性中的摘要与时间戳信息不符';
   }
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT field.
   const signedBytes = new Uint8Array(signerInfo.signedAttrs.encodedValue);
@@ -220,7 +221,7 @@ function checkSignature(signedData: pkijs.SignedData, signer: pkijs.Certificate)
   const publicKey = new X509Certificate(Buffer.from(signer.toSchema().toBER(false))).publicKey;
   const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
   const valid = nodeVerify('sha256', signedBytes, publicKey, signature);
-  return valid ? null : 'signature does not verify';
+  return valid ? null : '时间戳签名无效';
 }
 
 /** Asks an external RFC 3161 TSA for a token over a SHA-256 digest; returns the DER TimeStampResp. */

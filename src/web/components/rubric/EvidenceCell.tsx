@@ -7,6 +7,7 @@
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { AnswerSet, EvidenceRef } from '../../../core/rubric/answers';
+import { ACCEPT_ATTRIBUTE } from '../../../shared/attachments';
 import { uploadAttachment } from '../../app/upload';
 import { AttachmentTag } from '../AttachmentTag';
 
@@ -88,6 +89,7 @@ export function EvidenceCell({ nodeId, evidence, ledger, onChange, fileHref, rea
         ))}
         <Upload
           showUploadList={false}
+          accept={ACCEPT_ATTRIBUTE}
           customRequest={({ file, onSuccess, onError }) => {
             uploadAttachment(file as File).then(
               (stored) => {

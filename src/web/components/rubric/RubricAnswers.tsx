@@ -4,23 +4,9 @@
  * the estimated result against the pass mark, and the gap list.
  * Used by the self-assessment, the application and the district's and experts' scoring sheets.
  */
-import {
-  Alert,
-  Card,
-  Checkbox,
-  Col,
-  Input,
-  InputNumber,
-  List,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { AnswerSet } from '../../../core/rubric/answers';
-import type { Evaluation, Gap } from '../../../core/rubric/evaluate';
+import { Alert, Card, Col, Input, InputNumber, List, Radio, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { type AnswerSet, NOTE_MAX_LENGTH } from '../../../core/rubric/answers';
+import type { Evaluation, Gap, TryEvaluateResult } from '../../../core/rubric/evaluate';
 import type { Rubric } from '../../../core/rubric/schema';
 import { EvidenceCell, type LedgerOption } from './EvidenceCell';
 
@@ -39,6 +25,38 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
         </List.Item>
       )}
     />
+  );
+}
+
+/**
+ * The estimate and the gap list of answers being edited; answers that do not fit the rubric (yet) are listed
+ * instead, so the sheet stays usable while the user corrects them.
+ */
+export function LiveEvaluation({ result }: { result: TryEvaluateResult }) {
+  if (!result.ok) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="以下作答需要修改后才能估算结果"
+        description={
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {result.problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>{p.message}</li>
+            ))}
+          </ul>
+        }
+      />
+    );
+  }
+  return (
+    <>
+      <EvaluationSummary evaluation={result.evaluation} />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        差距清单
+      </Typography.Title>
+      <GapList gaps={result.evaluation.gaps} />
+    </>
   );
 }
 
@@ -168,12 +186,16 @@ export function AnswerEditor({
                     const required = noteRequired && (!g.bonus || answers[item.id]?.score !== undefined);
                     const empty = !answers[item.id]?.note?.trim();
                     return (
-                      <Input
+                      <Input.TextArea
                         disabled={readOnly}
                         aria-label={`${noteLabel} ${item.id}`}
                         aria-required={required}
                         placeholder={noteRequired ? (g.bonus ? '给分时必填' : '必填') : undefined}
                         status={required && empty && !readOnly ? 'warning' : undefined}
+                        autoSize={{ minRows: 1, maxRows: 6 }}
+                        // The server's limit, so typing or pasting stops there instead of failing on save.
+                        maxLength={NOTE_MAX_LENGTH}
+                        showCount={!readOnly}
                         value={answers[item.id]?.note}
                         onChange={(e) => set(item.id, { note: e.target.value || undefined })}
                       />
@@ -201,16 +223,23 @@ export function AnswerEditor({
       {rubric.conditions.map((c) => (
         <Card key={c.id} size="small" title={c.title}>
           {c.requirements.map((r) => (
-            <Row key={r.id} gutter={12} style={{ marginBottom: 8 }}>
-              <Col flex="auto">
-                <Checkbox
+            <Row key={r.id} gutter={[12, 4]} style={{ marginBottom: 8 }} align="middle">
+              <Col flex="1 1 280px">{r.text}</Col>
+              <Col flex="none">
+                {/* Two explicit answers: "not met" is an answer too, distinct from not yet answered. */}
+                <Radio.Group
                   disabled={readOnly}
-                  aria-label={`${labelPrefix}符合 ${r.id}`}
-                  checked={answers[r.id]?.met === true}
-                  onChange={(e) => set(r.id, { met: e.target.checked })}
+                  aria-label={`${labelPrefix}是否符合 ${r.id}`}
+                  value={answers[r.id]?.met}
+                  onChange={(e) => set(r.id, { met: e.target.value as boolean })}
                 >
-                  {r.text}
-                </Checkbox>
+                  <Radio value={true} aria-label={`${labelPrefix}符合 ${r.id}`}>
+                    符合
+                  </Radio>
+                  <Radio value={false} aria-label={`${labelPrefix}不符合 ${r.id}`}>
+                    不符合
+                  </Radio>
+                </Radio.Group>
               </Col>
               {showEvidence && <Col flex="240px">{evidenceOf(r.id)}</Col>}
             </Row>

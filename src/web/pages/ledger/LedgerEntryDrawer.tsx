@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
+import { ACCEPT_ATTRIBUTE, uploadProblem } from '../../../shared/attachments';
 import type { LedgerKind } from '../../../shared/enums';
 import { ApiError, api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
@@ -29,13 +30,11 @@ import { uploadAttachment } from '../../app/upload';
 import { required, textOrNull } from '../../components/form-rules';
 import { LedgerUnitSelect } from './LedgerUnitSelect';
 import {
-  ACCEPTED_EXTENSIONS,
   ACCEPTED_HINT,
   attachmentUrl,
   KIND_OPTIONS,
   type LedgerEntry,
   type LedgerEntryBody,
-  MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
 } from './ledger-common';
 import { useUnitGuides } from './useUnitGuides';
@@ -168,8 +167,9 @@ export function LedgerEntryDrawer({ entry, defaultUnitId, canChooseUnit, onClose
   };
 
   const beforeUpload: UploadProps['beforeUpload'] = (file, batch) => {
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      message.error(`${file.name}：附件不能超过 20 MB`);
+    const problem = uploadProblem(file);
+    if (problem) {
+      message.error(problem);
       return Upload.LIST_IGNORE;
     }
     const present = (form.getFieldValue('attachments') as UploadFile[] | undefined)?.length ?? 0;
@@ -323,7 +323,7 @@ export function LedgerEntryDrawer({ entry, defaultUnitId, canChooseUnit, onClose
         >
           <Upload<AttachmentRef>
             multiple
-            accept={ACCEPTED_EXTENSIONS}
+            accept={ACCEPT_ATTRIBUTE}
             customRequest={customRequest}
             beforeUpload={beforeUpload}
           >

@@ -69,10 +69,8 @@ export const KIND_COLORS: Record<LedgerKind, string> = {
   rights_help: 'gold',
 };
 
-/** Same limits as the server (src/server/domain/attachments/store-attachment.ts, shared/schemas/ledger.ts). */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Same limit as the server (shared/schemas/ledger.ts); the per-file limits are src/shared/attachments.ts. */
 export const MAX_ATTACHMENTS = 20;
-export const ACCEPTED_EXTENSIONS = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
 export const ACCEPTED_HINT =
   'PDF、JPEG/PNG 图片、Word、Excel、PowerPoint 文档或 ZIP 压缩包，单个不超过 20 MB，最多 20 个';
 

@@ -15,6 +15,7 @@ export const PUBLIC_BRAND = '商秘 · 商业秘密保护示范基地';
 const SECTIONS = [
   { to: '/registry', label: '示范基地名录' },
   { to: '/publicity', label: '公示' },
+  { to: '/objection-status', label: '异议查询' },
 ] as const;
 
 interface PublicLayoutProps {

@@ -94,7 +94,23 @@ export interface Notice {
 
 export interface ObjectionFiled {
   id: string;
+  /** The short code on the receipt, to follow the objection on /objection-status. */
+  receiptCode: string;
   message: string;
+}
+
+/** GET /objection-receipts/:code: where an objection stands, for whoever holds its receipt code. */
+export interface ObjectionReceipt {
+  receiptCode: string;
+  noticeId: string;
+  noticeTitle: string;
+  unitName: string;
+  filedAt: string;
+  progress: 'received' | 'handling' | 'decided';
+  progressLabel: string;
+  upheld: boolean | null;
+  resolution: string | null;
+  resolvedAt: string | null;
 }
 
 /** "2025-06-03" → "2025年6月3日"; anything else is shown as it is. */

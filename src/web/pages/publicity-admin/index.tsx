@@ -22,6 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { formatReceiptCode } from '../../../core/applications/receipt-code';
 import { api, useApiErrorHandler } from '../../app/api';
 import type { Page } from '../../app/types';
 import { attachmentUrl } from '../../app/upload';
@@ -43,6 +44,7 @@ interface Notice {
 
 interface Objection {
   id: string;
+  receiptCode: string;
   noticeTitle: string;
   unitName: string;
   name: string;
@@ -84,7 +86,6 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
         try {
           await api.post('/publicity', { ...v, body: v.body ?? '', startsOn: v.startsOn.format('YYYY-MM-DD') });
           message.success('公示已发布');
-          form.resetFields();
           onPublished();
         } catch (error) {
           handleError(error, form);
@@ -170,6 +171,9 @@ export default function PublicityAdminPage() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [objections, setObjections] = useState<Objection[]>([]);
   const [resolving, setResolving] = useState<Objection | null>(null);
+  // A published notice starts a fresh form (and a fresh list of what awaits publicity): nothing of the last one —
+  // values, or validation shown while it was filled — stays beside the success message.
+  const [publishForm, setPublishForm] = useState(0);
   const load = useCallback(() => {
     api.get<{ items: Notice[] }>('/publicity').then((r) => setNotices(r.items), handleError);
     api.get<{ items: Objection[] }>('/objections').then((r) => setObjections(r.items), handleError);
@@ -179,7 +183,13 @@ export default function PublicityAdminPage() {
   return (
     <PageContainer title="公示管理" subTitle="发布拟认定名单公示，书面处理公示期间的异议">
       <Card title="发布公示">
-        <PublishForm onPublished={load} />
+        <PublishForm
+          key={publishForm}
+          onPublished={() => {
+            setPublishForm((n) => n + 1);
+            load();
+          }}
+        />
       </Card>
       <Card title="异议处理">
         <Table
@@ -190,7 +200,16 @@ export default function PublicityAdminPage() {
           locale={{ emptyText: '暂无异议' }}
           columns={[
             { title: '被异议单位', dataIndex: 'unitName', width: 200 },
-            { title: '异议人', render: (_, o) => `${o.name}（${o.contact}）`, width: 200 },
+            {
+              title: '异议人',
+              width: 200,
+              render: (_, o) => (
+                <Space direction="vertical" size={0}>
+                  <span>{`${o.name}（${o.contact}）`}</span>
+                  <Typography.Text type="secondary">回执码 {formatReceiptCode(o.receiptCode)}</Typography.Text>
+                </Space>
+              ),
+            },
             {
               title: '异议理由',
               render: (_, o) => (

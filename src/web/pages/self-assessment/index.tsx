@@ -4,20 +4,22 @@
  * gap list. The estimate is computed in the browser by the same rubric engine the server uses (src/core/rubric),
  * with the metrics the server computed from the ledger; saving stores a draft.
  */
-import { App, Button, Card, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, List, Row, Select, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Programme } from '../../../core/programs/schema';
 import type { AnswerSet } from '../../../core/rubric/answers';
-import { evaluateRubric } from '../../../core/rubric/evaluate';
+import { tryEvaluateRubric } from '../../../core/rubric/evaluate';
 import type { MetricValues } from '../../../core/rubric/metrics';
 import type { Rubric } from '../../../core/rubric/schema';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { attachmentUrl } from '../../app/upload';
+import { AutosaveNote } from '../../components/AutosaveNote';
 import { PageContainer } from '../../components/PageContainer';
 import { evidenceFiles, type LedgerOption } from '../../components/rubric/EvidenceCell';
-import { AnswerEditor, EvaluationSummary, GapList } from '../../components/rubric/RubricAnswers';
+import { AnswerEditor, LiveEvaluation } from '../../components/rubric/RubricAnswers';
+import { readLocalDraft, useAutosave } from '../../hooks/useAutosave';
 
 interface ProgrammeSummary {
   id: string;
@@ -45,6 +47,8 @@ interface AssessmentSummary {
   kindName: string;
   updatedAt: string;
 }
+
+const draftKey = (id: string) => `self-assessment:${id}`;
 
 export default function SelfAssessmentPage() {
   const user = useCurrentUser();
@@ -78,19 +82,42 @@ export default function SelfAssessmentPage() {
     refreshMine().catch(handleError);
   }, [handleError, refreshMine, user.unitId]);
 
+  /**
+   * Shows a self-assessment. Answers typed but not yet saved to the server (the tab closed or the page failed before
+   * the autosave) are kept in the browser and restored here.
+   */
   const open = (detail: AssessmentDetail) => {
     setCurrent(detail);
-    setAnswers(detail.answers ?? {});
+    const local = readLocalDraft<AnswerSet>(draftKey(detail.id));
+    setAnswers(local ?? detail.answers ?? {});
+    if (local) message.info('已恢复上次未保存的自评内容');
   };
   /** Files saved with the draft can be downloaded through it; a file uploaded since becomes a link once saved. */
   const savedFiles = useMemo(() => new Set(current ? evidenceFiles(current.answers) : []), [current]);
   const evaluation = useMemo(
-    () => (current ? evaluateRubric(current.rubric, answers, current.metrics) : null),
+    () => (current ? tryEvaluateRubric(current.rubric, answers, current.metrics) : null),
     [current, answers],
   );
   const kinds = (programme?.definition.kinds ?? []).filter(
     (k) => !unitKind || (k.applicantUnitKinds as string[]).includes(unitKind),
   );
+
+  /** Saves `sent`; answers typed while the request ran stay on the page (and are saved next). */
+  const persist = async (sent: AnswerSet) => {
+    if (!current) return;
+    const saved = await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, {
+      answers: sent,
+      version: current.version,
+    });
+    setCurrent(saved);
+    setAnswers((shown) => (shown === sent ? saved.answers : shown));
+  };
+  const autosave = useAutosave({
+    storageKey: current ? draftKey(current.id) : null,
+    value: answers,
+    dirty: current !== null && answers !== current.answers,
+    save: persist,
+  });
 
   const start = async () => {
     if (!programme || !kindId) return;
@@ -104,26 +131,22 @@ export default function SelfAssessmentPage() {
   const save = async () => {
     if (!current) return;
     setSaving(true);
-    try {
-      open(await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, { answers, version: current.version }));
-      message.success('自评草稿已保存');
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setSaving(false);
-    }
+    const refusal = await autosave.flush();
+    setSaving(false);
+    if (refusal) message.error(refusal);
+    else message.success('自评草稿已保存');
   };
   /** Saves the answers, then starts an application from them (the server checks window, ban and duplicates). */
   const apply = async () => {
     if (!current) return;
     setSaving(true);
     try {
-      const saved = await api.patch<AssessmentDetail>(`/self-assessments/${current.id}`, {
-        answers,
-        version: current.version,
-      });
-      open(saved);
-      const application = await api.post<{ id: string }>('/applications', { selfAssessmentId: saved.id });
+      const refusal = await autosave.flush();
+      if (refusal) {
+        message.error(refusal);
+        return;
+      }
+      const application = await api.post<{ id: string }>('/applications', { selfAssessmentId: current.id });
       message.success('已转为申报草稿，请填写申报表');
       navigate(`/applications/${application.id}`);
     } catch (error) {
@@ -205,17 +228,14 @@ export default function SelfAssessmentPage() {
               title={`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
               style={{ position: 'sticky', top: 16 }}
             >
-              <EvaluationSummary evaluation={evaluation} />
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                差距清单
-              </Typography.Title>
-              <GapList gaps={evaluation.gaps} />
+              <LiveEvaluation result={evaluation} />
               <Button type="primary" block style={{ marginTop: 16 }} loading={saving} onClick={save}>
                 保存草稿
               </Button>
               <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
                 转为申报
               </Button>
+              <AutosaveNote status={autosave.status} />
             </Card>
           </Col>
         </Row>

@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   DatePicker,
+  Flex,
   Form,
   Input,
   List,
@@ -404,11 +405,11 @@ export function AcceptanceCard({
           )}
         />
         {full && open && (
-          <Space>
+          <Flex wrap gap={8}>
             <Select
               aria-label="选择专家"
               placeholder="从专家库选择专家"
-              style={{ width: 360 }}
+              style={{ width: 360, maxWidth: '100%' }}
               value={chosen}
               onChange={setChosen}
               showSearch={{ optionFilterProp: 'label' }}
@@ -427,7 +428,7 @@ export function AcceptanceCard({
             >
               指派专家
             </Button>
-          </Space>
+          </Flex>
         )}
 
         {mine && (

@@ -8,7 +8,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApplicationAction } from '../../../../core/applications/workflow';
 import { DecisionForm, RevocationGround } from '../../../../shared/enums';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { ApiError, api, useApiErrorHandler } from '../../../app/api';
+import type { FieldMessage } from '../../../app/types';
 import type { ApplicationDetail } from '../application-types';
 
 /** Actions whose comment is required, and what the comment is called. */
@@ -71,9 +72,12 @@ function bodyOf(action: ApplicationAction, version: number, v: ActionValues) {
 export function ActionBar({
   application,
   onDone,
+  onRefused,
 }: {
   application: ApplicationDetail;
   onDone: (next: ApplicationDetail) => void;
+  /** An action was refused for fields of the application form (`formData.<key>`). */
+  onRefused?: (fields: FieldMessage[]) => void;
 }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -96,7 +100,16 @@ export function ActionBar({
       setAction(null);
       onDone(next);
     } catch (error) {
-      handleError(error, form);
+      // A refusal about the application itself (its form is incomplete), not about this dialog: the dialog closes
+      // and the page marks the fields named.
+      const elsewhere = error instanceof ApiError ? error.fields.filter((f) => f.path.startsWith('formData.')) : [];
+      if (elsewhere.length > 0) {
+        setAction(null);
+        onRefused?.(elsewhere);
+        handleError(error);
+      } else {
+        handleError(error, form);
+      }
     } finally {
       setBusy(false);
     }

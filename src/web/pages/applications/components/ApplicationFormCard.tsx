@@ -5,14 +5,32 @@
  * Field types come from the programme (src/core/programs/enums.ts FieldType); the server checks every value.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  type FormInstance,
+  Grid,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { narrativeField } from '../../../../core/applications/narrative';
 import type { FormField } from '../../../../core/programs/schema';
+import { ACCEPT_ATTRIBUTE } from '../../../../shared/attachments';
+import { formatFormValue } from '../../../../shared/form-values';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
+import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl, uploadAttachment } from '../../../app/upload';
 import { AttachmentTag } from '../../../components/AttachmentTag';
+import { IndustryCascader } from '../../../components/IndustryCascader';
 import type { ApplicationDetail } from '../application-types';
 
 /** The control for a field; Form.Item's injected props (id, value, onChange) pass through to it. */
@@ -37,11 +55,27 @@ function FieldInput({ field, ...control }: { field: FormField } & Record<string,
       );
     case 'date':
       return <DatePicker {...control} style={{ width: '100%' }} />;
+    case 'industry':
+      return <IndustryCascader {...control} />;
     case 'select':
       return <Select {...control} options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
     default:
       return <Input {...control} maxLength={field.maxLength ?? 500} addonAfter={field.unit} />;
   }
+}
+
+/**
+ * Marks the fields the server named (paths `formData.<key>`; the form's fields are `f_<key>`) and scrolls to the
+ * first; returns whether any was marked.
+ */
+function markFields(form: FormInstance, fields: readonly FieldMessage[]): boolean {
+  const marked = fields
+    .filter((f) => f.path.startsWith('formData.'))
+    .map((f) => ({ name: `f_${f.path.slice('formData.'.length)}`, errors: [f.message] }));
+  if (marked.length === 0) return false;
+  form.setFields(marked);
+  form.scrollToField(marked[0]!.name, { block: 'center', focus: true });
+  return true;
 }
 
 /** The value as the form shows it (dates as dayjs) and back. */
@@ -53,14 +87,22 @@ export function ApplicationFormCard({
   application,
   editable,
   onSaved,
+  refusal,
 }: {
   application: ApplicationDetail;
   editable: boolean;
   onSaved: (next: ApplicationDetail) => void;
+  /** Fields a refused action (e.g. submitting an incomplete form) named, to mark on the form. */
+  refusal?: { fields: readonly FieldMessage[]; version: number } | null;
 }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm();
+  // On a phone the labels go above their values: beside them, a long answer would squeeze the label.
+  const narrow = Grid.useBreakpoint().md === false;
+  useEffect(() => {
+    if (refusal && refusal.version === application.version) markFields(form, refusal.fields);
+  }, [form, refusal, application.version]);
   const [attachments, setAttachments] = useState(application.attachments);
   const [saving, setSaving] = useState(false);
   const fields = application.form?.fields ?? [];
@@ -75,11 +117,10 @@ export function ApplicationFormCard({
   if (!editable) {
     return (
       <Card title={application.form?.title ?? '申报表'}>
-        <Descriptions bordered size="small" column={2}>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} layout={narrow ? 'vertical' : 'horizontal'}>
           {fields.map((f) => (
             <Descriptions.Item key={f.key} label={f.label} span={f.type === 'textarea' ? 2 : 1}>
-              {application.formData[f.key] ?? '—'}
-              {application.formData[f.key] != null && f.unit ? ` ${f.unit}` : ''}
+              {formatFormValue(f, application.formData[f.key]) || '—'}
             </Descriptions.Item>
           ))}
           {!narrativeInForm && (
@@ -118,14 +159,7 @@ export function ApplicationFormCard({
       message.success('申报内容已保存');
       onSaved(next);
     } catch (error) {
-      // Server paths are formData.<key>; the form's fields are f_<key>.
-      if (error instanceof ApiError) {
-        form.setFields(
-          error.fields
-            .filter((f) => f.path.startsWith('formData.'))
-            .map((f) => ({ name: `f_${f.path.slice('formData.'.length)}`, errors: [f.message] })),
-        );
-      }
+      if (error instanceof ApiError) markFields(form, error.fields);
       handleError(error);
     } finally {
       setSaving(false);
@@ -169,6 +203,7 @@ export function ApplicationFormCard({
             ))}
             <Upload
               showUploadList={false}
+              accept={ACCEPT_ATTRIBUTE}
               customRequest={({ file, onSuccess, onError }) => {
                 uploadAttachment(file as File).then(
                   (stored) => {

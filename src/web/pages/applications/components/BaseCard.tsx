@@ -34,7 +34,7 @@ export function BaseCard({ application }: { application: ApplicationDetail }) {
 
   return (
     <Card title="示范基地" extra={<Link to={`/registry/${encodeURIComponent(base.certificateNo)}`}>名录中查看</Link>}>
-      <Descriptions size="small" column={2}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="证书编号">{base.certificateNo}</Descriptions.Item>
         <Descriptions.Item label="认定文号">{base.decisionNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="认定日期">{base.decidedOn}</Descriptions.Item>

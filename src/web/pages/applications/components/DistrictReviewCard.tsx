@@ -6,9 +6,9 @@
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AnswerSet } from '../../../../core/rubric/answers';
-import { evaluateRubric } from '../../../../core/rubric/evaluate';
+import { tryEvaluateRubric } from '../../../../core/rubric/evaluate';
 import { api, useApiErrorHandler } from '../../../app/api';
-import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
+import { AnswerEditor, LiveEvaluation } from '../../../components/rubric/RubricAnswers';
 import type { ApplicationDetail } from '../application-types';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 
@@ -57,8 +57,9 @@ export function DistrictReviewCard({
   const [answers, setAnswers] = useState<AnswerSet>(application.districtAnswers ?? {});
   const [opinion, setOpinion] = useState(application.districtOpinion ?? '');
   const [saving, setSaving] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const evaluation = useMemo(
-    () => evaluateRubric(application.rubric, answers, application.metrics),
+    () => tryEvaluateRubric(application.rubric, answers, application.metrics),
     [application.rubric, application.metrics, answers],
   );
   if (!editable && !application.districtAnswers && !application.districtOpinion) return null;
@@ -83,16 +84,21 @@ export function DistrictReviewCard({
   return (
     <Card title="区县审核评分">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <EvaluationSummary evaluation={evaluation} />
-        <AnswerEditor
-          rubric={application.rubric}
-          answers={answers}
-          readOnly={!editable}
-          onChange={setAnswers}
-          labelPrefix="审核"
-        />
-        <Typography.Title level={5}>差距清单</Typography.Title>
-        <GapList gaps={evaluation.gaps} />
+        <LiveEvaluation result={evaluation} />
+        {editable || sheetOpen ? (
+          <AnswerEditor
+            rubric={application.rubric}
+            answers={answers}
+            readOnly={!editable}
+            onChange={setAnswers}
+            labelPrefix="审核"
+          />
+        ) : (
+          // Read-only, the district's item-by-item sheet is folded: its total and gaps are shown above.
+          <Button type="link" style={{ padding: 0 }} aria-expanded={false} onClick={() => setSheetOpen(true)}>
+            展开逐项审核评分
+          </Button>
+        )}
         <Typography.Title level={5}>推荐意见</Typography.Title>
         <Input.TextArea
           aria-label="推荐意见"

@@ -6,15 +6,18 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
+import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl } from '../../../app/upload';
+import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
 import { evidenceFiles } from '../../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
+import { useRecord } from '../../../hooks/useRecord';
 import type { ApplicationDetail } from '../application-types';
 import { AcceptanceCard } from '../components/AcceptanceCard';
 import { ActionBar } from '../components/ActionBar';
@@ -33,21 +36,17 @@ function historyLabel(action: string): string {
 export default function ApplicationDetailPage() {
   const { id } = useParams<{ id: string }>();
   const handleError = useApiErrorHandler();
-  const [application, setApplication] = useState<ApplicationDetail | null>(null);
+  const { data: application, error, reload: load, setData: show } = useRecord<ApplicationDetail>(`/applications/${id}`);
   const [answers, setAnswers] = useState<ApplicationDetail['answers']>({});
+  const [rubricOpen, setRubricOpen] = useState(false);
+  // A new object per refusal, so the same fields refused twice are marked again; it concerns the version refused.
+  const [refusal, setRefusal] = useState<{ fields: FieldMessage[]; version: number } | null>(null);
+  // Each copy of the application received (load, save, action) resets the answers being edited to what it holds.
+  useEffect(() => {
+    if (application) setAnswers(application.answers);
+  }, [application]);
 
-  const load = useCallback(() => {
-    api.get<ApplicationDetail>(`/applications/${id}`).then((a) => {
-      setApplication(a);
-      setAnswers(a.answers);
-    }, handleError);
-  }, [id, handleError]);
-  useEffect(load, [load]);
-  const show = (next: ApplicationDetail) => {
-    setApplication(next);
-    setAnswers(next.answers);
-  };
-
+  if (error) return <LoadError error={error} what="申报" onRetry={load} />;
   if (!application) return <PageLoading />;
   // The self-assessment's evidence travels with the application; its saved files download through it.
   const savedEvidence = new Set(evidenceFiles(application.answers));
@@ -81,12 +80,16 @@ export default function ApplicationDetailPage() {
           <Link to={`/applications/${application.id}/print`} target="_blank">
             <Button icon={<PrinterOutlined />}>打印申报表</Button>
           </Link>
-          <ActionBar application={application} onDone={show} />
+          <ActionBar
+            application={application}
+            onDone={show}
+            onRefused={(fields) => setRefusal({ fields, version: application.version })}
+          />
         </>
       }
     >
       <Card size="small">
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }}>
           <Descriptions.Item label="工作方案">
             <Link to={`/programs/${application.programmeId}`}>{application.programmeTitle}</Link>
           </Descriptions.Item>
@@ -109,26 +112,47 @@ export default function ApplicationDetailPage() {
               application={application}
               editable={editable}
               onSaved={show}
+              refusal={refusal}
             />
+            {/* Under acceptance, the panel's work comes first: before the long rubric sheets. */}
+            {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
+              <div data-testid="acceptance-section">
+                <AcceptanceCard
+                  applicationId={application.id}
+                  applicantUnitId={isApplicant ? application.unitId : undefined}
+                  onChanged={load}
+                />
+              </div>
+            )}
             <Card
               title="自评（评价标准逐项）"
+              data-testid="self-assessment-card"
               extra={
-                editable && (
+                editable ? (
                   <Button type="primary" onClick={saveAnswers}>
                     保存自评
+                  </Button>
+                ) : (
+                  <Button type="link" aria-expanded={rubricOpen} onClick={() => setRubricOpen((open) => !open)}>
+                    {rubricOpen ? '收起逐项自评' : '展开逐项自评'}
                   </Button>
                 )
               }
             >
-              <AnswerEditor
-                rubric={application.rubric}
-                answers={answers}
-                readOnly={!editable}
-                evidenceHref={(sha256) =>
-                  savedEvidence.has(sha256) ? attachmentUrl(`/applications/${application.id}`, sha256) : undefined
-                }
-                onChange={setAnswers}
-              />
+              {/* Read-only, the item-by-item sheet is thousands of pixels long: folded, with the result beside it. */}
+              {editable || rubricOpen ? (
+                <AnswerEditor
+                  rubric={application.rubric}
+                  answers={answers}
+                  readOnly={!editable}
+                  evidenceHref={(sha256) =>
+                    savedEvidence.has(sha256) ? attachmentUrl(`/applications/${application.id}`, sha256) : undefined
+                  }
+                  onChange={setAnswers}
+                />
+              ) : (
+                <Typography.Text type="secondary">逐项自评已收起，自评结果与差距清单见“自评结果”。</Typography.Text>
+              )}
             </Card>
             {hasDistrictReview && (
               <DistrictReviewCard
@@ -140,13 +164,6 @@ export default function ApplicationDetailPage() {
             )}
             <BaseCard application={application} />
             <RankingCard application={application} />
-            {hasAcceptance && ACCEPTANCE_STATUSES.has(application.status) && (
-              <AcceptanceCard
-                applicationId={application.id}
-                applicantUnitId={isApplicant ? application.unitId : undefined}
-                onChanged={load}
-              />
-            )}
           </Space>
         </Col>
         <Col xs={24} xl={8}>

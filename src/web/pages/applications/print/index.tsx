@@ -4,22 +4,20 @@
  * panel's — for printing (the browser's print dialog; a PDF export comes with a later issue).
  */
 import { Button, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { narrativeField } from '../../../../core/applications/narrative';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { formatFormValue } from '../../../../shared/form-values';
+import { LoadError } from '../../../components/LoadError';
 import { PageLoading } from '../../../components/PageLoading';
+import { useRecord } from '../../../hooks/useRecord';
 import type { ApplicationDetail } from '../application-types';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '8px 10px', verticalAlign: 'top' };
 
 export default function ApplicationPrintPage() {
   const { id } = useParams<{ id: string }>();
-  const handleError = useApiErrorHandler();
-  const [application, setApplication] = useState<ApplicationDetail | null>(null);
-  useEffect(() => {
-    api.get<ApplicationDetail>(`/applications/${id}`).then(setApplication, handleError);
-  }, [id, handleError]);
+  const { data: application, error, reload } = useRecord<ApplicationDetail>(`/applications/${id}`);
+  if (error) return <LoadError error={error} what="申报" onRetry={reload} />;
   if (!application) return <PageLoading />;
   const fields = application.form?.fields ?? [];
   const opinion = (label: string, text: string | null | undefined, key = label) => (
@@ -49,10 +47,7 @@ export default function ApplicationPrintPage() {
             <tr key={f.key}>
               <th style={{ ...cell, width: 140 }}>{f.label}</th>
               <td style={cell} colSpan={3}>
-                <div style={{ whiteSpace: 'pre-wrap' }}>
-                  {application.formData[f.key] ?? ''}
-                  {application.formData[f.key] != null && f.unit ? ` ${f.unit}` : ''}
-                </div>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{formatFormValue(f, application.formData[f.key])}</div>
               </td>
             </tr>
           ))}

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
   AcceptanceMethod,
@@ -35,8 +35,10 @@ import { UnitKind } from '../../../../shared/enums';
 import { accessFor } from '../../../app/access';
 import { api, apiUrl, useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
+import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
+import { useRecord } from '../../../hooks/useRecord';
 import { ProgrammeSourceModal } from '../components/ProgrammeSourceModal';
 import { ProgrammeStatusTag } from '../components/ProgrammeStatusTag';
 import { RubricSummaryView, RubricView } from '../components/RubricView';
@@ -216,15 +218,11 @@ export default function ProgrammeDetailPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
+  const { data: detail, error, reload: load, setData: setDetail } = useRecord<ProgrammeDetail>(`/programs/${id}`);
   const [editing, setEditing] = useState<{ id: string; yaml: string } | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(() => {
-    api.get<ProgrammeDetail>(`/programs/${id}`).then(setDetail, handleError);
-  }, [id, handleError]);
-  useEffect(load, [load]);
-
+  if (error) return <LoadError error={error} what="工作方案" onRetry={load} />;
   if (!detail) return <PageLoading />;
   const programme = detail.definition;
   const isDraft = detail.status === 'draft';

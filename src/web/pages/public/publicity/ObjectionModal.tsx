@@ -7,6 +7,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { formatReceiptCode } from '../../../../core/applications/receipt-code';
+import { ACCEPT_ATTRIBUTE } from '../../../../shared/attachments';
 import { ObjectionCreateSchema } from '../../../../shared/schemas/publicity';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { uploadAttachment } from '../../../app/upload';
@@ -98,12 +101,21 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
         status="success"
         title={OBJECTION_FILED_MESSAGE}
         subTitle={
-          <>
-            回执编号：
-            <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
-              {filed.id}
-            </Typography.Text>
-          </>
+          <Flex vertical gap={4} align="center">
+            <span>
+              回执码：
+              <Typography.Text
+                copyable={{ text: formatReceiptCode(filed.receiptCode) }}
+                strong
+                style={{ fontFamily: 'monospace', fontSize: 18 }}
+                data-testid="receipt-code"
+              >
+                {formatReceiptCode(filed.receiptCode)}
+              </Typography.Text>
+            </span>
+            <span>请记下回执码，凭它可随时查询处理进度和答复。</span>
+            <Link to={`/objection-status?code=${formatReceiptCode(filed.receiptCode)}`}>查询处理进度</Link>
+          </Flex>
         }
         extra={
           <Button type="primary" onClick={onClose}>
@@ -166,6 +178,7 @@ function ObjectionForm({ noticeId, noticeTitle, entry, onClose }: ObjectionModal
             ))}
             <Upload
               showUploadList={false}
+              accept={ACCEPT_ATTRIBUTE}
               disabled={attachments.length + uploading >= MAX_ATTACHMENTS}
               customRequest={({ file, onSuccess, onError }) => {
                 setUploading((n) => n + 1);

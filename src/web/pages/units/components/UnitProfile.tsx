@@ -12,12 +12,12 @@ import { ContactRole } from '../../../../shared/enums';
 import { accessFor, canEditUnit } from '../../../app/access';
 import { useCurrentUser } from '../../../app/auth';
 import type { FieldMessage, UnitContact, UnitDetail, UnitRef } from '../../../app/types';
+import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
 import { UnitKindTag } from '../../../components/UnitKindTag';
 import { useJurisdictions } from '../../../hooks/useJurisdictions';
 import { COMMON, CONTACT_FIELDS, UNIT_FIELDS } from '../../../locales/zh-CN';
-import { UnitLoadError } from './UnitLoadError';
 import { useUnitDetail } from './useUnitDetail';
 
 interface SavedState {
@@ -227,7 +227,7 @@ function UnitProfileView({ unit }: { unit: UnitDetail }) {
 
 export function UnitProfile({ unitId }: { unitId: string }) {
   const { unit, error, reload } = useUnitDetail(unitId);
-  if (error) return <UnitLoadError error={error} onRetry={reload} />;
+  if (error) return <LoadError error={error} what="单位" onRetry={reload} />;
   if (!unit) return <PageLoading />;
   return <UnitProfileView unit={unit} />;
 }

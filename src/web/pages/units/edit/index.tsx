@@ -8,10 +8,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
 import type { UnitDetail, UnitSaved } from '../../../app/types';
+import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
 import { UnitFields } from '../components/UnitFields';
-import { UnitLoadError } from '../components/UnitLoadError';
 import { fromUnitDetail, toUnitPatch, type UnitFormValues } from '../components/unit-form-values';
 import { useUnitDetail } from '../components/useUnitDetail';
 
@@ -92,7 +92,7 @@ function UnitEditForm({ unit, onReload }: { unit: UnitDetail; onReload: () => vo
 export default function UnitEditPage() {
   const { id = '' } = useParams();
   const { unit, error, reload } = useUnitDetail(id);
-  if (error) return <UnitLoadError error={error} onRetry={reload} />;
+  if (error) return <LoadError error={error} what="单位" onRetry={reload} />;
   if (!unit) return <PageLoading />;
   return (
     <PageContainer title={`修改单位信息：${unit.name}`}>

@@ -1,0 +1,1 @@
+ALTER TABLE "objections" ALTER COLUMN "receipt_code" SET NOT NULL;
