@@ -31,6 +31,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
+import { guidanceRoutes } from './routes/guidance';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -122,6 +123,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(registryRoutes(database.db, config));
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
+      await api.register(guidanceRoutes(database.db));
       await api.register(expertRoutes(database.db));
       await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));
