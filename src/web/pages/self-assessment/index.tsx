@@ -2,11 +2,13 @@
  * 自评 (self-assessment): an applicant picks a published programme and a kind of base open to its unit, answers the
  * rubric item by item, and sees at once the estimated score against the pass mark (or the conditions met) and the
  * gap list. The estimate is computed in the browser by the same rubric engine the server uses (src/core/rubric),
- * with the metrics the server computed from the ledger; saving stores a draft.
+ * with the metrics the server computed from the ledger; saving stores a draft. Each programme shows its window on
+ * the business date; a closed one can be assessed only as practice (练习), which never becomes an application.
  */
-import { App, Button, Card, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { WindowState } from '../../../core/applications/guidance';
 import type { Programme } from '../../../core/programs/schema';
 import type { AnswerSet } from '../../../core/rubric/answers';
 import { evaluateRubric } from '../../../core/rubric/evaluate';
@@ -16,6 +18,7 @@ import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { attachmentUrl } from '../../app/upload';
 import { PageContainer } from '../../components/PageContainer';
+import { ProgrammeWindow, type ProgrammeWindowValue, windowText } from '../../components/ProgrammeWindowTag';
 import { evidenceFiles, type LedgerOption } from '../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../components/rubric/RubricAnswers';
 
@@ -24,6 +27,7 @@ interface ProgrammeSummary {
   title: string;
   year: number;
   ownerJurisdictionName: string;
+  window: ProgrammeWindowValue;
 }
 interface ProgrammeDetail extends ProgrammeSummary {
   definition: Programme;
@@ -32,6 +36,7 @@ interface AssessmentDetail {
   id: string;
   programmeTitle: string;
   baseKind: string;
+  practice: boolean;
   answers: AnswerSet;
   version: number;
   rubric: Rubric;
@@ -43,12 +48,14 @@ interface AssessmentSummary {
   programmeTitle: string;
   baseKind: string;
   kindName: string;
+  practice: boolean;
   updatedAt: string;
 }
 
 export default function SelfAssessmentPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
@@ -65,10 +72,31 @@ export default function SelfAssessmentPage() {
     () => api.get<{ items: AssessmentSummary[] }>('/self-assessments').then((r) => setMine(r.items)),
     [],
   );
+  const open = useCallback((detail: AssessmentDetail) => {
+    setCurrent(detail);
+    setAnswers(detail.answers ?? {});
+  }, []);
+  const choose = useCallback(
+    (id: string) => {
+      setKindId(undefined);
+      api.get<ProgrammeDetail>(`/programs/${id}`).then(setProgramme, handleError);
+    },
+    [handleError],
+  );
+  // From the home page: ?programme=<id> preselects a programme, ?open=<id> opens a self-assessment.
+  const preselect = params.get('programme');
+  const preopen = params.get('open');
   useEffect(() => {
+    if (preselect) choose(preselect);
+  }, [preselect, choose]);
+  useEffect(() => {
+    if (preopen) api.get<AssessmentDetail>(`/self-assessments/${preopen}`).then(open, handleError);
+  }, [preopen, open, handleError]);
+  useEffect(() => {
+    // The programmes open to the unit, each with its window on the business date (the home page's summary).
     api
-      .get<{ items: ProgrammeSummary[] }>('/programs', { openToMyUnit: true })
-      .then((r) => setProgrammes(r.items), handleError);
+      .get<{ programmes: ProgrammeSummary[] }>('/guidance/applicant')
+      .then((r) => setProgrammes(r.programmes), handleError);
     if (user.unitId) {
       api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
       api
@@ -78,10 +106,6 @@ export default function SelfAssessmentPage() {
     refreshMine().catch(handleError);
   }, [handleError, refreshMine, user.unitId]);
 
-  const open = (detail: AssessmentDetail) => {
-    setCurrent(detail);
-    setAnswers(detail.answers ?? {});
-  };
   /** Files saved with the draft can be downloaded through it; a file uploaded since becomes a link once saved. */
   const savedFiles = useMemo(() => new Set(current ? evidenceFiles(current.answers) : []), [current]);
   const evaluation = useMemo(
@@ -91,6 +115,9 @@ export default function SelfAssessmentPage() {
   const kinds = (programme?.definition.kinds ?? []).filter(
     (k) => !unitKind || (k.applicantUnitKinds as string[]).includes(unitKind),
   );
+
+  const chosen = programmes.find((p) => p.id === programme?.id);
+  const practiceOnly = chosen?.window.state === 'closed' || chosen?.window.state === 'none';
 
   const start = async () => {
     if (!programme || !kindId) return;
@@ -143,11 +170,12 @@ export default function SelfAssessmentPage() {
             showSearch
             optionFilterProp="label"
             style={{ width: 420 }}
-            options={programmes.map((p) => ({ value: p.id, label: `${p.title}（${p.ownerJurisdictionName}）` }))}
-            onChange={(id: string) => {
-              setKindId(undefined);
-              api.get<ProgrammeDetail>(`/programs/${id}`).then(setProgramme, handleError);
-            }}
+            value={programme?.id}
+            options={programmes.map((p) => ({
+              value: p.id,
+              label: `${p.title}（${p.ownerJurisdictionName}）· ${WindowState.labels[p.window.state]} · ${windowText(p.window)}`,
+            }))}
+            onChange={choose}
           />
           <Select
             aria-label="选择基地类型"
@@ -160,9 +188,23 @@ export default function SelfAssessmentPage() {
             notFoundContent="本单位类型无可申报的基地类型"
           />
           <Button type="primary" disabled={!programme || !kindId} onClick={start}>
-            开始自评
+            {practiceOnly ? '开始练习自评' : '开始自评'}
           </Button>
         </Space>
+        {chosen && (
+          <div style={{ marginTop: 12 }} data-testid="programme-window">
+            <ProgrammeWindow window={chosen.window} />
+          </div>
+        )}
+        {practiceOnly && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            title="该方案不在申报期内，只能练习自评：可以对照评价标准逐项自评、查看估算结果，但练习自评不能转为申报。"
+            data-testid="practice-notice"
+          />
+        )}
         {mine.length > 0 && (
           <List
             style={{ marginTop: 16 }}
@@ -181,12 +223,24 @@ export default function SelfAssessmentPage() {
                   </Button>,
                 ]}
               >
-                {a.programmeTitle} · {a.kindName}
+                <Space>
+                  {a.practice && <Tag color="orange">练习</Tag>}
+                  {a.programmeTitle} · {a.kindName}
+                </Space>
               </List.Item>
             )}
           />
         )}
       </Card>
+      {current?.practice && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="练习自评：结果仅供对照练习，不能转为申报"
+          data-testid="practice-banner"
+        />
+      )}
       {current && evaluation ? (
         <Row gutter={16}>
           <Col xs={24} lg={15}>
@@ -202,7 +256,12 @@ export default function SelfAssessmentPage() {
           </Col>
           <Col xs={24} lg={9}>
             <Card
-              title={`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
+              title={
+                <Space>
+                  {current.practice && <Tag color="orange">练习</Tag>}
+                  {`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
+                </Space>
+              }
               style={{ position: 'sticky', top: 16 }}
             >
               <EvaluationSummary evaluation={evaluation} />
@@ -213,9 +272,11 @@ export default function SelfAssessmentPage() {
               <Button type="primary" block style={{ marginTop: 16 }} loading={saving} onClick={save}>
                 保存草稿
               </Button>
-              <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
-                转为申报
-              </Button>
+              {!current.practice && (
+                <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
+                  转为申报
+                </Button>
+              )}
             </Card>
           </Col>
         </Row>

@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Form,
   Input,
   List,
@@ -30,6 +29,7 @@ import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
 import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 
 interface PanelMember {

@@ -5,7 +5,7 @@
  * Field types come from the programme (src/core/programs/enums.ts FieldType); the server checks every value.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { narrativeField } from '../../../../core/applications/narrative';
@@ -13,6 +13,7 @@ import type { FormField } from '../../../../core/programs/schema';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import { attachmentUrl, uploadAttachment } from '../../../app/upload';
 import { AttachmentTag } from '../../../components/AttachmentTag';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import type { ApplicationDetail } from '../application-types';
 
 /** The control for a field; Form.Item's injected props (id, value, onChange) pass through to it. */
