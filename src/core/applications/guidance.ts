@@ -103,11 +103,14 @@ export function nextStep(status: ApplicationStatus, stages: Parameters<typeof al
   return { waitingOn, actions };
 }
 
-/** A plain sentence of what the application waits for, e.g. "等待属地区县监管部门：审核推荐、不予推荐". */
-export function describeNextStep(step: NextStep): string {
+/**
+ * A plain sentence of what the application waits for, e.g. "等待属地区县监管部门：审核推荐、不予推荐"; the applicant
+ * is named `applicant` (the applicant's own pages say "本单位").
+ */
+export function describeNextStep(step: NextStep, applicant = '本单位'): string {
   if (!step.waitingOn) return '流程已结束';
   const labels = step.actions.filter((a) => a.by.includes(step.waitingOn!)).map((a) => a.label);
-  const who = step.waitingOn === 'applicant' ? '本单位' : WorkflowRole.labels[step.waitingOn];
+  const who = step.waitingOn === 'applicant' ? applicant : WorkflowRole.labels[step.waitingOn];
   return `等待${who}：${labels.join('、')}`;
 }
 

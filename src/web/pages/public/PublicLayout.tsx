@@ -15,6 +15,8 @@ export const PUBLIC_BRAND = '商秘 · 商业秘密保护示范基地';
 const SECTIONS = [
   { to: '/registry', label: '示范基地名录' },
   { to: '/publicity', label: '公示' },
+  { to: '/verify', label: '存证验证' },
+  { to: '/help/public', label: '帮助' },
 ] as const;
 
 interface PublicLayoutProps {
