@@ -27,6 +27,11 @@ function fromHex(text: string): Uint8Array {
 }
 
 class ShimBuffer extends Uint8Array {
+  /** hash-wasm asks this of its input when a global Buffer exists. */
+  static isBuffer(value: unknown): boolean {
+    return value instanceof ShimBuffer;
+  }
+
   static override from(value: unknown, offsetOrEncoding?: unknown, length?: number): ShimBuffer {
     if (typeof value === 'string') {
       const bytes = offsetOrEncoding === 'hex' ? fromHex(value) : fromBase64(value);

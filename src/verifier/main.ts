@@ -46,6 +46,11 @@ function show(ok: boolean, summary: string, facts: [string, string][], checks: [
   );
 }
 
+const beijingTime = (iso: string | null) =>
+  iso && !Number.isNaN(Date.parse(iso))
+    ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+    : null;
+
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 async function run() {
@@ -81,7 +86,7 @@ async function run() {
     ['存证单位', text(meta.unitName)],
     ['统一社会信用代码', text(meta.creditCode)],
     ['存证名称', text(meta.label)],
-    ['存证时间', text(meta.submittedAt)],
+    ['提交时间（北京时间）', beijingTime(text(meta.submittedAt))],
     ['摘要算法', algorithm ? (ALGORITHM_LABELS[algorithm] ?? algorithm) : null],
     ['日志序号', result.proof ? String(result.proof.index) : null],
     ['树大小', result.checkpoint ? String(result.checkpoint.size) : null],
