@@ -3,8 +3,8 @@
  * self-assessments that never become applications, and who may read which summary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, draftApplication, programmeId } from './helpers/applications';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
+import { act, draftApplication, programmeId } from './helpers/applications';
 
 let t: TestApp;
 let applicant: Client;

@@ -31,7 +31,11 @@ const ProgrammeHead = {
 const ApplicantGuidanceSchema = z.object({
   today: z.string().describe('业务日期'),
   programmes: z.array(
-    z.object({ ...ProgrammeHead, window: WindowSchema, kinds: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    z.object({
+      ...ProgrammeHead,
+      window: WindowSchema,
+      kinds: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   ),
   selfAssessments: z.array(
     z.object({

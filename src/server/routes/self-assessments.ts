@@ -73,7 +73,10 @@ export const selfAssessmentRoutes =
             .object({
               programmeId: z.uuid('工作方案编号格式不正确'),
               kindId: z.string().min(1).max(64),
-              practice: z.boolean({ error: 'practice 应为 true 或 false' }).optional().describe('以练习方式自评（已截止的方案只能练习）'),
+              practice: z
+                .boolean({ error: 'practice 应为 true 或 false' })
+                .optional()
+                .describe('以练习方式自评（已截止的方案只能练习）'),
             })
             .strict(),
           response: { 201: DetailSchema, ...errorResponses },

@@ -3,15 +3,9 @@
  * deadline with the days left. Labels come from WindowState; the figures from the server's guidance summary.
  */
 import { Tag, Typography } from 'antd';
-import { WindowState } from '../../core/applications/guidance';
+import { type ApplicationWindow, WindowState } from '../../core/applications/guidance';
 
-export interface ProgrammeWindowValue {
-  state: WindowState;
-  opens: string | null;
-  closes: string | null;
-  daysLeft: number | null;
-  daysUntilOpen: number | null;
-}
+export type ProgrammeWindowValue = ApplicationWindow;
 
 const COLORS: Record<WindowState, string> = {
   open: 'success',

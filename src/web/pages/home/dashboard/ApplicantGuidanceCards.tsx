@@ -3,32 +3,15 @@
  * business date), its drafts, and for each of its applications what it waits for and the next step.
  */
 import { Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, useApiErrorHandler } from '../../../app/api';
 import { ProgrammeWindow } from '../../../components/ProgrammeWindowTag';
 import { ApplicationStatusTag } from '../../applications/components/ApplicationStatusTag';
 import type { ApplicantGuidance } from './guidance-types';
+import { useGuidance } from './useGuidance';
 
 export function ApplicantGuidanceCards() {
   const navigate = useNavigate();
-  const handleError = useApiErrorHandler();
-  const [guidance, setGuidance] = useState<ApplicantGuidance | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<ApplicantGuidance>('/guidance/applicant').then(
-      (answer) => {
-        if (!cancelled) setGuidance(answer);
-      },
-      (error: unknown) => {
-        if (!cancelled) handleError(error);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [handleError]);
+  const guidance = useGuidance<ApplicantGuidance>('/guidance/applicant');
 
   if (!guidance) return <Skeleton active />;
   const open = guidance.programmes.filter((p) => p.window.state === 'open' || p.window.state === 'not_open');

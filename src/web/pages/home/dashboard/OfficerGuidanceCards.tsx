@@ -3,13 +3,12 @@
  * waiting on it (the to-do list) and what is late (past a stage's published end, or a publicity period that ran out).
  */
 import { Alert, Card, Empty, Flex, List, Skeleton, Steps, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { StageTiming } from '../../../../core/applications/guidance';
 import { WorkflowRole } from '../../../../core/applications/workflow';
-import { api, useApiErrorHandler } from '../../../app/api';
 import { ApplicationStatusTag } from '../../applications/components/ApplicationStatusTag';
 import type { OfficerGuidance } from './guidance-types';
+import { useGuidance } from './useGuidance';
 
 const STEP_STATUS: Record<StageTiming, 'finish' | 'process' | 'wait'> = {
   past: 'finish',
@@ -26,23 +25,7 @@ const stageDates = (stage: ScheduledStage) =>
     .join('，');
 
 export function OfficerGuidanceCards() {
-  const handleError = useApiErrorHandler();
-  const [guidance, setGuidance] = useState<OfficerGuidance | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<OfficerGuidance>('/guidance/officer').then(
-      (answer) => {
-        if (!cancelled) setGuidance(answer);
-      },
-      (error: unknown) => {
-        if (!cancelled) handleError(error);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [handleError]);
+  const guidance = useGuidance<OfficerGuidance>('/guidance/officer');
 
   if (!guidance) return <Skeleton active />;
   return (

@@ -1,28 +1,21 @@
 /** The home summaries of GET /guidance/applicant and /guidance/officer (src/server/routes/guidance.ts). */
-import type { StageTiming, WindowState } from '../../../../core/applications/guidance';
+import type { StageTiming } from '../../../../core/applications/guidance';
 import type { ApplicationAction, WorkflowRole } from '../../../../core/applications/workflow';
 import type { Page } from '../../../app/types';
+import type { ProgrammeWindowValue } from '../../../components/ProgrammeWindowTag';
 import type { ApplicationSummary } from '../../applications/application-types';
 
-export interface ProgrammeWindow {
-  state: WindowState;
-  opens: string | null;
-  closes: string | null;
-  daysLeft: number | null;
-  daysUntilOpen: number | null;
+interface ProgrammeHead {
+  id: string;
+  code: string;
+  title: string;
+  year: number;
+  ownerJurisdictionName: string;
 }
 
 export interface ApplicantGuidance {
   today: string;
-  programmes: {
-    id: string;
-    code: string;
-    title: string;
-    year: number;
-    ownerJurisdictionName: string;
-    window: ProgrammeWindow;
-    kinds: { id: string; name: string }[];
-  }[];
+  programmes: (ProgrammeHead & { window: ProgrammeWindowValue; kinds: { id: string; name: string }[] })[];
   selfAssessments: {
     id: string;
     programmeId: string;
@@ -35,18 +28,13 @@ export interface ApplicantGuidance {
     waitingOn: WorkflowRole | null;
     nextStep: string;
     myActions: { action: ApplicationAction; label: string }[];
-    window: ProgrammeWindow;
+    window: ProgrammeWindowValue;
   })[];
 }
 
 export interface OfficerGuidance {
   today: string;
-  programmes: {
-    id: string;
-    code: string;
-    title: string;
-    year: number;
-    ownerJurisdictionName: string;
+  programmes: (ProgrammeHead & {
     stages: {
       id: string;
       name: string;
@@ -55,7 +43,7 @@ export interface OfficerGuidance {
       closes: string | null;
       timing: StageTiming;
     }[];
-  }[];
+  })[];
   todo: Page<ApplicationSummary>;
   late: (ApplicationSummary & {
     onMe: boolean;
