@@ -5,10 +5,12 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { offlineVerifier } from './src/verifier/vite-plugin';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
-  plugins: [react()],
+  // The offline evidence verifier: one self-contained HTML file beside the app (src/verifier).
+  plugins: [react(), offlineVerifier()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -2,7 +2,7 @@
 import type { Role } from '../../src/shared/enums';
 
 export const MENUS: Record<Role, string[]> = {
-  applicant: ['首页', '本单位信息', '商业秘密存证', '自评', '申报管理', '目标任务', '工作台账', '工作方案'],
+  applicant: ['首页', '本单位信息', '商业秘密存证', '自评', '申报管理', '目标任务', '工作台账', '工作方案', '帮助'],
   officer: [
     '首页',
     '申报管理',
@@ -14,8 +14,9 @@ export const MENUS: Record<Role, string[]> = {
     '单位管理',
     '辖区',
     '操作日志',
+    '帮助',
   ],
-  expert: ['首页', '我的专家信息', '目标任务', '工作方案', '我的评审任务'],
+  expert: ['首页', '我的专家信息', '目标任务', '工作方案', '我的评审任务', '帮助'],
   admin: [
     '首页',
     '申报管理',
@@ -29,5 +30,6 @@ export const MENUS: Record<Role, string[]> = {
     '操作日志',
     '工作日历',
     '账号管理',
+    '帮助',
   ],
 };

@@ -33,6 +33,7 @@ import { calendarRoutes } from './routes/calendar';
 import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
 import { exportRoutes } from './routes/exports';
+import { guidanceRoutes } from './routes/guidance';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -129,6 +130,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(registryRoutes(database.db, config));
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
+      await api.register(guidanceRoutes(database.db));
       await api.register(expertRoutes(database.db));
       await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));

@@ -13,6 +13,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { z } from 'zod';
 import zodZhCN from 'zod/v4/locales/zh-CN.js';
 import { AuthProvider } from './app/auth';
+import { BusinessDateProvider } from './app/business-date';
 import { AccessGuard, RequireAuth } from './app/guards';
 import { appRoutes } from './app/routes';
 import { Exception } from './components/Exception';
@@ -69,7 +70,9 @@ createRoot(container).render(
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}>
       <AntApp>
         <AuthProvider>
-          <RouterProvider router={router} />
+          <BusinessDateProvider>
+            <RouterProvider router={router} />
+          </BusinessDateProvider>
         </AuthProvider>
       </AntApp>
     </ConfigProvider>

@@ -345,6 +345,8 @@ export const selfAssessments = pgTable(
       .references(() => programmes.id),
     baseKind: text('base_kind').notNull(),
     answers: jsonb('answers').notNull().default({}),
+    /** Practice (练习): started when the programme's window was closed; never turned into an application. */
+    practice: boolean('practice').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdById: uuid('created_by_id').references(() => users.id),
     createdAt: createdAt(),

@@ -21,7 +21,7 @@ import { sendFile } from '../http/attachments';
 import { requireActor } from '../http/session';
 import { AttachmentParams, DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
 
-const ApplicationSummarySchema = z.object({
+export const ApplicationSummarySchema = z.object({
   id: z.string(),
   status: ApplicationStatus.schema,
   unitId: z.string(),

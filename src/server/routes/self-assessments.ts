@@ -16,6 +16,7 @@ const DetailSchema = z.object({
   programmeId: z.string(),
   programmeTitle: z.string(),
   baseKind: z.string(),
+  practice: z.boolean().describe('练习自评：不能转为申报'),
   answers: z.unknown(),
   version: z.number(),
   updatedAt: DateTime,
@@ -47,6 +48,7 @@ export const selfAssessmentRoutes =
                   programmeTitle: z.string(),
                   baseKind: z.string(),
                   kindName: z.string().describe('基地类型名称，如“示范点”'),
+                  practice: z.boolean().describe('练习自评：不能转为申报'),
                   version: z.number(),
                   updatedAt: DateTime,
                 }),
@@ -66,8 +68,17 @@ export const selfAssessmentRoutes =
       {
         schema: {
           tags: ['self-assessments'],
-          summary: '开始自评（选择已发布的工作方案与基地类型）',
-          body: z.object({ programmeId: z.uuid('工作方案编号格式不正确'), kindId: z.string().min(1).max(64) }).strict(),
+          summary: '开始自评（选择已发布的工作方案与基地类型；申报已截止的方案为练习自评）',
+          body: z
+            .object({
+              programmeId: z.uuid('工作方案编号格式不正确'),
+              kindId: z.string().min(1).max(64),
+              practice: z
+                .boolean({ error: 'practice 应为 true 或 false' })
+                .optional()
+                .describe('以练习方式自评（已截止的方案只能练习）'),
+            })
+            .strict(),
           response: { 201: DetailSchema, ...errorResponses },
         },
       },

@@ -16,6 +16,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -47,6 +48,7 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/public/registry/detail')),
   },
   { path: '/publicity', access: 'public', blank: true, page: lazy(() => import('../pages/public/publicity')) },
+  { path: '/help/public', access: 'public', blank: true, page: lazy(() => import('../pages/help/public')) },
   {
     path: '/objection-status',
     access: 'public',
@@ -174,6 +176,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canManageUsers',
     page: lazy(() => import('../pages/admin/users')),
     menu: { label: MENU.users, icon: <TeamOutlined /> },
+  },
+  {
+    path: '/help',
+    access: 'isLoggedIn',
+    page: lazy(() => import('../pages/help')),
+    menu: { label: MENU.help, icon: <QuestionCircleOutlined /> },
   },
 ];
 

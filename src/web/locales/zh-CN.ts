@@ -25,6 +25,7 @@ export const MENU = {
   audit: '操作日志',
   reviews: '我的评审任务',
   users: '账号管理',
+  help: '帮助',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */

@@ -46,8 +46,15 @@ export async function createApplication(
   const programme = programmeRow.definition as Programme;
   const kindId = assessment.assessment.baseKind;
   if (!kindById(programme, kindId)) throw invalid('selfAssessmentId', '该工作方案不含此类基地');
-  if (await hasLiveApplicationInAnyVersion(db, actor.unitId, programmeRow.code, kindId)) throw duplicate();
   refuse(windowOpen(programme, today));
+  // After the window check, so that a closed programme keeps saying when it closed.
+  if (assessment.assessment.practice) {
+    throw new AppError('validation_failed', '这是练习自评，不能转为申报；请在申报期内对该方案重新自评后申报', {
+      fields: [{ path: 'selfAssessmentId', message: '练习自评不能转为申报' }],
+      details: { reason: 'practice_self_assessment' },
+    });
+  }
+  if (await hasLiveApplicationInAnyVersion(db, actor.unitId, programmeRow.code, kindId)) throw duplicate();
   refuse(revocationBan(await revocationsOf(db, actor.unitId), today, reapplyBanYears(programme)));
   const formData = await prefill(db, programme, kindId, actor.unitId, today);
   // The narrative's first draft: the applicant's own notes from the self-assessment, item by item.

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { onlyPractice } from '../../../core/applications/guidance';
 import { kindById, rubricForKind } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import { recordAudit } from '../../audit';
@@ -15,12 +16,14 @@ const invalid = (path: string, message: string) =>
 
 /**
  * An applicant starts a draft self-assessment against the newest published version of a programme of its own
- * jurisdiction (or above) and a kind of base open to its unit kind.
+ * jurisdiction (or above) and a kind of base open to its unit kind. Once the programme's application window has
+ * closed (or when it takes no applications) the self-assessment is practice (练习) whatever was asked: it can be
+ * answered and evaluated but never becomes an application. Asking for practice in an open window is allowed.
  */
 export async function createSelfAssessment(
   db: Executor,
   ctx: RequestContext,
-  input: { programmeId: string; kindId: string },
+  input: { programmeId: string; kindId: string; practice?: boolean },
 ) {
   if (!ctx.actor) throw unauthenticated();
   const unitId = ctx.actor.unitId;
@@ -42,6 +45,7 @@ export async function createSelfAssessment(
   const kind = kindById(definition, input.kindId);
   if (!kind || !rubricForKind(definition, input.kindId)) throw invalid('kindId', '该工作方案不含此类基地');
   if (!kind.applicantUnitKinds.includes(unit.kind)) throw invalid('kindId', `本单位类型不能申报${kind.name}`);
+  const practice = input.practice === true || onlyPractice(definition, ctx.today);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(selfAssessments)
@@ -50,6 +54,7 @@ export async function createSelfAssessment(
         programmeId: programme.id,
         baseKind: kind.id,
         answers: {},
+        practice,
         createdById: ctx.actor!.id,
       })
       .returning({ id: selfAssessments.id });
@@ -59,7 +64,7 @@ export async function createSelfAssessment(
       entityId: row!.id,
       unitId: unit.id,
       jurisdictionPath: unit.path,
-      after: { programme: programme.code, version: programme.version, kind: kind.id },
+      after: { programme: programme.code, version: programme.version, kind: kind.id, practice },
     });
     return row!.id;
   });

@@ -27,6 +27,7 @@ export async function listSelfAssessments(db: Executor, ctx: RequestContext) {
       programmeId: selfAssessments.programmeId,
       programmeTitle: programmes.title,
       baseKind: selfAssessments.baseKind,
+      practice: selfAssessments.practice,
       definition: programmes.definition,
       version: selfAssessments.version,
       updatedAt: selfAssessments.updatedAt,

@@ -9,7 +9,6 @@ import {
   Alert,
   App,
   Button,
-  DatePicker,
   Drawer,
   Flex,
   Form,
@@ -26,7 +25,9 @@ import { ACCEPT_ATTRIBUTE, uploadProblem } from '../../../shared/attachments';
 import type { LedgerKind } from '../../../shared/enums';
 import { ApiError, api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
+import { useBusinessDate } from '../../app/business-date';
 import { uploadAttachment } from '../../app/upload';
+import { DatePicker } from '../../components/BusinessDatePicker';
 import { required, textOrNull } from '../../components/form-rules';
 import { LedgerUnitSelect } from './LedgerUnitSelect';
 import {
@@ -73,8 +74,8 @@ interface LedgerEntryDrawerProps {
   onClose: (result?: DrawerResult) => void;
 }
 
-function initialValues(entry: LedgerEntry | undefined, defaultUnitId: string | undefined): FormValues {
-  if (!entry) return { unitId: defaultUnitId, occurredOn: dayjs(), attachments: [] };
+function initialValues(entry: LedgerEntry | undefined, defaultUnitId: string | undefined, today: Dayjs): FormValues {
+  if (!entry) return { unitId: defaultUnitId, occurredOn: today, attachments: [] };
   return {
     unitId: entry.unitId,
     kind: entry.kind,
@@ -133,6 +134,7 @@ function changesOf(entry: LedgerEntry, next: LedgerEntryBody): Partial<LedgerEnt
 }
 
 export function LedgerEntryDrawer({ entry, defaultUnitId, canChooseUnit, onClose }: LedgerEntryDrawerProps) {
+  const { today } = useBusinessDate();
   const user = useCurrentUser();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -237,7 +239,7 @@ export function LedgerEntryDrawer({ entry, defaultUnitId, canChooseUnit, onClose
         form={form}
         layout="vertical"
         aria-label={title}
-        initialValues={initialValues(entry, defaultUnitId)}
+        initialValues={initialValues(entry, defaultUnitId, today)}
         onFinish={submit}
         onValuesChange={(changed: FormValues) => {
           if ('unitId' in changed) form.setFieldValue('guideId', null);

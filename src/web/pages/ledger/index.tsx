@@ -5,7 +5,7 @@
  * filtered list can be bookmarked or shared; the export takes the same filters.
  */
 import { EditOutlined, PaperClipOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { accessFor } from '../../app/access';
 import { useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import type { UnitRef } from '../../app/types';
+import { DatePicker } from '../../components/BusinessDatePicker';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { tablePagination, usePagedList } from '../../hooks/usePagedList';

@@ -16,6 +16,8 @@ const SECTIONS = [
   { to: '/registry', label: '示范基地名录' },
   { to: '/publicity', label: '公示' },
   { to: '/objection-status', label: '异议查询' },
+  { to: '/verify', label: '存证验证' },
+  { to: '/help/public', label: '帮助' },
 ] as const;
 
 interface PublicLayoutProps {

@@ -3,22 +3,7 @@
  * in working days on the official calendar by the server), and answer each objection in writing — approval waits
  * until every objection is resolved and the period is over. The objector's attachments download from the list.
  */
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  List,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -27,6 +12,7 @@ import { api, useApiErrorHandler } from '../../app/api';
 import type { Page } from '../../app/types';
 import { attachmentUrl } from '../../app/upload';
 import { AttachmentTag } from '../../components/AttachmentTag';
+import { DatePicker } from '../../components/BusinessDatePicker';
 import { PageContainer } from '../../components/PageContainer';
 import type { ApplicationSummary } from '../applications/application-types';
 

@@ -2,11 +2,13 @@
  * 自评 (self-assessment): an applicant picks a published programme and a kind of base open to its unit, answers the
  * rubric item by item, and sees at once the estimated score against the pass mark (or the conditions met) and the
  * gap list. The estimate is computed in the browser by the same rubric engine the server uses (src/core/rubric),
- * with the metrics the server computed from the ledger; saving stores a draft.
+ * with the metrics the server computed from the ledger; saving stores a draft. Each programme shows its window on
+ * the business date; a closed one can be assessed only as practice (练习), which never becomes an application.
  */
-import { App, Button, Card, Col, Empty, List, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { WindowState } from '../../../core/applications/guidance';
 import type { Programme } from '../../../core/programs/schema';
 import type { AnswerSet } from '../../../core/rubric/answers';
 import { tryEvaluateRubric } from '../../../core/rubric/evaluate';
@@ -17,6 +19,7 @@ import { useCurrentUser } from '../../app/auth';
 import { attachmentUrl } from '../../app/upload';
 import { AutosaveNote } from '../../components/AutosaveNote';
 import { PageContainer } from '../../components/PageContainer';
+import { ProgrammeWindow, type ProgrammeWindowValue, windowText } from '../../components/ProgrammeWindowTag';
 import { evidenceFiles, type LedgerOption } from '../../components/rubric/EvidenceCell';
 import { AnswerEditor, LiveEvaluation } from '../../components/rubric/RubricAnswers';
 import { readLocalDraft, useAutosave } from '../../hooks/useAutosave';
@@ -26,6 +29,7 @@ interface ProgrammeSummary {
   title: string;
   year: number;
   ownerJurisdictionName: string;
+  window: ProgrammeWindowValue;
 }
 interface ProgrammeDetail extends ProgrammeSummary {
   definition: Programme;
@@ -34,6 +38,7 @@ interface AssessmentDetail {
   id: string;
   programmeTitle: string;
   baseKind: string;
+  practice: boolean;
   answers: AnswerSet;
   version: number;
   rubric: Rubric;
@@ -45,6 +50,7 @@ interface AssessmentSummary {
   programmeTitle: string;
   baseKind: string;
   kindName: string;
+  practice: boolean;
   updatedAt: string;
 }
 
@@ -53,6 +59,7 @@ const draftKey = (id: string) => `self-assessment:${id}`;
 export default function SelfAssessmentPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
@@ -69,10 +76,40 @@ export default function SelfAssessmentPage() {
     () => api.get<{ items: AssessmentSummary[] }>('/self-assessments').then((r) => setMine(r.items)),
     [],
   );
+  /**
+   * Shows a self-assessment. Answers typed but not yet saved to the server (the tab closed or the page failed before
+   * the autosave) are kept in the browser and restored here.
+   */
+  const open = useCallback(
+    (detail: AssessmentDetail) => {
+      setCurrent(detail);
+      const local = readLocalDraft<AnswerSet>(draftKey(detail.id));
+      setAnswers(local ?? detail.answers ?? {});
+      if (local) message.info('已恢复上次未保存的自评内容');
+    },
+    [message],
+  );
+  const choose = useCallback(
+    (id: string) => {
+      setKindId(undefined);
+      api.get<ProgrammeDetail>(`/programs/${id}`).then(setProgramme, handleError);
+    },
+    [handleError],
+  );
+  // From the home page: ?programme=<id> preselects a programme, ?open=<id> opens a self-assessment.
+  const preselect = params.get('programme');
+  const preopen = params.get('open');
   useEffect(() => {
+    if (preselect) choose(preselect);
+  }, [preselect, choose]);
+  useEffect(() => {
+    if (preopen) api.get<AssessmentDetail>(`/self-assessments/${preopen}`).then(open, handleError);
+  }, [preopen, open, handleError]);
+  useEffect(() => {
+    // The programmes open to the unit, each with its window on the business date (the home page's summary).
     api
-      .get<{ items: ProgrammeSummary[] }>('/programs', { openToMyUnit: true })
-      .then((r) => setProgrammes(r.items), handleError);
+      .get<{ programmes: ProgrammeSummary[] }>('/guidance/applicant')
+      .then((r) => setProgrammes(r.programmes), handleError);
     if (user.unitId) {
       api.get<{ kind: string }>(`/units/${user.unitId}`).then((u) => setUnitKind(u.kind), handleError);
       api
@@ -82,16 +119,6 @@ export default function SelfAssessmentPage() {
     refreshMine().catch(handleError);
   }, [handleError, refreshMine, user.unitId]);
 
-  /**
-   * Shows a self-assessment. Answers typed but not yet saved to the server (the tab closed or the page failed before
-   * the autosave) are kept in the browser and restored here.
-   */
-  const open = (detail: AssessmentDetail) => {
-    setCurrent(detail);
-    const local = readLocalDraft<AnswerSet>(draftKey(detail.id));
-    setAnswers(local ?? detail.answers ?? {});
-    if (local) message.info('已恢复上次未保存的自评内容');
-  };
   /** Files saved with the draft can be downloaded through it; a file uploaded since becomes a link once saved. */
   const savedFiles = useMemo(() => new Set(current ? evidenceFiles(current.answers) : []), [current]);
   const evaluation = useMemo(
@@ -118,6 +145,8 @@ export default function SelfAssessmentPage() {
     dirty: current !== null && answers !== current.answers,
     save: persist,
   });
+  const chosen = programmes.find((p) => p.id === programme?.id);
+  const practiceOnly = chosen?.window.state === 'closed' || chosen?.window.state === 'none';
 
   const start = async () => {
     if (!programme || !kindId) return;
@@ -166,11 +195,12 @@ export default function SelfAssessmentPage() {
             showSearch
             optionFilterProp="label"
             style={{ width: 420 }}
-            options={programmes.map((p) => ({ value: p.id, label: `${p.title}（${p.ownerJurisdictionName}）` }))}
-            onChange={(id: string) => {
-              setKindId(undefined);
-              api.get<ProgrammeDetail>(`/programs/${id}`).then(setProgramme, handleError);
-            }}
+            value={programme?.id}
+            options={programmes.map((p) => ({
+              value: p.id,
+              label: `${p.title}（${p.ownerJurisdictionName}）· ${WindowState.labels[p.window.state]} · ${windowText(p.window)}`,
+            }))}
+            onChange={choose}
           />
           <Select
             aria-label="选择基地类型"
@@ -183,9 +213,23 @@ export default function SelfAssessmentPage() {
             notFoundContent="本单位类型无可申报的基地类型"
           />
           <Button type="primary" disabled={!programme || !kindId} onClick={start}>
-            开始自评
+            {practiceOnly ? '开始练习自评' : '开始自评'}
           </Button>
         </Space>
+        {chosen && (
+          <div style={{ marginTop: 12 }} data-testid="programme-window">
+            <ProgrammeWindow window={chosen.window} />
+          </div>
+        )}
+        {practiceOnly && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            title="该方案不在申报期内，只能练习自评：可以对照评价标准逐项自评、查看估算结果，但练习自评不能转为申报。"
+            data-testid="practice-notice"
+          />
+        )}
         {mine.length > 0 && (
           <List
             style={{ marginTop: 16 }}
@@ -204,12 +248,24 @@ export default function SelfAssessmentPage() {
                   </Button>,
                 ]}
               >
-                {a.programmeTitle} · {a.kindName}
+                <Space>
+                  {a.practice && <Tag color="orange">练习</Tag>}
+                  {a.programmeTitle} · {a.kindName}
+                </Space>
               </List.Item>
             )}
           />
         )}
       </Card>
+      {current?.practice && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="练习自评：结果仅供对照练习，不能转为申报"
+          data-testid="practice-banner"
+        />
+      )}
       {current && evaluation ? (
         <Row gutter={16}>
           <Col xs={24} lg={15}>
@@ -225,16 +281,23 @@ export default function SelfAssessmentPage() {
           </Col>
           <Col xs={24} lg={9}>
             <Card
-              title={`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
+              title={
+                <Space>
+                  {current.practice && <Tag color="orange">练习</Tag>}
+                  {`${current.programmeTitle} · ${current.kind?.name ?? current.baseKind}`}
+                </Space>
+              }
               style={{ position: 'sticky', top: 16 }}
             >
               <LiveEvaluation result={evaluation} />
               <Button type="primary" block style={{ marginTop: 16 }} loading={saving} onClick={save}>
                 保存草稿
               </Button>
-              <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
-                转为申报
-              </Button>
+              {!current.practice && (
+                <Button block style={{ marginTop: 8 }} loading={saving} onClick={apply}>
+                  转为申报
+                </Button>
+              )}
               <AutosaveNote status={autosave.status} />
             </Card>
           </Col>

@@ -12,6 +12,7 @@ import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FileDigestField, useFileDigest } from '../evidence/components/FileDigest';
+import { OfflineVerifierDownload } from '../evidence/components/OfflineVerifierDownload';
 import {
   ALGORITHM_LABELS,
   ALGORITHM_OPTIONS,
@@ -293,9 +294,10 @@ export default function VerifyPage() {
         {error && <Alert type="error" showIcon title={error} role="alert" data-testid="verify-error" />}
         {result && <VerifyOutcome result={result} />}
         <Typography.Paragraph type="secondary" style={{ margin: 0, textAlign: 'center' }}>
-          验证结果由平台按公开的日志公钥和证明计算；也可下载验证包，用命令行工具离线验证。
+          验证结果由平台按公开的日志公钥和证明计算；也可下载离线验证工具，不联网、不依赖本平台，在本机验证验证包与原文件。
           {user ? <Link to="/">返回平台</Link> : <Link to="/login">登录平台</Link>}
         </Typography.Paragraph>
+        <OfflineVerifierDownload block />
       </Flex>
     </AuthFrame>
   );

@@ -8,7 +8,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Flex,
   Form,
@@ -24,6 +23,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { useBusinessDate } from '../../../app/business-date';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import { PageContainer } from '../../../components/PageContainer';
 
 interface Override {
@@ -138,6 +139,7 @@ interface CalcValues {
 }
 
 function WorkingDaysCalculator() {
+  const { today } = useBusinessDate();
   const [form] = Form.useForm<CalcValues>();
   const handleError = useApiErrorHandler();
   const [result, setResult] = useState<WorkingDays | null>(null);
@@ -166,7 +168,7 @@ function WorkingDaysCalculator() {
           layout="inline"
           onFinish={submit}
           aria-label="公示期计算"
-          initialValues={{ start: dayjs(), days: 5 }}
+          initialValues={{ start: today, days: 5 }}
           onValuesChange={() => setResult(null)}
         >
           <Form.Item name="start" label="起始日期" rules={[{ required: true, message: '请选择起始日期' }]}>

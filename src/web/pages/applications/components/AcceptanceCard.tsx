@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -31,6 +30,7 @@ import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
 import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import { ExportButton } from '../../../components/ExportButton';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 

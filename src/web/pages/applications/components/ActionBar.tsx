@@ -3,13 +3,14 @@
  * what the action needs: a reason to return, not recommend or fail; the decision to certify; the grounds, date and
  * document to revoke; an optional opinion otherwise. The server decides; its refusal is shown as it says it.
  */
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApplicationAction } from '../../../../core/applications/workflow';
 import { DecisionForm, RevocationGround } from '../../../../shared/enums';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import type { FieldMessage } from '../../../app/types';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import type { ApplicationDetail } from '../application-types';
 
 /** Actions whose comment is required, and what the comment is called. */

@@ -9,7 +9,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Form,
   type FormInstance,
@@ -30,6 +29,7 @@ import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl, uploadAttachment } from '../../../app/upload';
 import { AttachmentTag } from '../../../components/AttachmentTag';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import { IndustryCascader } from '../../../components/IndustryCascader';
 import type { ApplicationDetail } from '../application-types';
 

@@ -2,12 +2,13 @@
  * The audit trail: who did what, when and from where, with the before/after of each change. Officers read what
  * concerns their jurisdiction's subtree, admins everything (the server decides).
  */
-import { Button, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { AuditAction, AuditEntityType, JurisdictionLevel, Role, UnitKind } from '../../../../shared/enums';
 import { useApiErrorHandler } from '../../../app/api';
 import type { AuditEntry } from '../../../app/types';
+import { DatePicker } from '../../../components/BusinessDatePicker';
 import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';

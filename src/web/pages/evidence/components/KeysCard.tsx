@@ -6,9 +6,7 @@ import { Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, useApiErrorHandler } from '../../../app/api';
 import type { EvidenceKeys } from '../evidence-common';
-
-/** Quotes a value for a POSIX shell command line. */
-const shellQuote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+import { OfflineVerifierDownload } from './OfflineVerifierDownload';
 
 export function KeysCard() {
   const handleError = useApiErrorHandler();
@@ -38,12 +36,6 @@ export function KeysCard() {
     [keys],
   );
   useEffect(() => () => (tsaHref ? URL.revokeObjectURL(tsaHref) : undefined), [tsaHref]);
-
-  const command = keys
-    ? `npm run cli -- evidence verify <验证包> --key ${shellQuote(keys.verifierKey)} --file <原文件>${
-        keys.tsaCertificate ? ' --tsa-cert tsa.pem' : ''
-      }`
-    : '';
 
   return (
     <Card
@@ -99,22 +91,11 @@ export function KeysCard() {
           />
           <div>
             <Typography.Text strong>离线验证方法</Typography.Text>
-            <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
-              在装有本平台程序的电脑上，把下载的验证包、原文件（和时间戳证书）放在同一目录，运行：
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
+              {'下载离线验证工具（一个网页文件，已填入上面的日志公钥）并与验证包、原文件一起保存。日后在任何电脑上用浏览器打开它，' +
+                '选择验证包和原文件，不联网也能验证；显示“验证通过”即表示文件与存证记录一致、存证已被日志收录并签名。'}
             </Typography.Paragraph>
-            <Typography.Paragraph
-              code
-              copyable={{ text: command, tooltips: ['复制命令', '已复制'] }}
-              style={{ wordBreak: 'break-all', marginBottom: 4 }}
-              data-testid="verify-command"
-            >
-              {command}
-            </Typography.Paragraph>
-            <Typography.Text type="secondary">
-              {
-                '将 <验证包> 和 <原文件> 换成实际文件名；输出“验证通过”即表示文件与存证记录一致、存证已被日志收录并签名。'
-              }
-            </Typography.Text>
+            <OfflineVerifierDownload />
           </div>
         </Flex>
       )}

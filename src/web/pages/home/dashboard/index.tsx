@@ -1,19 +1,24 @@
 /**
- * Home: a welcome with the user's role and bureau or unit, and figures taken from the totals of the lists the user
- * may read. Experts see that no review assignments exist yet.
+ * Home: a welcome with the user's role, bureau or unit and the business date, then what to do next — for an
+ * applicant the programmes it may apply to, its drafts and each application's next step; for an officer its
+ * programmes' stage schedule, its to-do list and what is late — and figures from the totals of the lists the user
+ * may read. An administrator also sees (and in a demonstration deployment moves) the business date.
  */
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Role, UnitKind } from '../../../../shared/enums';
 import { accessFor } from '../../../app/access';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
+import { useBusinessDate } from '../../../app/business-date';
 import type { CurrentUser, Page, UnitDetail } from '../../../app/types';
+import { BusinessDateCard } from '../../../components/BusinessDateCard';
 import { UnitKindTag } from '../../../components/UnitKindTag';
 import { useJurisdictions } from '../../../hooks/useJurisdictions';
+import { ApplicantGuidanceCards } from './ApplicantGuidanceCards';
 import { KindChart, type KindCount } from './KindChart';
+import { OfficerGuidanceCards } from './OfficerGuidanceCards';
 
 interface Figures {
   units: number;
@@ -66,6 +71,7 @@ function TodoCard({ path, title }: { path: string; title: string }) {
 }
 
 function BureauHome({ user }: { user: CurrentUser }) {
+  const { date } = useBusinessDate();
   const navigate = useNavigate();
   const handleError = useApiErrorHandler();
   const { items: jurisdictions, byCode } = useJurisdictions();
@@ -154,6 +160,9 @@ function BureauHome({ user }: { user: CurrentUser }) {
           </Col>
         )}
       </Row>
+      {user.role === 'admin' && <BusinessDateCard />}
+      {/* Keyed by the business date: moving it (the card above) re-reads what is late. */}
+      <OfficerGuidanceCards key={date} />
       <Card size="small" title="各类型登记单位">
         {figures.units === 0 ? <Empty description="尚无登记单位" /> : <KindChart data={figures.byKind} />}
       </Card>
@@ -218,6 +227,7 @@ function ExpertHome() {
 
 export default function DashboardPage() {
   const user = useCurrentUser();
+  const { today } = useBusinessDate();
   const { byCode } = useJurisdictions();
   const bureau = user.jurisdictionCode ? byCode.get(user.jurisdictionCode)?.name : undefined;
   return (
@@ -230,7 +240,9 @@ export default function DashboardPage() {
           <Typography.Text type="secondary">当前身份</Typography.Text>
           <Tag color="blue">{Role.labels[user.role]}</Tag>
           {bureau && <Typography.Text type="secondary">管辖区域：{bureau}</Typography.Text>}
-          <Typography.Text type="secondary">今天是 {dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="today">
+            今天是 {today.format('YYYY年M月D日 dddd')}
+          </Typography.Text>
         </Flex>
       </Card>
       {(user.role === 'officer' || user.role === 'admin') && <BureauHome user={user} />}
@@ -241,6 +253,7 @@ export default function DashboardPage() {
               <TodoCard path="/applications" title="待本单位处理的申报" />
             </Col>
           </Row>
+          <ApplicantGuidanceCards />
           <ApplicantHome user={user} />
         </>
       )}

@@ -68,7 +68,7 @@ export function ProgrammeSourceModal({ open, draft, onClose, onSaved }: Programm
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
-          工作方案文件为 YAML 或 JSON（格式见 docs/programme-format.md）。导入后为草稿，发布前可修改；发布后不可修改。
+          工作方案文件为 YAML 或 JSON（格式说明见“帮助”页面）。导入后为草稿，发布前可修改；发布后不可修改。
         </Typography.Text>
         <Upload
           accept=".yaml,.yml,.json"

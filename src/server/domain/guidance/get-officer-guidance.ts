@@ -1,0 +1,69 @@
+/**
+ * The officer's home: the stage schedule of the programmes it works under (its own jurisdiction's, those above it
+ * that its units apply to, those of the jurisdictions below it), what waits on it (the applications to-do list), and
+ * what is late on the business date: live applications whose pending officer step belongs to a stage past its
+ * published end, or whose publicity period (working days) ran out without a decision.
+ */
+import { or, type SQL, sql } from 'drizzle-orm';
+import { lateness, nextStep, stageSchedule } from '../../../core/applications/guidance';
+import { ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
+import type { RequestContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { jurisdictions } from '../../db/schema';
+import { forbidden, unauthenticated } from '../../errors';
+import { queryLoadedApplications } from '../applications/application-queries';
+import { listApplications } from '../applications/list-applications';
+import { actionsFor } from '../applications/transition-application';
+import { workflowRoles } from '../applications/workflow-roles';
+import { openToUnitCondition } from '../programmes/programme-eligibility';
+import { programmesWithDefinition, publicityEndDates } from './guidance-queries';
+
+/** As the to-do list: one bureau's live applications are far fewer. */
+const LIVE_LIMIT = 2000;
+const TODO_SHOWN = 10;
+
+export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  if (actor.role !== 'officer' && actor.role !== 'admin') throw forbidden('只有监管部门账号可以查看工作安排');
+  if (actor.role === 'officer' && !actor.jurisdictionPath) throw forbidden('账号未绑定辖区，请联系系统管理员');
+  const today = ctx.today;
+  const path = actor.jurisdictionPath;
+  const where: SQL | undefined = path
+    ? (or(openToUnitCondition(db, path), sql`${jurisdictions.path} LIKE ${`${path}%`}`) as SQL)
+    : undefined;
+  const programmes = (await programmesWithDefinition(db, where)).map(({ programme, ...row }) => ({
+    ...row,
+    stages: stageSchedule(programme, today),
+  }));
+
+  const todo = await listApplications(db, ctx, { todo: true, page: 1, pageSize: TODO_SHOWN });
+
+  const live = await queryLoadedApplications(
+    db,
+    actor,
+    { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 },
+    LIVE_LIMIT,
+  );
+  const publicityEnds = await publicityEndDates(
+    db,
+    live.filter((row) => row.application.status === 'in_publicity').map((row) => row.application.id),
+  );
+  const late = live.flatMap((row) => {
+    const reasons = lateness(row.programme, row.application.status, today, publicityEnds.get(row.application.id));
+    if (reasons.length === 0) return [];
+    const mine = actionsFor(row, workflowRoles(actor, row)).some((action) => action !== 'withdraw');
+    return [
+      {
+        ...row.summary,
+        waitingOn: nextStep(row.application.status, stagesOf(row.programme)).waitingOn,
+        onMe: mine,
+        reasons,
+        daysLate: Math.max(...reasons.map((r) => r.daysLate)),
+      },
+    ];
+  });
+  late.sort((a, b) => b.daysLate - a.daysLate);
+
+  return { today, programmes, todo, late };
+}
