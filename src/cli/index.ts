@@ -15,7 +15,6 @@ import { systemContext } from '../server/context';
 import { openDatabase } from '../server/db/client';
 import { programmes, users } from '../server/db/schema';
 import { seedDemo, seedJurisdictions, seedProgrammes } from '../server/demo/seed';
-import { seedShowcase } from '../server/demo/showcase';
 import { importProgramme } from '../server/domain/programmes/import-programme';
 import { publishProgramme } from '../server/domain/programmes/publish-programme';
 import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
@@ -58,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo showcase': {
       // What demo mode does at start (npm start), for a deployment that runs with SEED_DEMO=0, e.g. on PostgreSQL.
+      // Imported here: it loads the whole HTTP app, which the other commands must not wait for.
+      const { seedShowcase } = await import('../server/demo/showcase');
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
       try {
