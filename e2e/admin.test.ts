@@ -37,6 +37,9 @@ test('admin creates an officer bound to Jiading; it logs in; disabling it ends i
   await screenshot(page, 'admin-create-officer');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText(`已创建账号 ${OFFICER.username}`).waitFor();
+  // The demo accounts fill more than a page: find the new one by name, as an administrator would.
+  await page.getByLabel('关键词').fill(OFFICER.username);
+  await page.getByLabel('关键词').press('Enter');
   const row = page.locator('tr', { hasText: OFFICER.username });
   await row.getByRole('cell', { name: '嘉定区', exact: true }).waitFor();
 
@@ -76,6 +79,8 @@ test('admin resets an expert password; the old one stops working, the new one wo
   });
   expect(created.status()).toBe(201);
   await page.goto('/admin/users');
+  await page.getByLabel('关键词').fill('expert9');
+  await page.getByLabel('关键词').press('Enter');
   await page.locator('tr', { hasText: 'expert9' }).getByRole('button', { name: '重置密码' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('新密码', { exact: true }).fill('expert9-second');

@@ -147,7 +147,11 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   const download = await page.request.get((await objectionFile.getAttribute('href')) ?? '');
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toBe('application/pdf');
-  await page.getByRole('button', { name: '处理异议' }).click();
+  // The demo has other objections waiting (the showcase's open notice): answer the one on this unit.
+  await page
+    .getByRole('row', { name: new RegExp(UNIT) })
+    .getByRole('button', { name: '处理异议' })
+    .click();
   const resolve = page.getByRole('dialog', { name: '处理异议' });
   await resolve.getByLabel('异议不成立').check();
   await resolve.getByLabel('书面处理结果').fill('经核查，该企业已就该事件报案并完善了涉密人员管理制度，异议不成立。');

@@ -14,7 +14,7 @@ import { loadConfig } from '../server/config';
 import { systemContext } from '../server/context';
 import { openDatabase } from '../server/db/client';
 import { programmes, users } from '../server/db/schema';
-import { seedDemo, seedJurisdictions } from '../server/demo/seed';
+import { seedDemo, seedJurisdictions, seedProgrammes } from '../server/demo/seed';
 import { importProgramme } from '../server/domain/programmes/import-programme';
 import { publishProgramme } from '../server/domain/programmes/publish-programme';
 import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
@@ -22,6 +22,8 @@ import { PasswordSchema, UsernameSchema } from '../shared/schemas/user';
 const USAGE = `用法 (usage): npm run cli -- <command>
   db migrate                                   apply migrations and seed jurisdictions
   demo seed                                    seed demo units and accounts (once)
+  demo showcase                                also the lived-in demo: programmes, applications, registry,
+                                               publicity, ledger, evidence (once; on the business date)
   user create-admin --username U --password P  create an administrator account
   program validate <file.yaml>                 check a programme file; lists every problem (no database)
   program import <file.yaml> [--publish]       import as a new draft version (and publish it)
@@ -51,6 +53,23 @@ async function main(argv: string[]): Promise<number> {
     case 'demo seed': {
       const seeded = await withDatabase(seedDemo);
       console.log(seeded ? '演示数据已初始化' : '已有管理员账号，未重复初始化');
+      return 0;
+    }
+    case 'demo showcase': {
+      // What demo mode does at start (npm start), for a deployment that runs with SEED_DEMO=0, e.g. on PostgreSQL.
+      // Imported here: it loads the whole HTTP app, which the other commands must not wait for.
+      const { seedShowcase } = await import('../server/demo/showcase');
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+      try {
+        await seedJurisdictions(database.db);
+        await seedDemo(database.db);
+        await seedProgrammes(database.db);
+        const seeded = await seedShowcase(config, database);
+        console.log(seeded ? '示范数据已生成' : '示范数据已存在，未重复生成');
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     case 'user create-admin': {

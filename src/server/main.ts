@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
+import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
 
 async function main() {
   const config = loadConfig();
@@ -12,6 +13,8 @@ async function main() {
   await seedJurisdictions(database.db);
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;
   if (config.seedDemo) await seedProgrammes(database.db);
+  // The lived-in demo (applications, registry, publicity, ledger, evidence) on its own units and accounts.
+  const showcased = config.seedDemo ? await seedShowcase(config, database) : false;
   const app = await buildApp({ config, database });
   const shutdown = async () => {
     await app.close();
@@ -32,7 +35,8 @@ async function main() {
   ];
   if (config.seedDemo) {
     lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}）${seeded ? '，已初始化演示数据' : ''}:`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} ${a.displayName}`);
+    for (const a of [...DEMO_ACCOUNTS, ...SHOWCASE_ACCOUNTS]) lines.push(`  ${a.username.padEnd(12)} ${a.displayName}`);
+    if (showcased) lines.push('已生成示范数据：武汉、绍兴的申报、认定基地、公示与异议、工作台账、存证记录');
   }
   console.log(lines.join('\n'));
 }

@@ -12,10 +12,12 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { z } from 'zod';
 import zodZhCN from 'zod/v4/locales/zh-CN.js';
+import { installScrollRegionAccess } from './app/a11y';
 import { AuthProvider } from './app/auth';
 import { BusinessDateProvider } from './app/business-date';
 import { AccessGuard, RequireAuth } from './app/guards';
 import { appRoutes } from './app/routes';
+import { appTheme } from './app/theme';
 import { Exception } from './components/Exception';
 import { PageLoading } from './components/PageLoading';
 import { RouteError } from './components/RouteError';
@@ -65,9 +67,10 @@ const router = createBrowserRouter([
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
+installScrollRegionAccess();
 createRoot(container).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={appTheme}>
       <AntApp>
         <AuthProvider>
           <BusinessDateProvider>

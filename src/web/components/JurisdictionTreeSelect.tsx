@@ -34,6 +34,8 @@ export interface JurisdictionTreeSelectProps {
   disabled?: boolean;
   style?: React.CSSProperties;
   id?: string;
+  /** The control's name where no form label names it (filter bars). */
+  'aria-label'?: string;
 }
 
 export function JurisdictionTreeSelect({
@@ -45,6 +47,7 @@ export function JurisdictionTreeSelect({
   disabled,
   style,
   id,
+  'aria-label': ariaLabel,
 }: JurisdictionTreeSelectProps) {
   const { items, loading } = useJurisdictions();
   const treeData = useMemo(() => toOptions(buildJurisdictionTree(items, rootCode)), [items, rootCode]);
@@ -56,6 +59,7 @@ export function JurisdictionTreeSelect({
   return (
     <TreeSelect<string>
       id={id}
+      aria-label={ariaLabel}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? undefined)}
       treeData={treeData}

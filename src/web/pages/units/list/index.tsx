@@ -116,6 +116,7 @@ export default function UnitListPage() {
             style={{ width: 160 }}
           />
           <JurisdictionTreeSelect
+            aria-label="辖区"
             placeholder="全部辖区"
             allowClear
             rootCode={officerRoot}
