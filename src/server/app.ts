@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
+import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler } from './http/error-handler';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
@@ -106,7 +107,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      requireAuthenticationFirst(api);
+      api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
       await api.register(healthRoutes(database));
       await api.register(authRoutes(database.db, config));
       await api.register(jurisdictionRoutes(database.db));
