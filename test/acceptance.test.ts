@@ -519,6 +519,14 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
     const rubric = (await shaoxing.get(url)).json().rubric as Rubric;
     const allMet = answerAll(rubric);
     expect((await put(a.client, `${url}/me`, { answers: allMet })).statusCode).toBe(200);
+    // 002 art. 11(4) as the programme states it: a 验收组 of at least two, written pre-review and site visit recorded.
+    const early = (await shaoxing.get(url)).json();
+    expect(early.passCheck.problems.map((p: { message: string }) => p.message)).toEqual(
+      expect.arrayContaining([
+        '本方案要求验收组至少 2 名专家完成评分，目前 1 名',
+        '本方案要求记录的验收方式尚未记录：“书面预审”、“实地考察”',
+      ]),
+    );
     const oneShort = { ...allMet, 'c2.r1': { met: false, note: '现场未见固定办公场所' } };
     expect((await put(b.client, `${url}/me`, { answers: oneShort })).statusCode).toBe(200);
 
@@ -544,7 +552,23 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
       version: detail.version,
     });
     expect(blocked.statusCode).toBe(409);
-    expect(blocked.json().message).toBe('尚不能验收通过：按验收组多数意见，尚有条件不符合：“工作保障到位”');
+    expect(blocked.json().message).toBe(
+      '尚不能验收通过：本方案要求记录的验收方式尚未记录：“书面预审”；按验收组多数意见，尚有条件不符合：“工作保障到位”',
+    );
+    expect(blocked.json().reason).toBe('methods_not_recorded');
+    const prereview = await shaoxing.post(`/api/v1/applications/${application.id}/acceptance-activities`, {
+      method: 'written_prereview',
+      occurredOn: '2021-08-25',
+      people: '孙越法、钱纺织',
+      findings: '申报材料齐全。',
+    });
+    expect(prereview.statusCode, prereview.body).toBe(201);
+    detail = (await shaoxing.get(`/api/v1/applications/${application.id}`)).json();
+    const stillSplit = await shaoxing.post(`/api/v1/applications/${application.id}/transitions`, {
+      action: 'pass',
+      version: detail.version,
+    });
+    expect(stillSplit.json().message).toBe('尚不能验收通过：按验收组多数意见，尚有条件不符合：“工作保障到位”');
 
     // A third expert finds it met: two of three is a majority.
     expect((await shaoxing.post(url, { expertId: c.id })).statusCode).toBe(201);
