@@ -78,7 +78,10 @@ describe('stage schedules', () => {
     expect(res.statusCode, res.body).toBe(200);
     const warning =
       '“验收评定”阶段的时间为2022年4月上旬（2022年4月1日起，2022年4月10日止），今天（2022年3月15日）尚未开始：已超出方案公布的时间，请确认后办理';
-    expect(res.json()).toMatchObject({ status: 'under_acceptance', warnings: [{ code: 'before_schedule', message: warning }] });
+    expect(res.json()).toMatchObject({
+      status: 'under_acceptance',
+      warnings: [{ code: 'before_schedule', message: warning }],
+    });
     const entry = (await auditOf(putuo, submitted.id)).find((e) => e.after.action === 'start_acceptance');
     expect(entry?.after.warnings).toEqual([warning]);
     // Within the dates: no warning.
