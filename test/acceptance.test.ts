@@ -225,9 +225,12 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(own.sheetStatus).toBe('partial');
     expect(own.missing?.every((g) => g.code === 'no_comment')).toBe(true);
     expect(own.missing?.map((g) => g.nodeId)).toEqual(expect.arrayContaining(['i1.1', 'i6.2', 'b1']));
+    // Named as the sheet shows the item (its indicator, its place), not by the rubric's internal id.
     expect(own.missing?.[0]?.message).toBe(
-      '第 i1.1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导小组',
+      '“组织机构”第 1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导小组',
     );
+    expect(own.missing?.find((g) => g.nodeId === 'b1')?.message).toMatch(/^“[^”]+”第 1 项尚未填写评分意见：/);
+    expect(own.missing?.some((g) => /[a-z]\d/.test(g.message))).toBe(false);
     expect(uncommented.json().aggregate).toBeNull();
     // The others' sheets, and what they lack, stay hidden from it.
     expect(uncommented.json().members.find((m: Member) => m.name === '王立法').missing).toBeNull();
@@ -255,6 +258,20 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(panel.aggregate.expertCount).toBe(3);
     expect(item(panel, 'i1.1').stats).toEqual({ count: 3, mean: 4, median: 4, min: 0, max: 8, spread: 8 });
     expect(item(panel, 'i1.1').disagreement).toBe(true);
+    expect(item(panel, 'i1.1')).toMatchObject({ label: '“组织机构”第 1 项', gate: null });
+    // An expert scored 8, the mean is 0: the result says why (the metric gate), with the figures.
+    expect(item(panel, 'i5.1')).toMatchObject({
+      label: '“活动开展”第 1 项',
+      stats: { mean: 0 },
+      gate: {
+        reason: '系统核验未通过：近12个月业务指导 0 次，要求不少于 2 次，本项按 0 分计',
+        entered: [
+          { expertId: ids[0], score: 8 },
+          { expertId: ids[1], score: 4 },
+          { expertId: ids[2], score: 0 },
+        ],
+      },
+    });
     const totals = panel.aggregate.experts.map((e: { grandTotal: number }) => e.grandTotal);
     const mean3 = Math.round(((totals[0] + totals[1] + totals[2]) * 100) / 3) / 100;
     expect(panel.aggregate.meanTotal).toBe(mean3);
