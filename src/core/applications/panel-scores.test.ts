@@ -199,7 +199,9 @@ describe('a comment on every item (004 point)', () => {
       ['i3.1', 'unscored'],
       ['i4.1', 'no_comment'],
     ]);
-    expect(e?.missing[0]?.message).toBe('“基础保障有力”第 1 项尚未评分：有固定的办公场所，配备必要的办公设施和相应的工作经费');
+    expect(e?.missing[0]?.message).toBe(
+      '“基础保障有力”第 1 项尚未评分：有固定的办公场所，配备必要的办公设施和相应的工作经费',
+    );
   });
 
   it('a bonus once scored needs its comment too', () => {
@@ -392,7 +394,11 @@ describe('checklist panel (002 zone)', () => {
     });
     expect(r.experts.map((e) => e.complete)).toEqual([true, false]);
     expect(r.experts[1]?.missing).toEqual([
-      { nodeId: 'c2.r1', code: 'unanswered', message: expect.stringMatching(/^“组织架构健全”第 1 项尚未确认是否符合：/) },
+      {
+        nodeId: 'c2.r1',
+        code: 'unanswered',
+        message: expect.stringMatching(/^“组织架构健全”第 1 项尚未确认是否符合：/),
+      },
     ]);
     expect(r.passedByMajority).toBe(false);
   });
