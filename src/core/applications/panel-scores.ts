@@ -253,7 +253,9 @@ export function sheetLabels(rubric: Rubric): Map<string, string> {
       ? [...rubric.indicators, ...rubric.bonusGroups].map((g) => ({ title: g.title, nodes: g.items }))
       : rubric.conditions.map((c) => ({ title: c.title, nodes: c.requirements }));
   for (const group of groups) {
-    group.nodes.forEach((node, i) => labels.set(node.id, `“${group.title}”第 ${i + 1} 项`));
+    group.nodes.forEach((node, i) => {
+      labels.set(node.id, `“${group.title}”第 ${i + 1} 项`);
+    });
   }
   return labels;
 }
