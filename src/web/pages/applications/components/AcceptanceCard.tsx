@@ -541,18 +541,19 @@ export function AcceptanceCard({
           >
             <Form.Item name="method" label="方式" rules={[{ required: true, message: '请选择' }]}>
               <Select
+                aria-label="验收方式"
                 style={{ width: 130 }}
                 options={panel.methods.map((m) => ({ value: m, label: AcceptanceMethod.labels[m] }))}
               />
             </Form.Item>
             <Form.Item name="occurredOn" label="日期" rules={[{ required: true, message: '请选择' }]}>
-              <DatePicker />
+              <DatePicker aria-label="验收活动日期" />
             </Form.Item>
             <Form.Item name="people" label="参加人员" rules={[{ required: true, message: '请填写' }]}>
-              <Input style={{ width: 180 }} />
+              <Input aria-label="参加人员" style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="findings" label="核查情况" rules={[{ required: true, message: '请填写' }]}>
-              <Input style={{ width: 240 }} />
+              <Input aria-label="核查情况" style={{ width: 240 }} />
             </Form.Item>
             <Button htmlType="submit">记录</Button>
           </Form>
