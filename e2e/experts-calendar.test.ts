@@ -81,3 +81,42 @@ test('an administrator marks a day off and the publicity period ends later', asy
   await page.getByLabel('日历调整').getByText('本地另行安排休息').waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
 });
+
+test('the calendar shows which years have holiday data, and an administrator enters 2027 in one form', async () => {
+  const { page, errors } = await openPage(browser);
+  await login(page, 'admin');
+  await page.getByRole('menuitem', { name: '工作日历' }).click();
+  const years = page.getByTestId('calendar-years');
+  await years.getByText('2026年：国家数据').waitFor();
+  await years.getByText('2027年：缺少放假安排').waitFor();
+
+  // Without 2027 data a 5-working-day period from Monday 28 December 2026 ends on New Year's Day: the page says so.
+  const calc = page.locator('form[aria-label="公示期计算"]');
+  await fillDate(calc, '起始日期', '2026-12-28');
+  await calc.getByLabel('工作日数').fill('5');
+  await calc.getByRole('button', { name: '计算' }).click();
+  await expect.poll(() => page.getByTestId('working-days-end').textContent()).toContain('2027-01-01');
+  await page
+    .getByTestId('working-days-warning')
+    .getByText(/工作日历尚无2027年的法定节假日安排/)
+    .waitFor();
+
+  await page.getByRole('button', { name: '录入年度放假安排' }).click();
+  const form = page.locator('form[aria-label="录入年度放假安排"]');
+  // Only New Year's Day here; the other holidays' rows are removed (a real entry fills them all).
+  for (let i = 0; i < 6; i++) await form.getByRole('button', { name: '删除假期2' }).click();
+  await fillDate(form, '假期1开始日期', '2027-01-01');
+  await fillDate(form, '假期1结束日期', '2027-01-03');
+  await screenshot(page, 'calendar-year-form');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: buttonName('保存') })
+    .click();
+  await page.getByText('已录入2027年放假安排').waitFor();
+  await years.getByText('2027年：管理员录入').waitFor();
+  await page.getByLabel('日历调整').getByText('元旦').first().waitFor();
+  await calc.getByRole('button', { name: '计算' }).click();
+  await expect.poll(() => page.getByTestId('working-days-end').textContent()).toContain('2027-01-04');
+  expect(await page.getByTestId('working-days-warning').count()).toBe(0);
+  expect(errors).toEqual([]);
+});

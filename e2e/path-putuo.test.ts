@@ -16,6 +16,7 @@ import {
   fillDate,
   fillEvery,
   openApplication,
+  recordAcceptanceActivity,
   scoreSheet,
   switchUser,
   takeAction,
@@ -114,6 +115,16 @@ test('Putuo: apply, panel of three, certify, public registry, revoke, and the ne
     .fill('经书面预审和实地考察，验收组认为该单位符合示范点建设标准，同意通过验收。');
   await page.getByRole('button', { name: '保存综合验收意见' }).click();
   await page.getByText('综合验收意见已保存').waitFor();
+  // 000 has its experts' evaluation (专家综合评定) on record before passing: the card says what is missing.
+  const rules = page.getByTestId('acceptance-rules');
+  await rules.getByText('专家综合评定未记录').waitFor();
+  await page.getByText('本方案要求记录的验收方式尚未记录：“专家综合评定”').waitFor();
+  await recordAcceptanceActivity(page, {
+    method: '专家综合评定',
+    date: '2022-03-10',
+    people: '王立法、陈信安、刘鉴真',
+    findings: '对照建设标准逐项综合评定。',
+  });
   await screenshot(page, 'path-putuo-panel');
   await takeAction(page, '验收通过');
   await waitForStatus(page, '验收通过');

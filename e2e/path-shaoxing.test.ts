@@ -17,6 +17,7 @@ import {
   checkEvery,
   fillDate,
   openApplication,
+  recordAcceptanceActivity,
   switchUser,
   takeAction,
   waitForStatus,
@@ -90,6 +91,15 @@ test('Shaoxing: Keqiao point → county recommendation → city panel → public
   }
   await switchUser(page, 'shaoxing');
   await page.goto(applicationUrl);
+  // 002 art. 11(4): the written pre-review and the site visit are on record before passing.
+  for (const method of ['书面预审', '实地考察']) {
+    await recordAcceptanceActivity(page, {
+      method,
+      date: '2021-09-01',
+      people: '王立法、陈信安、刘鉴真；市局竞争执法处',
+      findings: `${method}：符合指南第十条规定条件。`,
+    });
+  }
   await page.getByLabel('综合验收意见').fill('经书面预审、重点抽查和实地考察，符合指南第十条规定条件，同意通过验收。');
   await page.getByRole('button', { name: '保存综合验收意见' }).click();
   await page.getByText('综合验收意见已保存').waitFor();

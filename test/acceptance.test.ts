@@ -225,9 +225,12 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(own.sheetStatus).toBe('partial');
     expect(own.missing?.every((g) => g.code === 'no_comment')).toBe(true);
     expect(own.missing?.map((g) => g.nodeId)).toEqual(expect.arrayContaining(['i1.1', 'i6.2', 'b1']));
+    // Named as the sheet shows the item (its indicator, its place), not by the rubric's internal id.
     expect(own.missing?.[0]?.message).toBe(
-      '第 i1.1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导小组',
+      '“组织机构”第 1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导小组',
     );
+    expect(own.missing?.find((g) => g.nodeId === 'b1')?.message).toMatch(/^“[^”]+”第 1 项尚未填写评分意见：/);
+    expect(own.missing?.some((g) => /[a-z]\d/.test(g.message))).toBe(false);
     expect(uncommented.json().aggregate).toBeNull();
     // The others' sheets, and what they lack, stay hidden from it.
     expect(uncommented.json().members.find((m: Member) => m.name === '王立法').missing).toBeNull();
@@ -255,6 +258,20 @@ describe('acceptance of a Putuo point by an expert panel', () => {
     expect(panel.aggregate.expertCount).toBe(3);
     expect(item(panel, 'i1.1').stats).toEqual({ count: 3, mean: 4, median: 4, min: 0, max: 8, spread: 8 });
     expect(item(panel, 'i1.1').disagreement).toBe(true);
+    expect(item(panel, 'i1.1')).toMatchObject({ label: '“组织机构”第 1 项', gate: null });
+    // An expert scored 8, the mean is 0: the result says why (the metric gate), with the figures.
+    expect(item(panel, 'i5.1')).toMatchObject({
+      label: '“活动开展”第 1 项',
+      stats: { mean: 0 },
+      gate: {
+        reason: '系统核验未通过：近12个月业务指导 0 次，要求不少于 2 次，本项按 0 分计',
+        entered: [
+          { expertId: ids[0], score: 8 },
+          { expertId: ids[1], score: 4 },
+          { expertId: ids[2], score: 0 },
+        ],
+      },
+    });
     const totals = panel.aggregate.experts.map((e: { grandTotal: number }) => e.grandTotal);
     const mean3 = Math.round(((totals[0] + totals[1] + totals[2]) * 100) / 3) / 100;
     expect(panel.aggregate.meanTotal).toBe(mean3);
@@ -519,6 +536,14 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
     const rubric = (await shaoxing.get(url)).json().rubric as Rubric;
     const allMet = answerAll(rubric);
     expect((await put(a.client, `${url}/me`, { answers: allMet })).statusCode).toBe(200);
+    // 002 art. 11(4) as the programme states it: a 验收组 of at least two, written pre-review and site visit recorded.
+    const early = (await shaoxing.get(url)).json();
+    expect(early.passCheck.problems.map((p: { message: string }) => p.message)).toEqual(
+      expect.arrayContaining([
+        '本方案要求验收组至少 2 名专家完成评分，目前 1 名',
+        '本方案要求记录的验收方式尚未记录：“书面预审”、“实地考察”',
+      ]),
+    );
     const oneShort = { ...allMet, 'c2.r1': { met: false, note: '现场未见固定办公场所' } };
     expect((await put(b.client, `${url}/me`, { answers: oneShort })).statusCode).toBe(200);
 
@@ -544,7 +569,23 @@ describe('acceptance of a Shaoxing point against its checklist', () => {
       version: detail.version,
     });
     expect(blocked.statusCode).toBe(409);
-    expect(blocked.json().message).toBe('尚不能验收通过：按验收组多数意见，尚有条件不符合：“工作保障到位”');
+    expect(blocked.json().message).toBe(
+      '尚不能验收通过：本方案要求记录的验收方式尚未记录：“书面预审”；按验收组多数意见，尚有条件不符合：“工作保障到位”',
+    );
+    expect(blocked.json().reason).toBe('methods_not_recorded');
+    const prereview = await shaoxing.post(`/api/v1/applications/${application.id}/acceptance-activities`, {
+      method: 'written_prereview',
+      occurredOn: '2021-08-25',
+      people: '孙越法、钱纺织',
+      findings: '申报材料齐全。',
+    });
+    expect(prereview.statusCode, prereview.body).toBe(201);
+    detail = (await shaoxing.get(`/api/v1/applications/${application.id}`)).json();
+    const stillSplit = await shaoxing.post(`/api/v1/applications/${application.id}/transitions`, {
+      action: 'pass',
+      version: detail.version,
+    });
+    expect(stillSplit.json().message).toBe('尚不能验收通过：按验收组多数意见，尚有条件不符合：“工作保障到位”');
 
     // A third expert finds it met: two of three is a majority.
     expect((await shaoxing.post(url, { expertId: c.id })).statusCode).toBe(201);

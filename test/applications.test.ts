@@ -154,8 +154,8 @@ describe('applying', () => {
       version: submitted.version,
     });
     expect(byOwner.json()).toMatchObject({
-      message: '当前状态为“已提交”，不能“认定”。您可以进行的操作：启动验收。',
-      allowed: ['start_acceptance'],
+      message: '当前状态为“已提交”，不能“认定”。您可以进行的操作：退回补充材料、启动验收。',
+      allowed: ['return', 'start_acceptance'],
     });
     // Legal for the state but not for this actor: 403.
     const notMine = await applicant1.post(`/api/v1/applications/${draft.id}/transitions`, {

@@ -72,9 +72,38 @@ describe('programmes', () => {
     expect((await shanghai.get('/api/v1/programs')).json().items.length).toBe(before);
   });
 
-  it('district officers and applicants may not manage programmes; drafts stay hidden from them', async () => {
+  it('a district bureau imports and publishes its own district-level programme, and only that', async () => {
     const putuo = await t.login('putuo');
-    expect((await putuo.post('/api/v1/programs', { yaml: putuoYaml })).statusCode).toBe(403);
+    const own = await putuo.post('/api/v1/programs', { yaml: putuoYaml });
+    expect(own.statusCode, own.body).toBe(201);
+    const published = await putuo.post(`/api/v1/programs/${own.json().id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', ownerJurisdictionCode: '310107' });
+    const audit = (await putuo.get(`/api/v1/audit?entityId=${own.json().id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['programme.import', 'programme.publish']),
+    );
+
+    // Not another jurisdiction's programme, not the city's, and no city-level kinds in its own.
+    const shaoxingYaml = readFileSync('programs/shaoxing-2021.yaml', 'utf8');
+    const foreign = await putuo.post('/api/v1/programs', { yaml: shaoxingYaml });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().message).toBe('只能管理本辖区及下级辖区的工作方案');
+    const city = await putuo.post('/api/v1/programs', {
+      yaml: putuoYaml.replace(/^ownerJurisdiction: .*$/m, "ownerJurisdiction: '310000'"),
+    });
+    expect(city.statusCode).toBe(403);
+    const municipal = await putuo.post('/api/v1/programs', {
+      yaml: putuoYaml
+        .replace('code: putuo-2022', 'code: putuo-2022-city')
+        .replace(/level: district\n/, 'level: municipal\n'),
+    });
+    expect(municipal.statusCode, municipal.body).toBe(403);
+    expect(municipal.json().message).toMatch(/^区县监管部门只能发布区县级工作方案，“.+”的级别为市级$/);
+    expect(municipal.json().fields[0].path).toMatch(/^kinds\.\d+\.level$/);
+  });
+
+  it('applicants may not manage programmes; drafts stay hidden from other bureaus', async () => {
     const shaoxing = await t.login('shaoxing');
     const draft = (await (await t.login('shanghai')).post('/api/v1/programs', { yaml: putuoYaml })).json();
     expect((await shaoxing.get(`/api/v1/programs/${draft.id}`)).statusCode).toBe(404);

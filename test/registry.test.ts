@@ -25,7 +25,7 @@ let applicant2: Client;
 let x: { id: string; version: number };
 let y: { id: string; version: number };
 
-const FIRST = '330600-2021-point-001';
+const FIRST = '330600-2021-1-001';
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { BUSINESS_DATE: '2021-09-01' } });
@@ -102,9 +102,9 @@ describe('certification', () => {
     const unit = DEMO_UNITS.find((u) => u.key === 'keqiao-textile')!;
     for (const secret of [unit.creditCode, ...unit.contacts.flatMap((c) => [c.name, c.mobile])])
       expect(detail.body).not.toContain(secret);
-    const second = (await t.anonymous.get('/api/v1/registry/330600-2021-point-002')).json();
+    const second = (await t.anonymous.get('/api/v1/registry/330600-2021-1-002')).json();
     expect(second.plaqueText).toBe('绍兴市商业秘密保护示范点');
-    expect((await t.anonymous.get('/api/v1/registry/330600-2021-point-099')).statusCode).toBe(404);
+    expect((await t.anonymous.get('/api/v1/registry/330600-2021-1-099')).statusCode).toBe(404);
   });
 
   it('a programme without publicity certifies after approval; a meeting decision needs no number', async () => {
@@ -119,7 +119,7 @@ describe('certification', () => {
       decision: { form: 'meeting', decidedOn: '2022-04-25' },
     });
     expect(certified.status).toBe('certified');
-    const base = (await t.anonymous.get('/api/v1/registry/310107-2022-point-001')).json();
+    const base = (await t.anonymous.get('/api/v1/registry/310107-2022-1-001')).json();
     expect(base).toMatchObject({
       level: 'district',
       title: '区级商业秘密保护示范点',
@@ -140,7 +140,7 @@ describe('the public registry', () => {
     expect((await search(`?q=${encodeURIComponent('锦程')}`)).items.map((i) => i.certificateNo)).toEqual([FIRST]);
     expect((await search(`?q=${encodeURIComponent('%')}`)).total).toBe(0);
     expect((await search('?level=municipal')).total).toBe(2);
-    expect((await search('?level=district')).items[0]!.certificateNo).toBe('310107-2022-point-001');
+    expect((await search('?level=district')).items[0]!.certificateNo).toBe('310107-2022-1-001');
     expect((await search('?category=point')).total).toBe(3);
     expect((await search('?category=zone')).total).toBe(0);
     // A jurisdiction includes everything below it.
@@ -272,7 +272,7 @@ describe('certificate numbers', () => {
     const numbers = (await t.anonymous.get('/api/v1/registry?year=2021&pageSize=10'))
       .json()
       .items.map((i: { certificateNo: string }) => i.certificateNo);
-    expect(numbers.sort()).toEqual([FIRST, '330600-2021-point-002', '330600-2021-point-003', '330600-2021-point-004']);
+    expect(numbers.sort()).toEqual([FIRST, '330600-2021-1-002', '330600-2021-1-003', '330600-2021-1-004']);
   });
 });
 

@@ -111,3 +111,17 @@ export async function switchUser(page: Page, username: string) {
   }
   await login(page, username);
 }
+
+/** Records an acceptance activity (验收方式与核查记录) on the acceptance card and waits until the card shows it. */
+export async function recordAcceptanceActivity(
+  page: Page,
+  activity: { method: string; date: string; people: string; findings: string },
+) {
+  const form = page.getByRole('form', { name: '记录验收活动' });
+  await pickOption(page, form.getByLabel('验收方式'), '', activity.method);
+  await fillDate(form, '验收活动日期', activity.date);
+  await form.getByLabel('参加人员').fill(activity.people);
+  await form.getByLabel('核查情况').fill(activity.findings);
+  await form.getByRole('button', { name: buttonName('记录') }).click();
+  await page.getByTestId('acceptance-rules').getByText(`${activity.method}已记录`).waitFor();
+}

@@ -22,6 +22,7 @@ import { MAX_ATTACHMENT_BYTES } from '../shared/attachments';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
+import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
@@ -114,7 +115,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      requireAuthenticationFirst(api);
+      api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
       await api.register(healthRoutes(database));
       await api.register(authRoutes(database.db, config));
       await api.register(jurisdictionRoutes(database.db));

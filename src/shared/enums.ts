@@ -114,6 +114,7 @@ export const AuditAction = enumOf({
   'base.review': '年度复核',
   'base.revoke': '撤销认定',
   'calendar.update': '调整工作日历',
+  'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;

@@ -138,7 +138,14 @@ describe('scored panel (004 point, pass mark 80)', () => {
   it('applies the same gates as the self-assessment', () => {
     // No liaison on file: 人员配备 counts 0 for every expert, whatever they wrote.
     const r = aggregateScoredPanel(rubric, [zhang, wang], { metrics: { 'profile.liaisons': 0 } });
-    expect(r.items.find((i) => i.id === 'i2.1')?.stats).toMatchObject({ mean: 0, spread: 0 });
+    const item = r.items.find((i) => i.id === 'i2.1');
+    expect(item?.stats).toMatchObject({ mean: 0, spread: 0 });
+    // The result says why, with the figures, and what the experts entered; the item as the sheet numbers it.
+    expect(item?.label).toBe('“人员配备合理”第 1 项');
+    expect(item?.gate?.reason).toMatch(/^系统核验未通过：.+ 0 .+，要求不少于 1 .+，本项按 0 分计$/);
+    expect(item?.gate?.entered.map((e) => e.expertId)).toEqual(['zhang', 'wang']);
+    expect(item?.gate?.entered.every((e) => e.score > 0)).toBe(true);
+    expect(r.items.find((i) => i.id === 'i1.1')?.gate).toBeNull();
     expect(r.experts.map((e) => e.grandTotal)).toEqual([80, 72]);
   });
 
@@ -171,7 +178,7 @@ describe('a comment on every item (004 point)', () => {
       nodeId: 'i1.1',
       code: 'no_comment',
       message:
-        '第 i1.1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导机构，设立具体的办事机构并规定工作职…',
+        '“组织机构到位”第 1 项尚未填写评分意见：成立由本单位负责人牵头的商业秘密保护工作领导机构，设立具体的办事机构并规定工作职…',
     });
     expect(r.items.find((i) => i.id === 'i1.1')?.uncommentedBy).toEqual(['zhang']);
     // The bonus left blank needs no comment.
@@ -192,7 +199,9 @@ describe('a comment on every item (004 point)', () => {
       ['i3.1', 'unscored'],
       ['i4.1', 'no_comment'],
     ]);
-    expect(e?.missing[0]?.message).toBe('第 i3.1 项尚未评分：有固定的办公场所，配备必要的办公设施和相应的工作经费');
+    expect(e?.missing[0]?.message).toBe(
+      '“基础保障有力”第 1 项尚未评分：有固定的办公场所，配备必要的办公设施和相应的工作经费',
+    );
   });
 
   it('a bonus once scored needs its comment too', () => {
@@ -334,6 +343,7 @@ describe('checklist panel (002 zone)', () => {
     ]);
     expect(r.requirements.find((q) => q.id === 'c3.r1')).toEqual({
       id: 'c3.r1',
+      label: expect.stringMatching(/^“.+”第 1 项$/),
       text: '建设对象具有一定面积、建设规范的商业秘密（知识产权）保护办公场所',
       conditionId: 'c3',
       metBy: ['a', 'c'],
@@ -384,7 +394,11 @@ describe('checklist panel (002 zone)', () => {
     });
     expect(r.experts.map((e) => e.complete)).toEqual([true, false]);
     expect(r.experts[1]?.missing).toEqual([
-      { nodeId: 'c2.r1', code: 'unanswered', message: expect.stringMatching(/^第 c2\.r1 项尚未确认是否符合：/) },
+      {
+        nodeId: 'c2.r1',
+        code: 'unanswered',
+        message: expect.stringMatching(/^“组织架构健全”第 1 项尚未确认是否符合：/),
+      },
     ]);
     expect(r.passedByMajority).toBe(false);
   });

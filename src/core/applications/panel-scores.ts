@@ -78,6 +78,8 @@ export interface ExpertScore {
 
 export interface PanelItem {
   id: string;
+  /** The item as the sheet shows it: its group's title and its place in the group, e.g. “组织机构”第 1 项. */
+  label: string;
   text: string;
   points: number;
   bonus: boolean;
@@ -91,6 +93,11 @@ export interface PanelItem {
   /** null when no expert has scored it. */
   stats: ScoreStats | null;
   disagreement: boolean;
+  /**
+   * The platform's data fails a gate of the item, so every expert's score counts 0: why, with the figures, and what
+   * the experts entered. null when no gate fails.
+   */
+  gate: { reason: string; entered: ExpertScore[] } | null;
 }
 
 export interface PanelBonusGroup {
@@ -149,6 +156,8 @@ export interface ScoredPanelResult {
 
 export interface PanelRequirement {
   id: string;
+  /** As the sheet shows it: “工作保障到位”第 1 项. */
+  label: string;
   text: string;
   conditionId: string;
   metBy: string[];
@@ -164,6 +173,8 @@ export interface PanelRequirement {
 export interface PanelCondition {
   id: string;
   title: string;
+  /** Why the platform's data fails the condition whatever the experts found (with the figures); null otherwise. */
+  gateReason: string | null;
   /** Experts whose own sheet finds the whole condition met (its checks and every requirement): "m / expertCount". */
   metBy: string[];
   majority: boolean;
@@ -231,6 +242,31 @@ function assertDistinct(sheets: readonly ExpertSheet[]) {
 
 const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/**
+ * Each item and requirement as the sheet shows it — under its indicator, bonus group or condition, in order — since
+ * the rubric's ids (i1.1, b6, c2.r1) appear nowhere on the sheet: “组织机构”第 1 项, “加分项”第 6 项.
+ */
+export function sheetLabels(rubric: Rubric): Map<string, string> {
+  const labels = new Map<string, string>();
+  const groups =
+    rubric.form === 'scored'
+      ? [...rubric.indicators, ...rubric.bonusGroups].map((g) => ({ title: g.title, nodes: g.items }))
+      : rubric.conditions.map((c) => ({ title: c.title, nodes: c.requirements }));
+  for (const group of groups) {
+    group.nodes.forEach((node, i) => {
+      labels.set(node.id, `“${group.title}”第 ${i + 1} 项`);
+    });
+  }
+  return labels;
+}
+
+/** Why the platform's data zeroes an item: its failing gates' statements ("近12个月业务指导 1 次，要求不少于 2 次"). */
+function gateReason(item: ItemResult): string | null {
+  if (!item.gated) return null;
+  const failing = item.checks.filter((c) => c.effect === 'gate' && c.status === 'not_met');
+  return `系统核验未通过：${failing.map((c) => c.message).join('；')}，本项按 0 分计`;
+}
+
 /** Whether a sheet owes a comment on the item: every base item; a bonus item once the expert has scored it. */
 const needsComment = (item: ItemResult) => !item.bonus || item.answeredScore !== undefined;
 /** A base item is scored when the expert scored it or the platform's data decided it; a bonus item always counts. */
@@ -238,17 +274,18 @@ const isScored = (item: ItemResult) => item.bonus || item.decidedBy !== null;
 const isUncommented = (item: ItemResult) => needsComment(item) && !item.note?.trim();
 
 /** What an expert's scored sheet lacks, item by item in rubric order: a score, a comment. */
-export function scoredSheetGaps(evaluation: ScoredEvaluation): SheetGap[] {
+export function scoredSheetGaps(evaluation: ScoredEvaluation, labels: ReadonlyMap<string, string>): SheetGap[] {
   return allItems(evaluation).flatMap((item) => {
     const gaps: SheetGap[] = [];
+    const label = labels.get(item.id) ?? item.id;
     if (!isScored(item)) {
-      gaps.push({ nodeId: item.id, code: 'unscored', message: `第 ${item.id} 项尚未评分：${excerpt(item.text)}` });
+      gaps.push({ nodeId: item.id, code: 'unscored', message: `${label}尚未评分：${excerpt(item.text)}` });
     }
     if (isUncommented(item)) {
       gaps.push({
         nodeId: item.id,
         code: 'no_comment',
-        message: `第 ${item.id} 项尚未填写评分意见：${excerpt(item.text)}`,
+        message: `${label}尚未填写评分意见：${excerpt(item.text)}`,
       });
     }
     return gaps;
@@ -277,14 +314,17 @@ export function aggregateScoredPanel(
   const perExpert = evaluations.map((e) => ({ expertId: e.expertId, items: allItems(e.result) }));
 
   const template = allItems(evaluateRubric(rubric, {}, options.metrics));
+  const labels = sheetLabels(rubric);
   const items: PanelItem[] = template.map((t, index) => {
     const results = perExpert.map((e) => ({ expertId: e.expertId, item: e.items[index]! }));
     const scores = results
       .filter((r) => isScored(r.item))
       .map((r) => ({ expertId: r.expertId, score: r.item.awarded }));
     const stats = scoreStats(scores.map((s) => s.score));
+    const reason = gateReason(t);
     return {
       id: t.id,
+      label: labels.get(t.id) ?? t.id,
       text: t.text,
       points: t.points,
       bonus: t.bonus,
@@ -294,6 +334,14 @@ export function aggregateScoredPanel(
       uncommentedBy: results.filter((r) => isUncommented(r.item)).map((r) => r.expertId),
       stats,
       disagreement: isDisagreement(stats, t.points, threshold),
+      gate: reason
+        ? {
+            reason,
+            entered: results
+              .filter((r) => r.item.answeredScore !== undefined)
+              .map((r) => ({ expertId: r.expertId, score: r.item.answeredScore! })),
+          }
+        : null,
     };
   });
 
@@ -307,7 +355,7 @@ export function aggregateScoredPanel(
     };
   });
   const experts = evaluations.map((e) => {
-    const missing = scoredSheetGaps(e.result);
+    const missing = scoredSheetGaps(e.result, labels);
     return {
       expertId: e.expertId,
       baseTotal: e.result.baseTotal,
@@ -352,6 +400,7 @@ export function aggregateChecklistPanel(
     result: evaluateRubric(rubric, s.answers, options.metrics),
   }));
   const template = evaluateRubric(rubric, {}, options.metrics);
+  const labels = sheetLabels(rubric);
   const majorityOf = (count: number) => count * 2 > sheets.length;
 
   const requirements: PanelRequirement[] = template.conditions.flatMap((c, ci) =>
@@ -362,6 +411,7 @@ export function aggregateChecklistPanel(
       const notMetBy = by('not_met');
       return {
         id: r.id,
+        label: labels.get(r.id) ?? r.id,
         text: r.text,
         conditionId: c.id,
         metBy,
@@ -376,9 +426,11 @@ export function aggregateChecklistPanel(
   const conditions = template.conditions.map((c, ci) => {
     const own = !gateFails(c.checks);
     const reqs = requirements.filter((r) => r.conditionId === c.id);
+    const failing = c.checks.filter((check) => check.effect === 'gate' && check.status === 'not_met');
     return {
       id: c.id,
       title: c.title,
+      gateReason: own ? null : `系统核验未通过：${failing.map((check) => check.message).join('；')}`,
       metBy: evaluations.filter((e) => e.result.conditions[ci]!.met).map((e) => e.expertId),
       majority: own && reqs.every((r) => r.majority),
       allMet: own && reqs.every((r) => r.allMet),
@@ -391,7 +443,7 @@ export function aggregateChecklistPanel(
         .map((r) => ({
           nodeId: r.id,
           code: 'unanswered' as const,
-          message: `第 ${r.id} 项尚未确认是否符合：${excerpt(r.text)}`,
+          message: `${labels.get(r.id) ?? r.id}尚未确认是否符合：${excerpt(r.text)}`,
         })),
     );
     return {

@@ -222,7 +222,14 @@ describe('stage-skipping, from the shipped programmes', () => {
   it('000 Putuo (no district review, no publicity): acceptance starts from submitted, approve follows passing', () => {
     const stages = stagesOf(putuo);
     expect(allowedActions('draft', stages)).toEqual(['submit', 'withdraw']);
-    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'start_acceptance']);
+    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'return', 'start_acceptance']);
+    // Without district review the owning bureau returns an application for more material; the unit resubmits.
+    expect(allowedActions('submitted', stages, 'owner_officer')).toEqual(['return', 'start_acceptance']);
+    expect(allowedActions('submitted', stages, 'district_officer')).toEqual([]);
+    expect(nextStatus('submitted', 'return', stages)).toBe('returned');
+    expect(allowedActions('returned', stages, 'applicant')).toEqual(['withdraw', 'resubmit']);
+    expect(roleMayPerform('return', 'owner_officer', stages)).toBe(true);
+    expect(roleMayPerform('return', 'owner_officer', stagesOf(shaoxing))).toBe(false);
     expect(allowedActions('under_acceptance', stages)).toEqual(['withdraw', 'pass', 'fail']);
     expect(allowedActions('acceptance_passed', stages)).toEqual(['approve', 'reject']);
     expect(allowedActions('approved', stages)).toEqual(['certify']);
@@ -230,8 +237,9 @@ describe('stage-skipping, from the shipped programmes', () => {
     expect(nextStatus('acceptance_passed', 'approve', stages)).toBe('approved');
     expect(nextStatus('submitted', 'recommend', stages)).toEqual({
       code: 'illegal_transition',
-      message: '本方案没有相应阶段，不能“审核推荐”（当前状态为“已提交”）。可以进行的操作：撤回申报、启动验收。',
-      allowed: ['withdraw', 'start_acceptance'],
+      message:
+        '本方案没有相应阶段，不能“审核推荐”（当前状态为“已提交”）。可以进行的操作：撤回申报、退回补充材料、启动验收。',
+      allowed: ['withdraw', 'return', 'start_acceptance'],
     });
     expect(nextStatus('acceptance_passed', 'start_publicity', stages)).toMatchObject({
       allowed: ['approve', 'reject'],
@@ -240,6 +248,7 @@ describe('stage-skipping, from the shipped programmes', () => {
       new Set([
         'draft',
         'submitted',
+        'returned',
         'under_acceptance',
         'acceptance_passed',
         'acceptance_failed',
@@ -293,7 +302,7 @@ describe('stage-skipping, from the shipped programmes', () => {
 
   it('an application-and-certification programme approves straight after submission', () => {
     const stages = new Set<StageKind>(['application', 'certification']);
-    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'approve', 'reject']);
+    expect(allowedActions('submitted', stages)).toEqual(['withdraw', 'return', 'approve', 'reject']);
   });
 
   it('without a certification stage, approved is final', () => {
@@ -307,7 +316,11 @@ describe('stage-skipping, from the shipped programmes', () => {
   });
 
   it('accepts the stages as a list as well as a set', () => {
-    expect(allowedActions('submitted', ['application', 'acceptance'])).toEqual(['withdraw', 'start_acceptance']);
+    expect(allowedActions('submitted', ['application', 'acceptance'])).toEqual([
+      'withdraw',
+      'return',
+      'start_acceptance',
+    ]);
   });
 });
 

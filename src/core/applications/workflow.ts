@@ -4,7 +4,7 @@
  * The table describes the full path (002 Shaoxing: apply → county review → city acceptance → publicity →
  * certification). A programme that lacks a stage skips it:
  * - an action that belongs to a missing stage does not exist (`needs`): without district review there is no
- *   return / resubmit / recommend / not_recommend, without acceptance no start_acceptance / pass / fail, without
+ *   recommend / not_recommend (returning for more material stays: the owning bureau does it, `otherwise`), without acceptance no start_acceptance / pass / fail, without
  *   publicity no start_publicity, without certification no certify / revoke;
  * - a status that only a missing stage produces stands for the status before it (`STAGE_OUTCOMES`), so the next
  *   action starts from there: without district review start_acceptance starts from `submitted` (000 Putuo);
@@ -75,6 +75,8 @@ export interface Transition {
   by: readonly WorkflowRole[];
   /** The action exists only when the programme has one of these stages; absent: always. */
   needs?: readonly StageKind[];
+  /** When the programme lacks the stage, these roles take the action instead of `by`. */
+  otherwise?: { without: StageKind; by: readonly WorkflowRole[] };
 }
 
 const DISTRICT = ['district_officer', 'admin'] as const;
@@ -87,8 +89,15 @@ export const transitionTable: Readonly<Record<ApplicationAction, Transition>> = 
     to: 'withdrawn',
     by: ['applicant'],
   },
-  return: { from: ['submitted'], to: 'returned', by: DISTRICT, needs: ['district_review'] },
-  resubmit: { from: ['returned'], to: 'submitted', by: ['applicant'], needs: ['district_review'] },
+  // The bureau that receives the application returns it for more material: the district that reviews it, or
+  // without district review the owning bureau itself (000 Putuo).
+  return: {
+    from: ['submitted'],
+    to: 'returned',
+    by: DISTRICT,
+    otherwise: { without: 'district_review', by: OWNER },
+  },
+  resubmit: { from: ['returned'], to: 'submitted', by: ['applicant'] },
   recommend: { from: ['submitted'], to: 'district_recommended', by: DISTRICT, needs: ['district_review'] },
   not_recommend: { from: ['submitted'], to: 'district_not_recommended', by: DISTRICT, needs: ['district_review'] },
   start_acceptance: { from: ['district_recommended'], to: 'under_acceptance', by: OWNER, needs: ['acceptance'] },
@@ -177,13 +186,22 @@ export function allowedActions(
   return ApplicationAction.values.filter(
     (action) =>
       effectiveFrom(action, stages).includes(status) &&
-      (roles === undefined || roles.some((r) => transitionTable[action].by.includes(r))),
+      (roles === undefined || roles.some((r) => performers(action, stages).includes(r))),
   );
 }
 
-/** Whether a role performs an action at all (the jurisdiction match itself is the policy layer's business). */
-export function roleMayPerform(action: ApplicationAction, role: WorkflowRole): boolean {
-  return transitionTable[action].by.includes(role);
+/** The roles that take an action in a programme with these stages. */
+export function performers(action: ApplicationAction, stages: StagesPresent): readonly WorkflowRole[] {
+  const row = transitionTable[action];
+  return row.otherwise && !asSet(stages).has(row.otherwise.without) ? row.otherwise.by : row.by;
+}
+
+/**
+ * Whether a role performs an action at all in a programme with these stages (the jurisdiction match itself is the
+ * policy layer's business); without stages, by the full table.
+ */
+export function roleMayPerform(action: ApplicationAction, role: WorkflowRole, stages?: StagesPresent): boolean {
+  return (stages ? performers(action, stages) : transitionTable[action].by).includes(role);
 }
 
 export type TransitionErrorCode = 'illegal_transition' | 'objections_unresolved';

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { formatPath, type PathSegment, type Problem } from '../rubric/problems';
 import { type Rubric, RubricSchema } from '../rubric/schema';
 import { checkRubric } from '../rubric/validate';
-import { STAGE_RANK, StageKind } from './enums';
+import { certificatePatternProblem, kindCodeProblem } from './certificate-number';
+import { AcceptanceMethod, STAGE_RANK, StageKind } from './enums';
 import {
   type BaseKindOffer,
   BaseKindOfferSchema,
@@ -187,6 +188,16 @@ export function crossCheckProgramme(input: unknown): Problem[] {
         seen.add(q.kind);
       });
     }
+    if (value.kind === 'acceptance') {
+      value.requiredMethods?.forEach((method, j) => {
+        if (!value.methods.includes(method)) {
+          add(
+            ['stages', index, 'requiredMethods', j],
+            `须记录的验收方式“${AcceptanceMethod.labels[method]}”不在本阶段的验收方式（methods）之中`,
+          );
+        }
+      });
+    }
     if ((value.kind === 'district_review' || value.kind === 'acceptance') && value.scoring) {
       for (const k of kinds) {
         const rubric = rubricById.get(k.value.rubric);
@@ -223,6 +234,17 @@ export function crossCheckProgramme(input: unknown): Problem[] {
       add([...path, 'subject'], '贯标企业目标不区分基地类型和级别，请删除 kind / level');
     }
     if (value.from && value.from > value.due) add([...path, 'from'], '起始日期不能晚于完成日期');
+  }
+
+  // Certificate numbers: no English, one sequence, known placeholders; the kinds' codes likewise.
+  const certificatePattern = field(input, 'certificateNumberPattern');
+  if (typeof certificatePattern === 'string') {
+    const problem = certificatePatternProblem(certificatePattern);
+    if (problem) add(['certificateNumberPattern'], problem);
+  }
+  for (const { index, value } of kinds) {
+    const problem = value.certificateCode ? kindCodeProblem(value.certificateCode) : null;
+    if (problem) add(['kinds', index, 'certificateCode'], problem);
   }
 
   // Decision number pattern.

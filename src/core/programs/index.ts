@@ -1,3 +1,4 @@
+export * from './certificate-number';
 export * from './cross-checks';
 export * from './document-number';
 export * from './enums';

@@ -275,3 +275,73 @@ describe('decision numbers', () => {
     expect(() => formatDecisionNumber('普市监公平〔{year}〕{n}号', 2022, 0)).toThrow(RangeError);
   });
 });
+
+describe('rules a programme states', () => {
+  it('accepts acceptance rules, an enforced schedule and a certificate numbering without English', () => {
+    const base = buildProgramme();
+    const result = parseProgramme({
+      ...base,
+      certificateNumberPattern: '沪普市监商秘〔{year}〕{kind}{n}号',
+      kinds: base.kinds!.map((k) => ({ ...k, certificateCode: '点' })),
+      stages: [
+        ...base.stages!,
+        {
+          id: 'accept',
+          kind: 'acceptance',
+          name: '验收',
+          schedule: { opens: '2024-04-01', closes: '2024-04-10', enforced: true },
+          by: { level: 'district', name: '区市场监管局' },
+          methods: ['written_prereview', 'site_visit'],
+          requiredMethods: ['site_visit'],
+          minPanelSize: 3,
+        },
+      ],
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a required method the stage does not use, English in certificate numbers, a bad panel size', () => {
+    const base = buildProgramme();
+    const result = parseProgramme({
+      ...base,
+      certificateNumberPattern: '{owner}-{year}-point-{n}',
+      kinds: base.kinds!.map((k) => ({ ...k, certificateCode: 'P' })),
+      stages: [
+        ...base.stages!,
+        {
+          id: 'accept',
+          kind: 'acceptance',
+          name: '验收',
+          by: { level: 'district', name: '区市场监管局' },
+          methods: ['expert_evaluation'],
+          requiredMethods: ['site_visit'],
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byPath = Object.fromEntries(result.problems.map((p) => [p.path, p.message]));
+    expect(byPath).toMatchObject({ certificateNumberPattern: '证书编号不应含英文字母，请用汉字或数字' });
+    expect(Object.values(byPath)).toEqual(
+      expect.arrayContaining([
+        '证书编号中的类型代码不应含英文字母，请用汉字简称或数字',
+        '须记录的验收方式“实地考察”不在本阶段的验收方式（methods）之中',
+      ]),
+    );
+    const empty = parseProgramme({
+      ...base,
+      stages: [
+        ...base.stages!,
+        {
+          id: 'accept',
+          kind: 'acceptance',
+          name: '验收',
+          by: { level: 'district', name: '区市场监管局' },
+          methods: ['expert_evaluation'],
+          minPanelSize: 0,
+        },
+      ],
+    });
+    expect(!empty.ok && empty.problems.map((p) => p.message)).toContain('验收组人数应大于0');
+  });
+});

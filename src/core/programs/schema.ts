@@ -57,6 +57,11 @@ export const ProgrammeSchema = z
     issuedOn: IsoDate.optional(),
     /** Pattern for decision numbers: "{year}" and "{n}" are replaced, e.g. "普市监公平〔{year}〕{n}号". */
     decisionNumberPattern: Text(100).optional(),
+    /**
+     * Pattern for certificate numbers: "{owner}", "{year}", "{kind}" (the kind's certificateCode) and "{n}" (a
+     * sequence of three digits or more), no English letters; default "{owner}-{year}-{kind}-{n}" (310107-2022-1-001).
+     */
+    certificateNumberPattern: Text(60).optional(),
     /** Documents the programme rests on (依据), verbatim. */
     basis: z.array(Text(300)).optional(),
     summary: Text(5000).optional(),

@@ -108,6 +108,8 @@ export const BaseKindOfferSchema = z
     eligibility: Text(2000).optional(),
     form: Id,
     rubric: Id,
+    /** The kind in certificate numbers ("{kind}"): a Chinese abbreviation or digits; default 1 点, 2 站, 3 区. */
+    certificateCode: Text(6).optional(),
   })
   .strict();
 export type BaseKindOffer = z.infer<typeof BaseKindOfferSchema>;
@@ -120,6 +122,11 @@ export const ScheduleSchema = z
     label: Text(100).optional(),
     opens: IsoDate.optional(),
     closes: IsoDate.optional(),
+    /**
+     * The dates bind: an officer's action of this stage outside them is refused. Otherwise it goes ahead with a
+     * warning to the officer, recorded in the audit trail. (The application stage's window always binds.)
+     */
+    enforced: z.boolean().optional(),
   })
   .strict();
 export type Schedule = z.infer<typeof ScheduleSchema>;
@@ -177,6 +184,13 @@ export const AcceptanceStageSchema = z
     kind: z.literal('acceptance'),
     by: BodySchema,
     methods: z.array(AcceptanceMethod.schema).min(1, '至少应有一种验收方式'),
+    /**
+     * Methods of `methods` that must each have a recorded activity (date, people, findings) before an application
+     * may pass, e.g. written pre-review and site visit. Absent: none is required.
+     */
+    requiredMethods: z.array(AcceptanceMethod.schema).optional(),
+    /** At least this many sitting experts must have handed in a complete sheet before an application may pass. */
+    minPanelSize: z.number().int('验收组人数应为整数').min(1, '验收组人数应大于0').max(50).optional(),
     scoring: z.boolean().default(false),
     /** "验收组", "专家". */
     panel: Text(100).optional(),

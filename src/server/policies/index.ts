@@ -2,7 +2,6 @@
  * Who may do what: small named rules, one function `can` that every route and use case asks. Pure: the caller
  * loads the subject (with its jurisdiction path) first.
  */
-import { isCityOrAbove } from '../../shared/enums';
 import type { Actor } from '../context';
 
 export type Subject =
@@ -55,8 +54,10 @@ export function can(actor: Actor | null, action: Action, subject: Subject = { ty
     case 'self_assessment.write':
       return actor.role === 'applicant' && subject.type === 'unit' && actor.unitId === subject.id;
     case 'programme.manage':
-      // City level and above: district bureaus run the programmes their city publishes.
-      return actor.role === 'officer' && isCityOrAbove(actor.jurisdictionLevel);
+      // Any bureau, for programmes owned by its own jurisdiction or below: a city publishes the city's, a district
+      // its own district-level programme (000 Putuo). Without a subject: whether the actor manages any at all.
+      if (actor.role !== 'officer') return false;
+      return subject.type === 'jurisdiction' ? inSubtree(actor, subject.path) : subject.type === 'system';
     case 'audit.read':
       return actor.role === 'officer';
     case 'user.manage':

@@ -61,9 +61,13 @@ describe('policies', () => {
     expect(can(putuo, 'user.manage')).toBe(false);
   });
 
-  it('programmes are managed from city level up; self-assessments by the unit itself', () => {
+  it('programmes are managed by a bureau for its own jurisdiction; self-assessments by the unit itself', () => {
     expect(can(shanghai, 'programme.manage')).toBe(true);
-    expect(can(putuo, 'programme.manage')).toBe(false);
+    expect(can(putuo, 'programme.manage')).toBe(true);
+    expect(can(putuo, 'programme.manage', { type: 'jurisdiction', path: '000000.310000.310107.' })).toBe(true);
+    expect(can(putuo, 'programme.manage', { type: 'jurisdiction', path: '000000.310000.' })).toBe(false);
+    expect(can(shanghai, 'programme.manage', { type: 'jurisdiction', path: '000000.310000.310107.' })).toBe(true);
+    expect(can(applicant, 'programme.manage')).toBe(false);
     expect(can(applicant, 'self_assessment.write', putuoUnit)).toBe(true);
     expect(can(applicant, 'self_assessment.write', keqiaoUnit)).toBe(false);
     expect(can(putuo, 'guide.assign', putuoUnit)).toBe(true);

@@ -61,6 +61,10 @@ const PanelSchema = z.object({
   /** full: the owning bureau; expert: a panel member; members: applicant and district (who sits, no scores). */
   view: z.enum(['full', 'expert', 'members']),
   methods: z.array(AcceptanceMethod.schema),
+  /** The programme's rules for passing: methods that must be recorded, the smallest panel that may pass. */
+  rules: z.object({ requiredMethods: z.array(AcceptanceMethod.schema), minPanelSize: z.number().nullable() }),
+  /** The methods already recorded (not shown to the applicant and district). */
+  recordedMethods: z.array(AcceptanceMethod.schema),
   rubric: z.unknown(),
   acceptanceOpinion: z.string().nullable(),
   members: z.array(PanelMemberSchema),

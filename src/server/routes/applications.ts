@@ -203,13 +203,25 @@ export const applicationRoutes =
             '申报流转（submit、withdraw、return、resubmit、recommend、not_recommend …）；非法操作 409 并列出可进行的操作',
           params: IdParams,
           body: TransitionSchema,
-          response: { 200: ApplicationDetailSchema, ...errorResponses },
+          response: {
+            200: ApplicationDetailSchema.extend({
+              /** What the officer should know about the action just taken (e.g. outside the published dates). */
+              warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
         requireActor(request);
-        await transitionApplication(db, request.ctx, request.params.id, request.body, businessDate(config));
-        return getApplication(db, request.ctx, request.params.id);
+        const { warnings } = await transitionApplication(
+          db,
+          request.ctx,
+          request.params.id,
+          request.body,
+          businessDate(config),
+        );
+        return { ...(await getApplication(db, request.ctx, request.params.id)), warnings };
       },
     );
     app.put(

@@ -33,6 +33,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '登录',
+          security: [],
           body: LoginSchema,
           response: { 200: SessionSchema, ...errorResponses },
         },
@@ -87,6 +88,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '申报单位自助注册（单位与首个账号）',
+          security: [],
           body: SelfRegistrationSchema,
           response: {
             201: z.object({ userId: z.string(), unitId: z.string(), warnings: FieldWarnings }),

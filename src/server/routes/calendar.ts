@@ -8,6 +8,8 @@ import {
   CalendarDateParams,
   CalendarOverrideQuerySchema,
   CalendarOverrideSchema,
+  CalendarYearParams,
+  CalendarYearSchema,
   WorkingDaysQuerySchema,
 } from '../../shared/schemas/publicity';
 import type { Db } from '../db/client';
@@ -16,6 +18,7 @@ import {
   listCalendarOverrides,
   setCalendarOverride,
 } from '../domain/calendar/calendar-overrides';
+import { calendarYears, setCalendarYear } from '../domain/calendar/calendar-years';
 import { workingDaysFrom } from '../domain/calendar/working-days';
 import { requireActor } from '../http/session';
 import { DateTime, errorResponses } from './common';
@@ -82,6 +85,48 @@ export const calendarRoutes =
       },
     );
     app.get(
+      '/calendar/years',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '各年份的法定节假日安排是否已知（国家数据 official、管理员录入 entered、缺失 missing）',
+          response: {
+            200: z.object({
+              official: z.object({ from: z.number(), to: z.number() }).nullable(),
+              years: z.array(z.object({ year: z.number(), coverage: z.enum(['official', 'entered', 'missing']) })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return calendarYears(db, request.ctx);
+      },
+    );
+    app.put(
+      '/calendar/years/:year',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '录入某年的放假安排：假期与调休上班日（系统管理员；已发布的公示期不变）',
+          params: CalendarYearParams,
+          body: CalendarYearSchema,
+          response: {
+            200: z.object({
+              year: z.number(),
+              days: z.array(z.object({ date: z.string(), workday: z.boolean(), note: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return setCalendarYear(db, request.ctx, request.params.year, request.body);
+      },
+    );
+    app.get(
       '/calendar/working-days',
       {
         schema: {
@@ -90,7 +135,15 @@ export const calendarRoutes =
           security: [],
           querystring: WorkingDaysQuerySchema,
           response: {
-            200: z.object({ start: z.string(), days: z.number(), firstDay: z.string(), end: z.string() }),
+            200: z.object({
+              start: z.string(),
+              days: z.number(),
+              firstDay: z.string(),
+              end: z.string(),
+              /** Years the period reaches whose holiday arrangement the calendar lacks: the end may be wrong. */
+              uncoveredYears: z.array(z.number()),
+              warning: z.string().nullable(),
+            }),
             ...errorResponses,
           },
         },

@@ -12,6 +12,7 @@ export const healthRoutes =
         schema: {
           tags: ['system'],
           summary: '健康检查',
+          security: [],
           response: {
             200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), migration: z.string() }),
             503: z.object({

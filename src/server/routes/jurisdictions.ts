@@ -34,6 +34,7 @@ export const jurisdictionRoutes =
         schema: {
           tags: ['jurisdictions'],
           summary: '辖区列表（按树序）',
+          security: [],
           response: { 200: z.object({ items: z.array(JurisdictionSchema) }) },
         },
       },

@@ -33,6 +33,8 @@ const ProgrammeDetailSchema = ProgrammeSummarySchema.extend({
   definition: z.unknown(),
   /** Per kind of base: the rubric's computed maximum total, bonus caps and pass mark (or checklist size). */
   kinds: z.array(z.unknown()),
+  /** Whether the caller may edit, publish and clone this programme (its own jurisdiction's). */
+  mayManage: z.boolean().optional(),
 });
 
 /** A programme document as YAML text or as a JSON object. */

@@ -130,14 +130,20 @@ export const publicityRoutes =
           tags: ['publicity'],
           summary: '发布公示（方案主管部门；所列申报须为本方案验收通过的，发布后进入公示）',
           body: PublicityCreateSchema,
-          response: { 201: NoticeSchema, ...errorResponses },
+          response: {
+            201: NoticeSchema.extend({
+              /** What the officer should know: the period reaches a year the calendar lacks, dates outside the stage. */
+              warnings: z.array(z.string()),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
         requireActor(request);
         const today = businessDate(config);
-        const id = await createPublicity(db, request.ctx, request.body, today);
-        return reply.status(201).send(await getNotice(db, request.ctx.actor, id, today));
+        const { noticeId, warnings } = await createPublicity(db, request.ctx, request.body, today);
+        return reply.status(201).send({ ...(await getNotice(db, request.ctx.actor, noticeId, today)), warnings });
       },
     );
     app.post(

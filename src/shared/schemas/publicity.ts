@@ -139,6 +139,31 @@ export const CalendarOverrideSchema = z
   .strict();
 export type CalendarOverrideInput = z.infer<typeof CalendarOverrideSchema>;
 
+/** A year's announced arrangement (国务院办公厅关于某年部分节假日安排的通知), entered in one form. */
+export const CalendarYearParams = z
+  .object({ year: z.coerce.number().int('年份应为整数').min(2000, '年份不早于2000年').max(2100, '年份不晚于2100年') })
+  .strict();
+
+export const CalendarYearSchema = z
+  .object({
+    holidays: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1, '请填写节日名称').max(20, '节日名称不能超过20个字'),
+            from: IsoDay,
+            to: IsoDay,
+          })
+          .strict(),
+      )
+      .min(1, '请至少填写一个假期')
+      .max(20, '假期不能超过20个'),
+    /** Make-up working days (调休上班), usually Saturdays or Sundays. */
+    workdays: z.array(IsoDay).max(30, '调休上班日不能超过30个').default([]),
+  })
+  .strict();
+export type CalendarYearInput = z.infer<typeof CalendarYearSchema>;
+
 export const CalendarOverrideQuerySchema = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).strict();
 
 export const WorkingDaysQuerySchema = z

@@ -2,7 +2,6 @@
  * What the current user may reach in the interface, as named flags (Ant Design Pro's access.ts). The server decides
  * every request on its own (src/server/policies); these flags only choose which menus, routes and buttons to show.
  */
-import { isCityOrAbove } from '../../shared/enums';
 import type { CurrentUser } from './types';
 
 export interface Access {
@@ -75,7 +74,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canViewOwnExpert: role === 'expert',
     canManageCalendar: role === 'admin',
     canViewProgrammes: user !== null,
-    canManageProgrammes: role === 'admin' || (role === 'officer' && isCityOrAbove(user?.jurisdictionLevel)),
+    canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
   };

@@ -62,6 +62,8 @@ export async function getPanel(db: Executor, ctx: RequestContext, id: string) {
     version: found.application.version,
     view,
     methods: acceptanceStage(found.programme)?.methods ?? [],
+    rules: state.rules,
+    recordedMethods: view === 'members' ? [] : state.recordedMethods,
     rubric: view === 'members' ? null : state.rubric,
     acceptanceOpinion: view === 'members' ? null : opinion,
     members: state.members.map(member),

@@ -5,13 +5,15 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { aggregatePanel, type PanelResult, type SheetGap } from '../../../core/applications/panel-scores';
+import { AcceptanceMethod } from '../../../core/programs/enums';
 import { rubricForKind } from '../../../core/programs/queries';
 import type { Rubric } from '../../../core/rubric/schema';
 import type { Executor } from '../../db/client';
-import { experts, panelAssignments } from '../../db/schema';
+import { acceptanceActivities, experts, panelAssignments } from '../../db/schema';
 import type { LoadedApplication } from '../applications/application-queries';
 import { type BlockingConflict, blockingConflicts, describeConflict } from '../experts/conflict-check';
 import { unitMetrics } from '../self-assessments/unit-metrics';
+import { acceptanceStage } from './panel-access';
 
 export type SheetStatus = 'pending' | 'partial' | 'complete' | 'recused';
 
@@ -45,6 +47,10 @@ export interface PanelState {
   members: PanelMember[];
   /** Over the sheets of experts who have not recused; null before the first sheet. */
   aggregate: PanelResult | null;
+  /** The programme's acceptance rules: methods that must be recorded, the smallest panel (programme format). */
+  rules: { requiredMethods: AcceptanceMethod[]; minPanelSize: number | null };
+  /** The methods of the acceptance activities recorded so far. */
+  recordedMethods: AcceptanceMethod[];
 }
 
 /** `today`: the business date the applicant's metrics are computed on (gates apply as in the self-assessment). */
@@ -82,11 +88,24 @@ export async function panelState(db: Executor, found: LoadedApplication, today: 
         : [],
     });
   }
-  return { rubric, members, aggregate };
+  const stage = acceptanceStage(programme);
+  const recorded = await db
+    .selectDistinct({ method: acceptanceActivities.method })
+    .from(acceptanceActivities)
+    .where(eq(acceptanceActivities.applicationId, application.id));
+  return {
+    rubric,
+    members,
+    aggregate,
+    rules: { requiredMethods: stage?.requiredMethods ?? [], minPanelSize: stage?.minPanelSize ?? null },
+    recordedMethods: recorded.map((r) => r.method as AcceptanceMethod),
+  };
 }
 
 export type PassProblemCode =
   | 'no_experts'
+  | 'panel_too_small'
+  | 'methods_not_recorded'
   | 'sheets_incomplete'
   | 'conflict_of_interest'
   | 'no_opinion'
@@ -109,6 +128,21 @@ export function passProblems(state: PanelState, opinion: string | null | undefin
   const sitting = state.members.filter((m) => m.sheetStatus !== 'recused');
   if (sitting.length === 0) {
     problems.push({ code: 'no_experts', message: '验收组尚无专家（或均已回避），请先指派验收专家' });
+  }
+  const { minPanelSize, requiredMethods } = state.rules;
+  const complete = sitting.filter((m) => m.sheetStatus === 'complete').length;
+  if (minPanelSize !== null && sitting.length > 0 && complete < minPanelSize) {
+    problems.push({
+      code: 'panel_too_small',
+      message: `本方案要求验收组至少 ${minPanelSize} 名专家完成评分，目前 ${complete} 名`,
+    });
+  }
+  const unrecorded = requiredMethods.filter((m) => !state.recordedMethods.includes(m));
+  if (unrecorded.length > 0) {
+    problems.push({
+      code: 'methods_not_recorded',
+      message: `本方案要求记录的验收方式尚未记录：${unrecorded.map((m) => `“${AcceptanceMethod.labels[m]}”`).join('、')}`,
+    });
   }
   const waiting = sitting.filter((m) => m.sheetStatus !== 'complete');
   if (waiting.length > 0) {

@@ -6,6 +6,7 @@
  * event, the audit entry, the action's further writes and the notifications.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { scheduleFinding } from '../../../core/applications/schedule';
 import {
   ApplicationAction,
   ApplicationStatus,
@@ -34,16 +35,22 @@ export function actionsFor(found: LoadedApplication, roles: readonly WorkflowRol
   return allowedActions(found.application.status, stagesOf(found.programme), roles);
 }
 
+/** Something the officer should know about an action that went ahead (e.g. outside the published dates). */
+export interface TransitionWarning {
+  code: string;
+  message: string;
+}
+
 export async function transitionApplication(
   db: Db,
   ctx: RequestContext,
   id: string,
   input: TransitionInput,
   today: string,
-): Promise<void> {
+): Promise<{ warnings: TransitionWarning[] }> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const found = await findApplication(tx, id, { forUpdate: true });
     if (!found || !mayRead(actor, found, await isOnPanel(tx, actor, id))) throw notFound('申报');
     const roles = workflowRoles(actor, found);
@@ -55,12 +62,20 @@ export async function transitionApplication(
     if (isTransitionError(to)) {
       throw new AppError('invalid_transition', to.message, { details: { allowed: to.allowed, reason: to.code } });
     }
-    if (!roles.some((role) => roleMayPerform(input.action, role))) {
+    if (!roles.some((role) => roleMayPerform(input.action, role, stages))) {
       throw forbidden(`无权进行“${ApplicationAction.labels[input.action]}”操作`);
     }
     if (input.version !== found.application.version) {
       throw new AppError('conflict', '申报已被他人更新，请刷新后重试');
     }
+    // The stage's published dates: binding when the programme says so, otherwise a warning answered and recorded.
+    const outside = scheduleFinding(found.programme, input.action, today);
+    if (outside?.enforced) {
+      throw new AppError('invalid_transition', outside.message, {
+        details: { reason: 'outside_schedule', stage: outside.stageId },
+      });
+    }
+    const warnings: TransitionWarning[] = outside ? [{ code: outside.code, message: outside.message }] : [];
     const hook: ActionHookContext = { tx, ctx, found, input, today };
     const hooks = ACTION_HOOKS[input.action] ?? [];
     for (const h of hooks) await h.check?.(hook);
@@ -89,7 +104,12 @@ export async function transitionApplication(
       unitId: found.application.unitId,
       jurisdictionPath: found.unitPath,
       before: { status: from },
-      after: { status: to, action: input.action, comment: input.comment ?? null },
+      after: {
+        status: to,
+        action: input.action,
+        comment: input.comment ?? null,
+        ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.message) } : {}),
+      },
     });
     const label = ApplicationAction.labels[input.action];
     await notifyApplicationChange(
@@ -101,6 +121,7 @@ export async function transitionApplication(
       },
       actor.id,
     );
+    return { warnings };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { notFound, unauthenticated } from '../../errors';
-import { inSubtree } from '../../policies';
+import { can, inSubtree } from '../../policies';
 import { findProgramme, programmeDetail } from './programme-queries';
 
 export async function getProgramme(db: Executor, ctx: RequestContext, id: string) {
@@ -13,5 +13,7 @@ export async function getProgramme(db: Executor, ctx: RequestContext, id: string
       ctx.actor.role === 'admin' ||
       (ctx.actor.role === 'officer' && inSubtree(ctx.actor, found.ownerPath)));
   if (!found || !visible) throw notFound('工作方案');
-  return programmeDetail(found);
+  // What the page offers (edit, publish, clone): a bureau manages its own jurisdiction's programmes.
+  const mayManage = can(ctx.actor, 'programme.manage', { type: 'jurisdiction', path: found.ownerPath });
+  return { ...programmeDetail(found), mayManage };
 }

@@ -18,7 +18,9 @@ export async function importProgramme(
   options: { authorised?: boolean } = {},
 ) {
   const programme = requireValidProgramme(parseProgramme(input));
-  const owner = options.authorised ? null : await authoriseProgrammeOwner(db, ctx, programme.ownerJurisdiction);
+  const owner = options.authorised
+    ? null
+    : await authoriseProgrammeOwner(db, ctx, programme.ownerJurisdiction, programme);
   try {
     const id = await db.transaction(async (tx) => {
       const version = (await latestVersion(tx, programme.code)) + 1;

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Programme } from '../../../core/programs/schema';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
@@ -19,7 +20,14 @@ export async function publishProgramme(
 ) {
   const found = await findProgramme(db, id);
   if (!found) throw notFound('工作方案');
-  if (!options.authorised) await authoriseProgrammeOwner(db, ctx, found.programme.ownerJurisdictionCode);
+  if (!options.authorised) {
+    await authoriseProgrammeOwner(
+      db,
+      ctx,
+      found.programme.ownerJurisdictionCode,
+      found.programme.definition as Programme,
+    );
+  }
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(programmes)

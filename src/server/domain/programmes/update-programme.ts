@@ -19,7 +19,7 @@ export async function updateProgramme(db: Executor, ctx: RequestContext, id: str
       fields: [{ path: 'code', message: '不能修改工作方案编号' }],
     });
   }
-  await authoriseProgrammeOwner(db, ctx, programme.ownerJurisdiction);
+  await authoriseProgrammeOwner(db, ctx, programme.ownerJurisdiction, programme);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(programmes)

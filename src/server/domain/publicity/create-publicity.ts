@@ -10,6 +10,7 @@
 import { chineseDate } from '../../../core/applications/guards';
 import { programmePublicityPeriod, publicityStage } from '../../../core/applications/publicity';
 import { ApplicationStatus } from '../../../core/applications/workflow';
+import { uncoveredWarning } from '../../../core/calendar/coverage';
 import type { Programme } from '../../../core/programs/schema';
 import type { PublicityCreateInput } from '../../../shared/schemas/publicity';
 import { recordAudit } from '../../audit';
@@ -20,6 +21,7 @@ import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import { findApplication } from '../applications/application-queries';
 import { transitionApplication } from '../applications/transition-application';
 import { loadWorkdayCalendar } from '../calendar/calendar-overrides';
+import { uncoveredYearsBetween } from '../calendar/calendar-years';
 import { findProgramme } from '../programmes/programme-queries';
 import { managesNotice } from './publicity-queries';
 
@@ -31,7 +33,7 @@ export async function createPublicity(
   ctx: RequestContext,
   input: PublicityCreateInput,
   today: string,
-): Promise<string> {
+): Promise<{ noticeId: string; warnings: string[] }> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   const found = await findProgramme(db, input.programmeId);
@@ -52,6 +54,8 @@ export async function createPublicity(
     throw invalid('startsOn', `公示开始日期不能早于今天（${chineseDate(today)}）`);
   }
   const period = programmePublicityPeriod(programme, input.startsOn, await loadWorkdayCalendar(db));
+  // A period reaching a year without the official arrangement may end on a holiday: say so, and record it.
+  const calendarWarning = uncoveredWarning(await uncoveredYearsBetween(db, input.startsOn, period.end), '公示期');
 
   return db.transaction(async (tx) => {
     // Every listed application must be this programme's and have passed acceptance; all problems at once.
@@ -90,15 +94,17 @@ export async function createPublicity(
       .insert(publicityEntries)
       .values(input.applicationIds.map((applicationId) => ({ noticeId, applicationId })));
     const comment = `公示：${input.title}（${chineseDate(input.startsOn)}至${chineseDate(period.end)}，${period.workingDays}个工作日）`;
+    const warnings = calendarWarning ? [calendarWarning] : [];
     for (const app of loaded) {
       // The version just read in this transaction: the transition locks the row and checks it again.
-      await transitionApplication(
+      const transitioned = await transitionApplication(
         tx,
         ctx,
         app!.application.id,
         { action: 'start_publicity', version: app!.application.version, comment },
         today,
       );
+      for (const w of transitioned.warnings) if (!warnings.includes(w.message)) warnings.push(w.message);
     }
     await recordAudit(tx, ctx, {
       action: 'publicity.create',
@@ -113,8 +119,9 @@ export async function createPublicity(
         workingDays: period.workingDays,
         lengthSource: period.source,
         applications: input.applicationIds,
+        ...(warnings.length > 0 ? { warnings } : {}),
       },
     });
-    return noticeId;
+    return { noticeId, warnings };
   });
 }

@@ -92,7 +92,7 @@ export const certifyHook: ActionHook = {
     const kind = kindById(programme, application.kindId);
     if (!kind) throw new AppError('conflict', '工作方案中已无此类基地，不能认定');
     const title = kind.fullName ?? kind.name;
-    const certificateNo = await issueCertificateNo(tx, found.ownerCode, found.programmeYear, application.kindId);
+    const certificateNo = await issueCertificateNo(tx, programme, found.ownerCode, found.programmeYear, kind);
     const [base] = await tx
       .insert(bases)
       .values({

@@ -27,4 +27,6 @@ export interface KindSummary {
 export interface ProgrammeDetail extends ProgrammeSummary {
   definition: Programme;
   kinds: KindSummary[];
+  /** Whether the caller may edit, publish and clone it (its own jurisdiction's programme). */
+  mayManage?: boolean;
 }

@@ -70,8 +70,14 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
       layout="vertical"
       onFinish={async (v) => {
         try {
-          await api.post('/publicity', { ...v, body: v.body ?? '', startsOn: v.startsOn.format('YYYY-MM-DD') });
+          const created = await api.post<{ warnings?: string[] }>('/publicity', {
+            ...v,
+            body: v.body ?? '',
+            startsOn: v.startsOn.format('YYYY-MM-DD'),
+          });
           message.success('公示已发布');
+          // Published, but e.g. the period reaches a year without holiday data (recorded in the audit trail).
+          for (const warning of created.warnings ?? []) message.warning({ content: warning, duration: 10 });
           onPublished();
         } catch (error) {
           handleError(error, form);

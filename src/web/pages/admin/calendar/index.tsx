@@ -1,10 +1,12 @@
 /**
  * 工作日历 (administrators): overrides of the official Chinese calendar — a day made a working day (a make-up day
  * announced late) or a day off — and the "N working days from a date" calculator publicity periods use
- * (GET /calendar/working-days, which already counts these overrides).
+ * (GET /calendar/working-days, which already counts these overrides), and which years the holiday data covers with
+ * the form that enters a missing year's arrangement (CalendarYears.tsx).
  */
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -26,6 +28,7 @@ import { api, useApiErrorHandler } from '../../../app/api';
 import { useBusinessDate } from '../../../app/business-date';
 import { DatePicker } from '../../../components/BusinessDatePicker';
 import { PageContainer } from '../../../components/PageContainer';
+import { CalendarYears } from './CalendarYears';
 
 interface Override {
   date: string;
@@ -40,6 +43,8 @@ interface WorkingDays {
   days: number;
   firstDay: string;
   end: string;
+  /** Set when the period reaches a year without holiday data: the end may be wrong. */
+  warning: string | null;
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -194,6 +199,9 @@ function WorkingDaysCalculator() {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {result?.warning && (
+          <Alert type="warning" showIcon message={result.warning} data-testid="working-days-warning" />
+        )}
         <Typography.Text type="secondary">
           按国家法定节假日与调休安排计算，并计入本页的调整；起始日期当天是否计入以“第一个工作日”为准。
         </Typography.Text>
@@ -303,6 +311,7 @@ export default function CalendarAdminPage() {
           ]}
         />
       </Card>
+      <CalendarYears onChanged={load} />
       <WorkingDaysCalculator />
       {editing && (
         <OverrideModal

@@ -57,6 +57,9 @@ interface Panel {
   version: number;
   view: 'full' | 'expert' | 'members';
   methods: AcceptanceMethod[];
+  /** The programme's rules for passing (programme format: requiredMethods, minPanelSize). */
+  rules: { requiredMethods: AcceptanceMethod[]; minPanelSize: number | null };
+  recordedMethods: AcceptanceMethod[];
   rubric: Rubric;
   acceptanceOpinion: string | null;
   members: PanelMember[];
@@ -91,7 +94,8 @@ function TotalSummary({ aggregate }: { aggregate: ScoredPanelResult }) {
   );
 }
 
-function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
+function AggregateTable({ aggregate, members }: { aggregate: PanelResult; members: PanelMember[] }) {
+  const expertName = (id: string) => members.find((m) => m.expertId === id)?.name ?? '专家';
   if (aggregate.form === 'checklist') {
     const n = aggregate.expertCount;
     return (
@@ -103,7 +107,19 @@ function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
           aria-label="各项条件汇总"
           dataSource={aggregate.conditions}
           columns={[
-            { title: '条件', dataIndex: 'title' },
+            {
+              title: '条件',
+              render: (_, c) => (
+                <div>
+                  {c.title}
+                  {c.gateReason && (
+                    <Typography.Paragraph type="danger" style={{ marginBottom: 0 }}>
+                      {c.gateReason}
+                    </Typography.Paragraph>
+                  )}
+                </div>
+              ),
+            },
             { title: '认为全部符合的专家', width: 160, render: (_, c) => `${c.metBy.length} / ${n}` },
             {
               title: '结论',
@@ -125,6 +141,7 @@ function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
           pagination={false}
           dataSource={aggregate.requirements}
           columns={[
+            { title: '序号', dataIndex: 'label', width: 150 },
             { title: '条件要求', dataIndex: 'text' },
             { title: '符合', width: 70, render: (_, r) => `${r.metBy.length} / ${n}` },
             { title: '不符合', width: 80, render: (_, r) => r.notMetBy.length },
@@ -152,7 +169,23 @@ function AggregateTable({ aggregate }: { aggregate: PanelResult }) {
       pagination={false}
       dataSource={aggregate.items}
       columns={[
-        { title: '评价内容', dataIndex: 'text' },
+        { title: '序号', dataIndex: 'label', width: 150 },
+        {
+          title: '评价内容',
+          render: (_, i) => (
+            <div>
+              {i.text}
+              {i.gate && (
+                // The experts' scores count 0 here: say why, with the figures, and what they entered.
+                <Typography.Paragraph type="danger" style={{ marginBottom: 0 }} data-testid={`gate-${i.id}`}>
+                  {i.gate.reason}
+                  {i.gate.entered.length > 0 &&
+                    `（专家评分：${i.gate.entered.map((e) => `${expertName(e.expertId)} ${e.score} 分`).join('，')}）`}
+                </Typography.Paragraph>
+              )}
+            </div>
+          ),
+        },
         { title: '分值', dataIndex: 'points', width: 60 },
         { title: '平均分', width: 80, render: (_, i) => i.stats?.mean ?? '—' },
         { title: '中位数', width: 80, render: (_, i) => i.stats?.median ?? '—' },
@@ -448,13 +481,36 @@ export function AcceptanceCard({
                 }`}
             </Typography.Title>
             {panel.aggregate.form === 'scored' && <TotalSummary aggregate={panel.aggregate} />}
-            <AggregateTable aggregate={panel.aggregate} />
+            <AggregateTable aggregate={panel.aggregate} members={panel.members} />
           </>
         )}
 
         {panel.view !== 'members' && (
           <>
             <Typography.Title level={5}>验收方式与核查记录</Typography.Title>
+            {(panel.rules.requiredMethods.length > 0 || panel.rules.minPanelSize !== null) && (
+              <Typography.Paragraph data-testid="acceptance-rules" style={{ marginBottom: 0 }}>
+                本方案要求：
+                {[
+                  panel.rules.minPanelSize !== null && `验收组至少 ${panel.rules.minPanelSize} 名专家完成评分`,
+                  panel.rules.requiredMethods.length > 0 &&
+                    `须记录${panel.rules.requiredMethods.map((m) => `“${AcceptanceMethod.labels[m]}”`).join('、')}`,
+                ]
+                  .filter(Boolean)
+                  .join('；')}
+                {panel.rules.requiredMethods.map((m) =>
+                  panel.recordedMethods.includes(m) ? (
+                    <Tag key={m} color="success" style={{ marginLeft: 8 }}>
+                      {AcceptanceMethod.labels[m]}已记录
+                    </Tag>
+                  ) : (
+                    <Tag key={m} color="warning" style={{ marginLeft: 8 }}>
+                      {AcceptanceMethod.labels[m]}未记录
+                    </Tag>
+                  ),
+                )}
+              </Typography.Paragraph>
+            )}
             <Table
               size="small"
               rowKey="id"
@@ -492,18 +548,19 @@ export function AcceptanceCard({
           >
             <Form.Item name="method" label="方式" rules={[{ required: true, message: '请选择' }]}>
               <Select
+                aria-label="验收方式"
                 style={{ width: 130 }}
                 options={panel.methods.map((m) => ({ value: m, label: AcceptanceMethod.labels[m] }))}
               />
             </Form.Item>
             <Form.Item name="occurredOn" label="日期" rules={[{ required: true, message: '请选择' }]}>
-              <DatePicker />
+              <DatePicker aria-label="验收活动日期" />
             </Form.Item>
             <Form.Item name="people" label="参加人员" rules={[{ required: true, message: '请填写' }]}>
-              <Input style={{ width: 180 }} />
+              <Input aria-label="参加人员" style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="findings" label="核查情况" rules={[{ required: true, message: '请填写' }]}>
-              <Input style={{ width: 240 }} />
+              <Input aria-label="核查情况" style={{ width: 240 }} />
             </Form.Item>
             <Button htmlType="submit">记录</Button>
           </Form>

@@ -93,11 +93,13 @@ export function ActionBar({
     if (!action) return;
     setBusy(true);
     try {
-      const next = await api.post<ApplicationDetail>(
+      const next = await api.post<ApplicationDetail & { warnings?: { code: string; message: string }[] }>(
         `/applications/${application.id}/transitions`,
         bodyOf(action, application.version, values),
       );
       message.success(`已${ApplicationAction.labels[action]}`);
+      // Done, but outside the programme's published dates (recorded in the audit trail): the officer should know.
+      for (const warning of next.warnings ?? []) message.warning({ content: warning.message, duration: 10 });
       setAction(null);
       onDone(next);
     } catch (error) {

@@ -21,6 +21,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { certificateNumbering, kindCertificateCode } from '../../../../core/programs/certificate-number';
 import {
   AcceptanceMethod,
   BaseKind,
@@ -52,10 +53,20 @@ function stageParameters(stage: Stage, programme: Programme): [string, string][]
   if (schedule) {
     const range = [schedule.opens, schedule.closes].filter(Boolean).join(' 至 ');
     out.push(['时间', [schedule.label, range && `（${range}）`].filter(Boolean).join('')]);
+    // The application window always binds the applicant; other stages bind the officer only when enforced.
+    if (stage.kind !== 'application' && (schedule.opens || schedule.closes)) {
+      out.push([
+        '时间要求',
+        schedule.enforced ? '按期执行：超出上述时间不能办理' : '超出上述时间办理时提示经办人员并记录',
+      ]);
+    }
   }
   switch (stage.kind) {
     case 'application':
       out.push(['报送至', stage.submitTo.name]);
+      if (!programme.stages.some((s) => s.kind === 'district_review')) {
+        out.push(['退回补充材料', '受理部门可将已提交的申报退回补充材料，申报单位补充后重新提交']);
+      }
       break;
     case 'district_review':
       out.push(['审核单位', stage.by.name]);
@@ -67,6 +78,13 @@ function stageParameters(stage: Stage, programme: Programme): [string, string][]
     case 'acceptance':
       out.push(['验收单位', stage.by.name]);
       out.push(['验收方式', stage.methods.map((m) => AcceptanceMethod.labels[m]).join('、')]);
+      if (stage.requiredMethods?.length) {
+        out.push([
+          '须记录的验收方式',
+          `${stage.requiredMethods.map((m) => AcceptanceMethod.labels[m]).join('、')}（记录后方可验收通过）`,
+        ]);
+      }
+      if (stage.minPanelSize) out.push(['验收组人数', `至少 ${stage.minPanelSize} 名专家完成评分方可验收通过`]);
       if (stage.panel) out.push(['验收组织', stage.panel]);
       break;
     case 'publicity':
@@ -226,6 +244,8 @@ export default function ProgrammeDetailPage() {
   if (!detail) return <PageLoading />;
   const programme = detail.definition;
   const isDraft = detail.status === 'draft';
+  // A bureau manages its own jurisdiction's programmes (the server says which): not the city's, seen by a district.
+  const manageable = access.canManageProgrammes && detail.mayManage !== false;
   const exportUrl = apiUrl(`/programs/${detail.id}/export`);
 
   const act = async (run: () => Promise<void>) => {
@@ -270,17 +290,17 @@ export default function ProgrammeDetailPage() {
           <Button icon={<DownloadOutlined />} href={exportUrl}>
             导出 YAML
           </Button>
-          {access.canManageProgrammes && isDraft && (
+          {manageable && isDraft && (
             <Button icon={<EditOutlined />} loading={busy} onClick={editDraft}>
               编辑草稿
             </Button>
           )}
-          {access.canManageProgrammes && (
+          {manageable && (
             <Button icon={<CopyOutlined />} loading={busy} onClick={clone}>
               复制为新版本
             </Button>
           )}
-          {access.canManageProgrammes && isDraft && (
+          {manageable && isDraft && (
             <Popconfirm title="发布后此版本不可修改，确定发布？" okText="发布" cancelText="取消" onConfirm={publish}>
               <Button type="primary" icon={<SendOutlined />} loading={busy}>
                 发布
@@ -304,6 +324,19 @@ export default function ProgrammeDetailPage() {
           {programme.decisionNumberPattern && (
             <Descriptions.Item label="认定文号格式">{programme.decisionNumberPattern}</Descriptions.Item>
           )}
+          <Descriptions.Item label="证书编号示例">
+            <span data-testid="certificate-number-example">
+              {programme.kinds
+                .map((kind) =>
+                  certificateNumbering(programme.certificateNumberPattern, {
+                    owner: programme.ownerJurisdiction,
+                    year: programme.year,
+                    kind: kindCertificateCode(kind),
+                  }).format(1),
+                )
+                .join('、') || '—'}
+            </span>
+          </Descriptions.Item>
         </Descriptions>
         {programme.basis?.length ? (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
