@@ -10,9 +10,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
 import { attachmentUrl } from '../../../app/upload';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
+import { PdfButton } from '../../../components/PdfButton';
 import { evidenceFiles } from '../../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
 import type { ApplicationDetail } from '../application-types';
@@ -81,6 +83,7 @@ export default function ApplicationDetailPage() {
           <Link to={`/applications/${application.id}/print`} target="_blank">
             <Button icon={<PrinterOutlined />}>打印申报表</Button>
           </Link>
+          <PdfButton href={documentUrls.applicationForm(application.id)}>下载申报表（PDF）</PdfButton>
           <ActionBar application={application} onDone={show} />
         </>
       }
