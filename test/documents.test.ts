@@ -9,7 +9,7 @@ import type { Rubric } from '../src/core/rubric/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { act, expertSheet, submittedApplication } from './helpers/applications';
 import { readApplication, setBusinessDate, shaoxingApproved, shaoxingDecision } from './helpers/bases';
-import { pdfQrCodes, pdfText } from './helpers/pdf';
+import { pdfQrCodes, pdfText, savePdfPictures } from './helpers/pdf';
 
 const BASE_URL = 'https://shangmi.example.gov.cn';
 const put = (client: Client, url: string, payload: Record<string, unknown>) =>
@@ -24,10 +24,12 @@ afterAll(async () => {
   await t.close();
 });
 
-async function pdf(client: Client, url: string) {
+/** Downloads a PDF; with `picture`, also keeps pictures of its pages in test-artifacts/documents/. */
+async function pdf(client: Client, url: string, picture?: { name: string; scale?: number }) {
   const res = await client.get(url);
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
+  if (picture) await savePdfPictures(res.rawPayload, picture.name, picture.scale);
   return res.rawPayload;
 }
 
@@ -92,7 +94,13 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     const firstTotal = panel.aggregate.experts.find((e: { expertId: string }) => e.expertId === expertIds[0]);
 
     const sheet = flat(
-      (await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/score-sheets/${expertIds[0]}`))).text,
+      (
+        await pdfText(
+          await pdf(putuo, `/api/v1/applications/${id}/documents/score-sheets/${expertIds[0]}`, {
+            name: 'expert-score-sheet-putuo',
+          }),
+        )
+      ).text,
     );
     expect(sheet).toContain('普陀区商业秘密保护示范点验收评价标准');
     expect(sheet).toContain('专家评分表');
@@ -109,7 +117,13 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     expect(sheet).toContain('日期：');
     expect(sheet).toContain('专家1综合意见');
 
-    const summary = flat((await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/score-summary`))).text);
+    const summary = flat(
+      (
+        await pdfText(
+          await pdf(putuo, `/api/v1/applications/${id}/documents/score-summary`, { name: 'panel-summary-putuo' }),
+        )
+      ).text,
+    );
     expect(summary).toContain('验收组评分汇总表');
     for (const m of panel.members) expect(summary).toContain(m.name);
     expect(summary).toContain(`平均总得分${panel.aggregate.meanTotal}分`);
@@ -143,7 +157,10 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     });
     expect(written.statusCode, written.body).toBe(200);
     current = await act(putuo, await readApplication(putuo, id), 'pass', { comment: '同意' });
-    const form = flat((await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/form`))).text);
+    const form = flat(
+      (await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/form`, { name: 'application-form-putuo' })))
+        .text,
+    );
     expect(form).toContain(opinion);
 
     setBusinessDate(t, '2022-04-25');
@@ -158,7 +175,10 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     });
     const url = `${BASE_URL}/registry/${encodeURIComponent(certificateNo)}`;
     for (const kind of ['certificate', 'plaque']) {
-      const bytes = await pdf(applicant, `/api/v1/registry/${encodeURIComponent(certificateNo)}/${kind}`);
+      const bytes = await pdf(applicant, `/api/v1/registry/${encodeURIComponent(certificateNo)}/${kind}`, {
+        name: `${kind}-putuo`,
+        scale: kind === 'plaque' ? 0.5 : 1.5,
+      });
       const { text, count } = await pdfText(bytes);
       expect(count).toBe(1);
       const f = flat(text);
@@ -216,7 +236,9 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
     const notice = notices.find((n: { entries: { applicationId: string }[] }) =>
       n.entries.some((e) => e.applicationId === approved.id),
     );
-    const bytes = await pdf(t.anonymous, `/api/v1/publicity/${notice.id}/document`);
+    const bytes = await pdf(t.anonymous, `/api/v1/publicity/${notice.id}/document`, {
+      name: 'publicity-notice-shaoxing',
+    });
     const f = flat((await pdfText(bytes)).text);
     expect(f).toContain(flat(notice.title));
     expect(f).toContain('现将拟认定名单予以公示。');
@@ -229,7 +251,15 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
   });
 
   it('the form shows the county’s recommendation opinion under its own heading', async () => {
-    const f = flat((await pdfText(await pdf(shaoxing, `/api/v1/applications/${approved.id}/documents/form`))).text);
+    const f = flat(
+      (
+        await pdfText(
+          await pdf(shaoxing, `/api/v1/applications/${approved.id}/documents/form`, {
+            name: 'application-form-shaoxing',
+          }),
+        )
+      ).text,
+    );
     expect(f).toContain('绍兴市商业秘密保护基地（示范点）申报表');
     expect(f).toContain('附表3');
     expect(f).toContain('县市场监管局推荐意见同意推荐。');
@@ -250,7 +280,10 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
     const detail = (await t.anonymous.get(path)).json();
     expect(detail.designation).toBe('绍兴市商业秘密保护示范点');
 
-    const list = flat((await pdfText(await pdf(t.anonymous, `${path}/certification-list`))).text);
+    const list = flat(
+      (await pdfText(await pdf(t.anonymous, `${path}/certification-list`, { name: 'certification-list-shaoxing' })))
+        .text,
+    );
     expect(list).toContain('2021年度商业秘密保护示范基地认定名单');
     expect(list).toContain('认定文号：绍市监管竞争〔2021〕7号');
     expect(list).toContain('认定日期：2021年10月11日');

@@ -1,7 +1,10 @@
 /**
  * Reading generated PDFs back in tests: their text (pdf.js, legacy build for Node) and the QR codes of their images
- * (the image streams pdf-lib wrote, inflated and decoded with jsQR).
+ * (the image streams pdf-lib wrote, inflated and decoded with jsQR), and pictures of their pages as test artefacts.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import { PDFDocument, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
@@ -42,4 +45,36 @@ export async function pdfQrCodes(bytes: Uint8Array | Buffer): Promise<string[]> 
     if (code) found.push(code.data);
   }
   return found;
+}
+
+/** Where tests keep pictures of the documents they generated. */
+export const DOCUMENT_ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/documents', import.meta.url));
+
+interface RenderCanvas {
+  toBuffer(type: 'image/png'): Buffer;
+}
+
+/**
+ * Renders each page to test-artifacts/documents/<name>[-<page>].png with pdf.js (its Node canvas), so a reviewer can
+ * look at the documents; returns the files written.
+ */
+export async function savePdfPictures(bytes: Uint8Array | Buffer, name: string, scale = 1.5): Promise<string[]> {
+  mkdirSync(DOCUMENT_ARTIFACTS, { recursive: true });
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false }).promise;
+  const files: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const viewport = page.getViewport({ scale });
+    // pdf.js's own canvas factory: in Node it draws on @napi-rs/canvas, which pdfjs-dist installs with itself.
+    const factory = doc.canvasFactory as {
+      create(w: number, h: number): { canvas: RenderCanvas & HTMLCanvasElement; context: CanvasRenderingContext2D };
+    };
+    const { canvas, context } = factory.create(viewport.width, viewport.height);
+    await page.render({ canvas, canvasContext: context, viewport }).promise;
+    const file = path.join(DOCUMENT_ARTIFACTS, doc.numPages > 1 ? `${name}-${i}.png` : `${name}.png`);
+    writeFileSync(file, canvas.toBuffer('image/png'));
+    files.push(file);
+  }
+  await doc.destroy();
+  return files;
 }

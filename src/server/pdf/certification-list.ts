@@ -29,7 +29,7 @@ export function renderCertificationList(data: CertificationListData): Promise<Ui
   const blocks: Block[] = [
     { type: 'text', text: '附件', size: 12 },
     { type: 'text', text: title, size: 18, bold: true, align: 'center', after: 6 },
-    { type: 'text', text: `${data.issuer}　${data.programmeTitle}`, size: 11, align: 'center' },
+    { type: 'text', text: `认定机关：${data.issuer}　　依据：${data.programmeTitle}`, size: 11, align: 'center' },
     { type: 'text', text: decision, size: 11, align: 'center', after: 10 },
     {
       type: 'table',
