@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rubric } from '../src/core/rubric/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
-import { act, expertSheet, submittedApplication } from './helpers/applications';
+import { act, expertSheet, newApplicantUnit, submittedApplication } from './helpers/applications';
 import { readApplication, setBusinessDate, shaoxingApproved, shaoxingDecision } from './helpers/bases';
 import { pdfQrCodes, pdfText, savePdfPictures } from './helpers/pdf';
 
@@ -248,6 +248,48 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
     expect(f).toContain(notice.entries[0].unitName);
     expect(f).toContain('绍兴市市场监督管理局');
     expect((await t.anonymous.get(`/api/v1/publicity/${crypto.randomUUID()}/document`)).statusCode).toBe(404);
+  });
+
+  it('checklist sheets (002): each requirement with the expert’s 符合 / 不符合, and the majority in the summary', async () => {
+    setBusinessDate(t, '2021-09-01');
+    const other = (await newApplicantUnit(t, '330603', 'keqiao-sheet')).client;
+    const submitted = await submittedApplication(other, 'shaoxing-2021', 'point');
+    const recommended = await act(await t.login('keqiao'), submitted, 'recommend', { comment: '同意推荐。' });
+    await act(shaoxing, recommended, 'start_acceptance');
+    const expert = await t.login('expert3');
+    const expertId = (await expert.get('/api/v1/experts/me')).json().id;
+    const seated = await shaoxing.post(`/api/v1/applications/${submitted.id}/panel`, { expertId });
+    expect(seated.statusCode, seated.body).toBe(201);
+    const checklist = seated.json().rubric as Rubric;
+    const answers = expertSheet(checklist, 1, '现场核查属实。');
+    const first = checklist.form === 'checklist' ? checklist.conditions[0]!.requirements[0]! : null;
+    answers[first!.id] = { met: false, note: '制度未经职代会审议' };
+    const saved = await put(expert, `/api/v1/applications/${submitted.id}/panel/me`, { answers });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const sheet = flat(
+      (
+        await pdfText(
+          await pdf(expert, `/api/v1/applications/${submitted.id}/documents/score-sheets/${expertId}`, {
+            name: 'expert-checklist-shaoxing',
+          }),
+        )
+      ).text,
+    );
+    expect(sheet).toContain('专家验收核查表');
+    expect(sheet).toContain(flat(`（1）${first!.text}不符合制度未经职代会审议`));
+    expect(sheet).toContain('符合现场核查属实。');
+    expect(sheet).toContain('专家签名：');
+    const summary = flat(
+      (await pdfText(await pdf(shaoxing, `/api/v1/applications/${submitted.id}/documents/score-summary`))).text,
+    );
+    expect(summary).toContain('验收组核查汇总表');
+    expect(summary).toContain('按多数意见尚有条件不符合');
+    // The applicant's district reviewer sees who sits on the panel, not the sheets.
+    const byCounty = await (await t.login('keqiao')).get(
+      `/api/v1/applications/${submitted.id}/documents/score-summary`,
+    );
+    expect(byCounty.statusCode).toBe(404);
   });
 
   it('the form shows the county’s recommendation opinion under its own heading', async () => {
