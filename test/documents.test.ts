@@ -316,7 +316,10 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
 
   it('the certification list of the decision, public; a revoked base is shown revoked and gets no certificate', async () => {
     setBusinessDate(t, '2021-10-20');
-    await act(shaoxing, await readApplication(shaoxing, approved.id), 'certify', { decision: shaoxingDecision(7) });
+    const plaqueText = '锦程纺织 绍兴市商业秘密保护示范点';
+    await act(shaoxing, await readApplication(shaoxing, approved.id), 'certify', {
+      decision: { ...shaoxingDecision(7), plaqueText },
+    });
     certificateNo = (await readApplication(shaoxing, approved.id)).base.certificateNo;
     const path = `/api/v1/registry/${encodeURIComponent(certificateNo)}`;
     const detail = (await t.anonymous.get(path)).json();
@@ -332,6 +335,8 @@ describe('Shaoxing: publicity notice, certification list, district opinion, revo
     expect(list).toContain(`1${certificateNo}${detail.unitName}绍兴市商业秘密保护示范点柯桥区有效`);
     expect(list).toContain('共1家。');
 
+    // The bureau's own plaque wording is what the plaque prints.
+    expect(flat((await pdfText(await pdf(applicant, `${path}/plaque`))).text)).toContain(flat(plaqueText));
     const cert = flat((await pdfText(await pdf(applicant, `${path}/certificate`))).text);
     expect(cert).toContain('认定文号：绍市监管竞争〔2021〕7号');
     // The county bureau under the city keeps its unit's papers.

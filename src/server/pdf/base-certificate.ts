@@ -18,7 +18,8 @@ export interface BaseDocumentData {
   decisionNumber: string | null;
   decidedOn: string;
   year: number;
-  plaqueText: string;
+  /** The plaque's wording when the bureau gave its own at certification; null: unit and title as designed. */
+  customPlaqueText: string | null;
   registryUrl: string;
 }
 

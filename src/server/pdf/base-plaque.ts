@@ -1,7 +1,7 @@
 /**
  * The plaque of a demonstration base (牌匾), 60 × 40 cm landscape — the usual size of a bureau's plaque — drawn as
  * vectors so it prints sharp at full size: the programme title of the kind large in the middle (普陀区商业秘密保护
- * 示范点), the certifying bureau and year below, the unit above, and a QR code with the certificate number so that
+ * 示范点), the certifying bureau and year below, the unit above (or the bureau's own plaque text, when it gave one), and a QR code with the certificate number so that
  * anyone can check the plaque on the wall against the public registry.
  */
 import { rgb } from 'pdf-lib';
@@ -17,7 +17,7 @@ export async function renderBasePlaque(data: BaseDocumentData): Promise<Uint8Arr
   const scan = '扫码查验';
   const pdf = await createPdf(
     `牌匾 ${data.certificateNo}`,
-    [data.unitName, data.designation, awarded, number, scan].join(''),
+    [data.unitName, data.designation, data.customPlaqueText ?? '', awarded, number, scan].join(''),
   );
   const { font, bold } = pdf;
   const width = cm(60);
@@ -29,13 +29,16 @@ export async function renderBasePlaque(data: BaseDocumentData): Promise<Uint8Arr
   drawFrame(page, cm(2.1), 1.5, GOLD);
 
   const inner = width - cm(10);
-  const titleSize = Math.min(cm(4.2), (inner / Math.max(data.designation.length, 1)) * 0.95);
-  drawCentered(page, data.unitName, height - cm(10), {
-    size: Math.min(cm(2), (inner / data.unitName.length) * 0.95),
-    font: bold,
-    color: GOLD,
-  });
-  drawCentered(page, data.designation, height / 2 - cm(1.5), { size: titleSize, font: bold, color: GOLD });
+  const fit = (text: string, max: number) => Math.min(max, (inner / Math.max(text.length, 1)) * 0.95);
+  if (data.customPlaqueText) {
+    // The bureau's own wording (given at certification) replaces the unit and title lines.
+    const text = data.customPlaqueText;
+    drawCentered(page, text, height / 2 - cm(0.5), { size: fit(text, cm(3.6)), font: bold, color: GOLD });
+  } else {
+    drawCentered(page, data.unitName, height - cm(10), { size: fit(data.unitName, cm(2)), font: bold, color: GOLD });
+    const title = data.designation;
+    drawCentered(page, title, height / 2 - cm(1.5), { size: fit(title, cm(4.2)), font: bold, color: GOLD });
+  }
   drawCentered(page, awarded, cm(8.5), { size: cm(1.4), font: bold, color: GOLD });
 
   // The QR code on a white ground so phones read it against the red plate.

@@ -40,7 +40,8 @@ export async function baseDocumentData(
     decisionNumber: detail.decision.number,
     decidedOn: detail.decision.decidedOn,
     year: detail.year,
-    plaqueText: detail.plaqueText,
+    // certify-hook.ts writes "<unit> <kind title>" unless the officer gives the plaque's text.
+    customPlaqueText: detail.plaqueText === `${detail.unitName} ${detail.title}` ? null : detail.plaqueText,
     registryUrl: publicUrl(baseUrl, registryPath(detail.certificateNo)),
   };
 }
