@@ -29,15 +29,19 @@ export async function renderBasePlaque(data: BaseDocumentData): Promise<Uint8Arr
   drawFrame(page, cm(2.1), 1.5, GOLD);
 
   const inner = width - cm(10);
-  const fit = (text: string, max: number) => Math.min(max, (inner / Math.max(text.length, 1)) * 0.95);
+  const sizeFor = (text: string, max: number) => Math.min(max, (inner / Math.max(text.length, 1)) * 0.95);
   if (data.customPlaqueText) {
     // The bureau's own wording (given at certification) replaces the unit and title lines.
     const text = data.customPlaqueText;
-    drawCentered(page, text, height / 2 - cm(0.5), { size: fit(text, cm(3.6)), font: bold, color: GOLD });
+    drawCentered(page, text, height / 2 - cm(0.5), { size: sizeFor(text, cm(3.6)), font: bold, color: GOLD });
   } else {
-    drawCentered(page, data.unitName, height - cm(10), { size: fit(data.unitName, cm(2)), font: bold, color: GOLD });
+    drawCentered(page, data.unitName, height - cm(10), {
+      size: sizeFor(data.unitName, cm(2)),
+      font: bold,
+      color: GOLD,
+    });
     const title = data.designation;
-    drawCentered(page, title, height / 2 - cm(1.5), { size: fit(title, cm(4.2)), font: bold, color: GOLD });
+    drawCentered(page, title, height / 2 - cm(1.5), { size: sizeFor(title, cm(4.2)), font: bold, color: GOLD });
   }
   drawCentered(page, awarded, cm(8.5), { size: cm(1.4), font: bold, color: GOLD });
 
