@@ -31,6 +31,7 @@ import { applicationRoutes } from './routes/applications';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { documentRoutes } from './routes/documents';
 import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
 import { exportRoutes } from './routes/exports';
@@ -133,6 +134,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
       await api.register(guidanceRoutes(database.db));
+      await api.register(documentRoutes(database.db, config));
       await api.register(expertRoutes(database.db));
       await api.register(acceptanceRoutes(database.db, config));
       await api.register(notificationRoutes(database.db));

@@ -48,7 +48,7 @@ const ConfigSchema = z.object({
   EVIDENCE_BATCH_INTERVAL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
   /** An external RFC 3161 time-stamping authority; unset: the platform's own TSA key signs the tokens. */
   TSA_URL: z.url().optional(),
-  /** Public address of the platform, printed as a QR code on evidence certificates. */
+  /** Public address of the platform, printed as a QR code on evidence certificates and base certificates/plaques. */
   PUBLIC_BASE_URL: z.url().optional(),
   /** The date the programmes' rules are applied on (deadlines, publicity periods, the 2-year ban), YYYY-MM-DD.
    * Unset: today in China. Set it for demonstrations and training on past programmes. */

@@ -78,9 +78,33 @@ describe('scored panel (004 point, pass mark 80)', () => {
 
   it('totals per expert and the panel mean against the pass mark', () => {
     expect(result.experts).toEqual([
-      { expertId: 'zhang', baseTotal: 85, bonusTotal: 5, grandTotal: 90, complete: true, missing: [] },
-      { expertId: 'li', baseTotal: 69, bonusTotal: 0, grandTotal: 69, complete: true, missing: [] },
-      { expertId: 'wang', baseTotal: 80, bonusTotal: 2, grandTotal: 82, complete: true, missing: [] },
+      {
+        expertId: 'zhang',
+        baseTotal: 85,
+        bonusTotal: 5,
+        grandTotal: 90,
+        complete: true,
+        missing: [],
+        bonusGroups: [{ id: 'b', raw: 5, awarded: 5 }],
+      },
+      {
+        expertId: 'li',
+        baseTotal: 69,
+        bonusTotal: 0,
+        grandTotal: 69,
+        complete: true,
+        missing: [],
+        bonusGroups: [{ id: 'b', raw: 0, awarded: 0 }],
+      },
+      {
+        expertId: 'wang',
+        baseTotal: 80,
+        bonusTotal: 2,
+        grandTotal: 82,
+        complete: true,
+        missing: [],
+        bonusGroups: [{ id: 'b', raw: 2, awarded: 2 }],
+      },
     ]);
     expect(result).toMatchObject({ expertCount: 3, meanTotal: 80.33, maxTotal: 100, passMark: 80, passed: true });
     expect(result.bonusGroups).toEqual([{ id: 'b', title: '若示范效果突出可酌情加分', cap: 10, mean: 2.33 }]);

@@ -125,6 +125,8 @@ export interface ExpertTotal {
   bonusTotal: number;
   /** As the expert's own evaluation counts it: gates applied, each bonus group capped; never above `maxTotal`. */
   grandTotal: number;
+  /** Per bonus group the expert's items summed (`raw`) and as counted, capped (`awarded`): the sheet's subtotals. */
+  bonusGroups: { id: string; raw: number; awarded: number }[];
   /** Every base item scored, and every base item and scored bonus item commented. */
   complete: boolean;
   /** Why the sheet is not complete; empty when it is. */
@@ -361,6 +363,7 @@ export function aggregateScoredPanel(
       baseTotal: e.result.baseTotal,
       bonusTotal: e.result.bonusTotal,
       grandTotal: e.result.grandTotal,
+      bonusGroups: e.result.bonusGroups.map((g) => ({ id: g.id, raw: g.raw, awarded: g.awarded })),
       complete: missing.length === 0,
       missing,
     };

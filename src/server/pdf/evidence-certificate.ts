@@ -2,13 +2,11 @@
  * The evidence certificate (存证证书): one A4 page in Chinese that names the unit, the firm's label, the digest, the
  * TSA time in Beijing time, and where in the log the entry sits, with a QR code to the public verification page.
  */
-import fontkit from '@pdf-lib/fontkit';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import QRCode from 'qrcode';
-import { cjkBold, cjkRegular, subsetFor } from './fonts';
+import type { PDFPage } from 'pdf-lib';
+import { A4, ACCENT, createPdf, drawCentered, drawQr, INK, wrap } from './layout';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -40,45 +38,18 @@ const STATIC_TEXT = STATEMENT + LABELS;
 
 const ALGORITHM_LABEL: Record<string, string> = { sha256: 'SHA-256', sm3: 'SM3' };
 
-/** Splits text into lines no wider than `width` at `size`, breaking anywhere (digests and CJK have no spaces). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
-      lines.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 export async function renderEvidenceCertificate(data: EvidenceCertificateData): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle(`存证证书 ${data.certificateNo}`);
-  doc.setCreator('商秘 Shangmi');
-  const allText = JSON.stringify(data) + STATIC_TEXT;
-  const font = await doc.embedFont(await subsetFor(await cjkRegular(), allText));
-  const bold = await doc.embedFont(await subsetFor(await cjkBold(), allText));
-  const page: PDFPage = doc.addPage([595.28, 841.89]);
+  const pdf = await createPdf(`存证证书 ${data.certificateNo}`, JSON.stringify(data) + STATIC_TEXT);
+  const { doc, font, bold } = pdf;
+  const page: PDFPage = doc.addPage(A4);
   const { width, height } = page.getSize();
-  const ink = rgb(0.12, 0.12, 0.14);
-  const accent = rgb(0.62, 0.09, 0.09);
+  const ink = INK;
+  const accent = ACCENT;
 
   page.drawRectangle({ x: 28, y: 28, width: width - 56, height: height - 56, borderColor: accent, borderWidth: 2 });
   page.drawRectangle({ x: 34, y: 34, width: width - 68, height: height - 68, borderColor: accent, borderWidth: 0.6 });
-  const title = '商业秘密电子存证证书';
-  page.drawText(title, {
-    x: (width - bold.widthOfTextAtSize(title, 26)) / 2,
-    y: height - 110,
-    size: 26,
-    font: bold,
-    color: accent,
-  });
-  const no = `证书编号：${data.certificateNo}`;
-  page.drawText(no, { x: (width - font.widthOfTextAtSize(no, 11)) / 2, y: height - 138, size: 11, font, color: ink });
+  drawCentered(page, '商业秘密电子存证证书', height - 110, { size: 26, font: bold, color: accent });
+  drawCentered(page, `证书编号：${data.certificateNo}`, height - 138, { size: 11, font });
 
   const beijing = dayjs(data.timestampTime).tz('Asia/Shanghai').format('YYYY年MM月DD日 HH:mm:ss');
   const rows: [string, string][] = [
@@ -114,10 +85,8 @@ export async function renderEvidenceCertificate(data: EvidenceCertificateData): 
     y -= 16;
   }
 
-  const qr = await QRCode.toBuffer(data.verifyUrl, { margin: 1, width: 300, errorCorrectionLevel: 'M' });
-  const qrImage = await doc.embedPng(qr);
   const qrSize = 110;
-  page.drawImage(qrImage, { x: width - 70 - qrSize, y: 70, width: qrSize, height: qrSize });
+  await drawQr(pdf, page, data.verifyUrl, width - 70 - qrSize, 70, qrSize);
   page.drawText('扫码验证', { x: width - 70 - qrSize + 30, y: 56, size: 10, font, color: ink });
   for (const [i, line] of wrap(`验证地址：${data.verifyUrl}`, font, 9, width - 140 - qrSize - 20).entries()) {
     page.drawText(line, { x: labelX, y: 120 - i * 13, size: 9, font, color: ink });

@@ -1,5 +1,7 @@
 /** Schemas shared by several routes: errors, paging, ids. */
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Config } from '../config';
 
 export const ErrorSchema = z.object({
   code: z.string(),
@@ -48,3 +50,7 @@ export const DateTime = z.date();
 export const FieldWarnings = z.array(z.object({ path: z.string(), message: z.string() }));
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** The platform's public address for links printed on documents: PUBLIC_BASE_URL, or the host the request came to. */
+export const publicBase = (config: Pick<Config, 'PUBLIC_BASE_URL'>, request: FastifyRequest) =>
+  config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`;

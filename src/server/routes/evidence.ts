@@ -16,7 +16,8 @@ import { forbidden } from '../errors';
 import type { EvidenceLog } from '../evidence/evidence-log';
 import { requireActor } from '../http/session';
 import { renderEvidenceCertificate } from '../pdf/evidence-certificate';
-import { DateTime, errorResponses, IdParams, PagingQuery, pageOf } from './common';
+import { publicUrl } from '../pdf/layout';
+import { DateTime, errorResponses, IdParams, PagingQuery, pageOf, publicBase } from './common';
 
 const EvidenceSchema = z.object({
   id: z.string(),
@@ -199,7 +200,6 @@ export const evidenceRoutes =
       async (request, reply) => {
         const { row, checkpoint } = await evidenceBundle(db, request.params.id);
         const view = await evidenceView(db, row);
-        const base = config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`;
         const pdf = await renderEvidenceCertificate({
           certificateNo: view.certificateNo!,
           unitName: view.unitName,
@@ -213,7 +213,7 @@ export const evidenceRoutes =
           treeSize: Number(checkpoint.treeSize),
           rootHash: view.rootHash!,
           keyId: log.verifierKey.split('+').slice(0, 2).join('+'),
-          verifyUrl: `${base.replace(/\/$/, '')}/verify?no=${encodeURIComponent(view.certificateNo!)}`,
+          verifyUrl: publicUrl(publicBase(config, request), `/verify?no=${encodeURIComponent(view.certificateNo!)}`),
         });
         return reply
           .type('application/pdf')

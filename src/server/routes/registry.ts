@@ -39,6 +39,8 @@ const BaseSummarySchema = z.object({
 const BaseDetailSchema = BaseSummarySchema.extend({
   programmeTitle: z.string(),
   ownerJurisdictionCode: z.string(),
+  /** The programme title of the kind as certificate and plaque print it, e.g. 普陀区商业秘密保护示范点. */
+  designation: z.string(),
   decision: z.object({
     form: DecisionForm.schema,
     formLabel: z.string(),
@@ -58,6 +60,8 @@ const BaseDetailSchema = BaseSummarySchema.extend({
     })
     .nullable(),
   reviews: z.array(z.object({ year: z.number(), passed: z.boolean(), findings: z.string(), recordedAt: DateTime })),
+  /** holder: the reader may download the certificate and plaque (the unit, its bureaus, the certifying bureau). */
+  documents: z.object({ holder: z.boolean() }),
 });
 
 export const registryRoutes =

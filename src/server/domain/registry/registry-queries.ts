@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { designation } from '../../../core/documents/designation';
 import { BaseKind, BaseLevel } from '../../../core/programs/enums';
 import { industryLabel } from '../../../shared/data/industries';
 import { DecisionForm, RevocationGround } from '../../../shared/enums';
@@ -15,6 +16,8 @@ import type { Executor } from '../../db/client';
 import { annualReviews, bases, jurisdictions, programmes, units } from '../../db/schema';
 import { notFound } from '../../errors';
 import { inSubtree } from '../../policies';
+import { findApplication } from '../applications/application-queries';
+import { mayRead } from '../applications/workflow-roles';
 
 const owners = alias(jurisdictions, 'registry_owners');
 
@@ -114,6 +117,44 @@ export function keepsBase(actor: Actor | null, row: Pick<RegistryRow, 'ownerPath
   return actor.role === 'admin' || (actor.role === 'officer' && inSubtree(actor, row.ownerPath));
 }
 
+/**
+ * The bases one certification decision certified — the decision's annex (认定名单): same programme, same document
+ * number (or, for a decision by meeting, the same date), with their registry entries as the registry lists them,
+ * revoked ones included (the decision stands as taken; the list notes the revocation). Public like the registry.
+ */
+export async function certificationList(db: Executor, certificateNo: string) {
+  const row = await findBase(db, certificateNo);
+  if (!row) throw notFound('示范基地');
+  const b = row.base;
+  const sameDecision = b.decisionNumber
+    ? eq(bases.decisionNumber, b.decisionNumber)
+    : and(isNull(bases.decisionNumber), eq(bases.decidedOn, b.decidedOn));
+  const rows = await registryQuery(db)
+    .where(and(eq(bases.programmeId, b.programmeId), sameDecision))
+    .orderBy(bases.certificateNo);
+  return {
+    issuer: row.issuer ?? row.ownerName,
+    programmeTitle: row.programmeTitle,
+    year: b.year,
+    decisionNumber: b.decisionNumber,
+    decidedOn: b.decidedOn,
+    bases: rows.map((r) => ({
+      ...registrySummary(r),
+      designation: designation(r.base.title, r.ownerName),
+    })),
+  };
+}
+
+/**
+ * Whether the actor holds the base's papers (certificate, plaque): it may read the base's application — the unit,
+ * its bureaus, the certifying bureau, administrators (applications/workflow-roles.ts).
+ */
+export async function holdsBaseDocuments(db: Executor, actor: Actor | null, applicationId: string) {
+  if (!actor) return false;
+  const found = await findApplication(db, applicationId);
+  return found !== null && mayRead(actor, found, false);
+}
+
 export async function registryDetail(db: Executor, actor: Actor | null, certificateNo: string) {
   const row = await findBase(db, certificateNo);
   if (!row) throw notFound('示范基地');
@@ -132,6 +173,8 @@ export async function registryDetail(db: Executor, actor: Actor | null, certific
     ...registrySummary(row),
     programmeTitle: row.programmeTitle,
     ownerJurisdictionCode: row.ownerCode,
+    /** The programme title of the kind as certificate and plaque print it: 普陀区商业秘密保护示范点. */
+    designation: designation(b.title, row.ownerName),
     decision: {
       form: b.decisionForm,
       formLabel: DecisionForm.labels[b.decisionForm],
@@ -149,5 +192,7 @@ export async function registryDetail(db: Executor, actor: Actor | null, certific
         }
       : null,
     reviews,
+    /** holder: the reader may download the certificate and plaque (holdsBaseDocuments). */
+    documents: { holder: await holdsBaseDocuments(db, actor, b.applicationId) },
   };
 }

@@ -44,6 +44,10 @@ export interface AnnualReview {
 export interface BaseDetail extends BaseSummary {
   programmeTitle: string;
   ownerJurisdictionCode: string;
+  /** The programme title of the kind as certificate and plaque print it. */
+  designation: string;
+  /** holder: the reader may download the certificate and plaque. */
+  documents: { holder: boolean };
   decision: {
     form: DecisionForm;
     formLabel: string;

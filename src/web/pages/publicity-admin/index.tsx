@@ -9,11 +9,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatReceiptCode } from '../../../core/applications/receipt-code';
 import { api, useApiErrorHandler } from '../../app/api';
+import { documentUrls } from '../../app/documents';
 import type { Page } from '../../app/types';
 import { attachmentUrl } from '../../app/upload';
 import { AttachmentTag } from '../../components/AttachmentTag';
 import { DatePicker } from '../../components/BusinessDatePicker';
 import { PageContainer } from '../../components/PageContainer';
+import { PdfButton } from '../../components/PdfButton';
 import type { ApplicationSummary } from '../applications/application-types';
 
 interface Notice {
@@ -252,6 +254,9 @@ export default function PublicityAdminPage() {
                   <span>
                     {n.startsOn} 至 {n.endsOn}（{n.workingDays} 个工作日）
                   </span>
+                  <PdfButton compact href={documentUrls.publicityNotice(n.id)}>
+                    下载公示（PDF）
+                  </PdfButton>
                 </Space>
                 <Space wrap>
                   {n.entries.map((e) => (

@@ -30,8 +30,10 @@ import type { AnswerSet } from '../../../../core/rubric/answers';
 import type { Rubric } from '../../../../core/rubric/schema';
 import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
 import { DatePicker } from '../../../components/BusinessDatePicker';
 import { ExportButton } from '../../../components/ExportButton';
+import { PdfButton } from '../../../components/PdfButton';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 
 interface PanelMember {
@@ -428,6 +430,11 @@ export function AcceptanceCard({
                     </Tag>
                   </Tooltip>
                 )}
+                {panel.aggregate?.experts.some((e) => e.expertId === m.expertId) && (
+                  <PdfButton compact href={documentUrls.expertSheet(applicationId, m.expertId)}>
+                    评分表
+                  </PdfButton>
+                )}
                 {m.conflicts.map((c) => (
                   <Tag key={c.message} color="error">
                     {c.message}
@@ -480,6 +487,9 @@ export function AcceptanceCard({
                   panel.aggregate.passMark !== null ? `（合格线 ${panel.aggregate.passMark}）` : ''
                 }`}
             </Typography.Title>
+            <div>
+              <PdfButton href={documentUrls.panelSummary(applicationId)}>下载评分汇总表</PdfButton>
+            </div>
             {panel.aggregate.form === 'scored' && <TotalSummary aggregate={panel.aggregate} />}
             <AggregateTable aggregate={panel.aggregate} members={panel.members} />
           </>

@@ -2,10 +2,12 @@
  * The certified base of an application: its certificate and decision, a link to its public registry page, and its
  * annual reviews (动态管理) — which the certifying bureau records here.
  */
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
+import { PdfButton } from '../../../components/PdfButton';
 import type { ApplicationDetail } from '../application-types';
 
 interface Review {
@@ -19,13 +21,18 @@ export function BaseCard({ application }: { application: ApplicationDetail }) {
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm<Review>();
   const [reviews, setReviews] = useState<Review[]>([]);
+  /** Whether the reader holds the base's papers (the registry says so; an expert on the panel does not). */
+  const [holder, setHolder] = useState(false);
   const base = application.base;
   const certificateNo = base?.certificateNo;
   const load = useCallback(() => {
     if (!certificateNo) return;
     api
-      .get<{ reviews: Review[] }>(`/registry/${encodeURIComponent(certificateNo)}`)
-      .then((d) => setReviews(d.reviews), handleError);
+      .get<{ reviews: Review[]; documents: { holder: boolean } }>(`/registry/${encodeURIComponent(certificateNo)}`)
+      .then((d) => {
+        setReviews(d.reviews);
+        setHolder(d.documents.holder);
+      }, handleError);
   }, [certificateNo, handleError]);
   useEffect(load, [load]);
   if (!base) return null;
@@ -42,6 +49,15 @@ export function BaseCard({ application }: { application: ApplicationDetail }) {
           {base.revokedOn ? <Tag color="error">{`已于 ${base.revokedOn} 撤销`}</Tag> : <Tag color="success">有效</Tag>}
         </Descriptions.Item>
       </Descriptions>
+      <Flex gap={8} wrap style={{ margin: '8px 0 12px' }}>
+        {holder && !base.revokedOn && (
+          <>
+            <PdfButton href={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
+            <PdfButton href={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
+          </>
+        )}
+        <PdfButton href={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
+      </Flex>
       <Table
         size="small"
         rowKey="year"

@@ -10,11 +10,13 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApplicationAction, ApplicationStatus, statusesOnlyThrough } from '../../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
 import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl } from '../../../app/upload';
 import { LoadError } from '../../../components/LoadError';
 import { PageContainer } from '../../../components/PageContainer';
 import { PageLoading } from '../../../components/PageLoading';
+import { PdfButton } from '../../../components/PdfButton';
 import { evidenceFiles } from '../../../components/rubric/EvidenceCell';
 import { AnswerEditor, EvaluationSummary, GapList } from '../../../components/rubric/RubricAnswers';
 import { useRecord } from '../../../hooks/useRecord';
@@ -80,6 +82,7 @@ export default function ApplicationDetailPage() {
           <Link to={`/applications/${application.id}/print`} target="_blank">
             <Button icon={<PrinterOutlined />}>打印申报表</Button>
           </Link>
+          <PdfButton href={documentUrls.applicationForm(application.id)}>下载申报表（PDF）</PdfButton>
           <ActionBar
             application={application}
             onDone={show}

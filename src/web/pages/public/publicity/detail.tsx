@@ -7,7 +7,9 @@ import { Button, Card, Flex, Result, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
 import { PageLoading } from '../../../components/PageLoading';
+import { PdfButton } from '../../../components/PdfButton';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
 import type { Notice } from '../public-types';
@@ -58,9 +60,12 @@ export default function PublicityDetailPage() {
               </Typography.Title>
               <NoticeStateTag notice={loaded.notice} />
             </Flex>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/publicity')}>
-              返回公示列表
-            </Button>
+            <Flex gap={8} wrap>
+              <PdfButton href={documentUrls.publicityNotice(loaded.notice.id)}>下载公示（PDF）</PdfButton>
+              <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/publicity')}>
+                返回公示列表
+              </Button>
+            </Flex>
           </Flex>
           <Card>
             <NoticeContent notice={loaded.notice} />

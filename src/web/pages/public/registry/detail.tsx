@@ -9,7 +9,9 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../app/api';
+import { documentUrls } from '../../../app/documents';
 import { PageLoading } from '../../../components/PageLoading';
+import { PdfButton } from '../../../components/PdfButton';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
 import { type AnnualReview, type BaseDetail, chineseDay } from '../public-types';
@@ -158,8 +160,18 @@ function BaseView({ base }: { base: BaseDetail }) {
             { key: 'form', label: '认定方式', children: base.decision.formLabel },
             { key: 'number', label: '文号', children: base.decision.number ?? '—' },
             { key: 'decidedOn', label: '认定日期', children: chineseDay(base.decision.decidedOn) },
+            { key: 'designation', label: '认定称号', children: base.designation },
           ]}
         />
+        <Flex gap={8} wrap style={{ marginTop: 12 }}>
+          <PdfButton href={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
+          {base.documents.holder && !revoked && (
+            <>
+              <PdfButton href={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
+              <PdfButton href={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
+            </>
+          )}
+        </Flex>
       </Card>
       <Card title="牌匾" size="small">
         <div
