@@ -78,7 +78,7 @@ test('the applicant home shows what to do next on the business date', async () =
   await expect.poll(() => mine.count(), { timeout: 15_000 }).toBe(1);
   expect(await mine.innerText()).toContain(ApplicationStatus.labels.submitted);
   // Putuo has no district review: the programme's own bureau starts the acceptance next.
-  expect(await mine.getByTestId('next-step').innerText()).toBe('等待方案主管部门：启动验收');
+  expect(await mine.getByTestId('next-step').innerText()).toBe('等待方案主管部门：退回补充材料、启动验收');
   expect(await mine.getByRole('link', { name: '查看' }).getAttribute('href')).toBe(`/applications/${submitted.id}`);
   await screenshot(page, 'applicant-home');
   expect(errors).toEqual([]);
@@ -146,7 +146,7 @@ test('the officer home shows the stage schedule, the to-do list and what is late
     const late = page.getByTestId('home-late-item').filter({ hasText: UNIT_NAME });
     await expect.poll(() => late.count(), { timeout: 15_000 }).toBe(1);
     expect(await late.innerText()).toContain('逾期 10 天');
-    expect(await late.innerText()).toContain('“验收评定”阶段已于 2022-04-10 结束，尚待启动验收');
+    expect(await late.innerText()).toContain('“验收评定”阶段已于 2022-04-10 结束，尚待退回补充材料或启动验收');
     await screenshot(page, 'officer-home-late');
   } finally {
     await setBusinessDate('2022-03-15');

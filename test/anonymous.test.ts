@@ -10,6 +10,7 @@ const PUBLIC_OPERATIONS = [
   'GET /api/v1/health',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/register',
+  'GET /api/v1/auth/me',
   'GET /api/v1/jurisdictions',
   'GET /api/v1/calendar/working-days',
   'GET /api/v1/evidence/checkpoint',
@@ -24,8 +25,12 @@ const PUBLIC_OPERATIONS = [
   'GET /api/v1/publicity/{id}',
   'POST /api/v1/publicity/{id}/attachments',
   'POST /api/v1/publicity/{id}/objections',
+  'GET /api/v1/publicity/{id}/document',
+  'GET /api/v1/objection-receipts/{code}',
   'GET /api/v1/registry',
   'GET /api/v1/registry/{certificateNo}',
+  'GET /api/v1/registry/export.xlsx',
+  'GET /api/v1/registry/{certificateNo}/certification-list',
 ].sort();
 
 interface Operation {

@@ -156,6 +156,14 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
       version: current.version,
     });
     expect(written.statusCode, written.body).toBe(200);
+    // Putuo's programme asks for the expert evaluation to be recorded before acceptance passes.
+    const recorded = await putuo.post(`/api/v1/applications/${id}/acceptance-activities`, {
+      method: 'expert_evaluation',
+      occurredOn: '2022-03-14',
+      people: '王立法、陈信安',
+      findings: '对照示范点验收评价标准逐项评定。',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
     current = await act(putuo, await readApplication(putuo, id), 'pass', { comment: '同意' });
     const form = flat(
       (await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/form`, { name: 'application-form-putuo' })))

@@ -50,7 +50,7 @@ describe('nextStep', () => {
   it('skips stages the programme lacks (Putuo: no district review)', () => {
     const step = nextStep('submitted', stagesOf(putuo));
     expect(step.waitingOn).toBe('owner_officer');
-    expect(step.actions.map((a) => a.action)).toEqual(['start_acceptance']);
+    expect(step.actions.map((a) => a.action)).toEqual(['return', 'start_acceptance']);
   });
   it('has no next step once an application ended', () => {
     expect(nextStep('withdrawn', stagesOf(shaoxing))).toEqual({ waitingOn: null, actions: [] });

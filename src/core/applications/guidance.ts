@@ -14,6 +14,7 @@ import {
   ApplicationAction,
   type ApplicationStatus,
   allowedActions,
+  performers,
   stagesOf,
   transitionTable,
   WorkflowRole,
@@ -97,7 +98,7 @@ export function nextStep(status: ApplicationStatus, stages: Parameters<typeof al
     .map((action) => ({
       action,
       label: ApplicationAction.labels[action],
-      by: transitionTable[action].by.filter((role) => role !== 'admin') as WorkflowRole[],
+      by: performers(action, stages).filter((role) => role !== 'admin') as WorkflowRole[],
     }));
   const waitingOn = WAITING_ORDER.find((role) => actions.some((a) => a.by.includes(role))) ?? null;
   return { waitingOn, actions };

@@ -72,6 +72,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '当前用户（未登录时 user 为 null）',
+          security: [],
           response: { 200: SessionProbeSchema, ...errorResponses },
         },
       },

@@ -3,9 +3,8 @@
  * `…/export.xlsx` endpoint and saves the workbook the server streams back. Refusals show as every request's do.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
-import { useState } from 'react';
-import { download, type Query, useApiErrorHandler } from '../app/api';
+import type { Query } from '../app/api';
+import { DownloadButton } from './DownloadButton';
 
 export interface ExportButtonProps {
   /** The list endpoint, e.g. "/applications": the export is "/applications/export.xlsx". */
@@ -16,18 +15,10 @@ export interface ExportButtonProps {
 }
 
 export function ExportButton({ path, query = {}, label = '导出 Excel' }: ExportButtonProps) {
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
-  const onClick = () => {
-    setBusy(true);
-    download(`${path}/export.xlsx`, filters)
-      .catch(handleError)
-      .finally(() => setBusy(false));
-  };
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={onClick}>
+    <DownloadButton path={`${path}/export.xlsx`} query={filters} icon={<DownloadOutlined />}>
       {label}
-    </Button>
+    </DownloadButton>
   );
 }

@@ -1,25 +1,12 @@
 /** A download of one official PDF document: a button, or a small link inside tables and cards. */
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import type { ReactNode } from 'react';
+import { DownloadButton } from './DownloadButton';
 
-export function PdfButton({
-  href,
-  children,
-  compact = false,
-}: {
-  href: string;
-  children: ReactNode;
-  compact?: boolean;
-}) {
+export function PdfButton({ path, children, compact }: { path: string; children: ReactNode; compact?: boolean }) {
   return (
-    <Button
-      icon={<FilePdfOutlined />}
-      href={href}
-      download
-      {...(compact ? { type: 'link' as const, size: 'small' as const } : {})}
-    >
+    <DownloadButton path={path} icon={<FilePdfOutlined />} compact={compact}>
       {children}
-    </Button>
+    </DownloadButton>
   );
 }

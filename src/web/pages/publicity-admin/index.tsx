@@ -254,7 +254,7 @@ export default function PublicityAdminPage() {
                   <span>
                     {n.startsOn} 至 {n.endsOn}（{n.workingDays} 个工作日）
                   </span>
-                  <PdfButton compact href={documentUrls.publicityNotice(n.id)}>
+                  <PdfButton compact path={documentUrls.publicityNotice(n.id)}>
                     下载公示（PDF）
                   </PdfButton>
                 </Space>

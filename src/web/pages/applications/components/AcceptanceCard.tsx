@@ -431,7 +431,7 @@ export function AcceptanceCard({
                   </Tooltip>
                 )}
                 {panel.aggregate?.experts.some((e) => e.expertId === m.expertId) && (
-                  <PdfButton compact href={documentUrls.expertSheet(applicationId, m.expertId)}>
+                  <PdfButton compact path={documentUrls.expertSheet(applicationId, m.expertId)}>
                     评分表
                   </PdfButton>
                 )}
@@ -488,7 +488,7 @@ export function AcceptanceCard({
                 }`}
             </Typography.Title>
             <div>
-              <PdfButton href={documentUrls.panelSummary(applicationId)}>下载评分汇总表</PdfButton>
+              <PdfButton path={documentUrls.panelSummary(applicationId)}>下载评分汇总表</PdfButton>
             </div>
             {panel.aggregate.form === 'scored' && <TotalSummary aggregate={panel.aggregate} />}
             <AggregateTable aggregate={panel.aggregate} members={panel.members} />

@@ -52,11 +52,11 @@ export function BaseCard({ application }: { application: ApplicationDetail }) {
       <Flex gap={8} wrap style={{ margin: '8px 0 12px' }}>
         {holder && !base.revokedOn && (
           <>
-            <PdfButton href={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
-            <PdfButton href={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
+            <PdfButton path={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
+            <PdfButton path={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
           </>
         )}
-        <PdfButton href={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
+        <PdfButton path={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
       </Flex>
       <Table
         size="small"

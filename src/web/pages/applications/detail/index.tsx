@@ -82,7 +82,7 @@ export default function ApplicationDetailPage() {
           <Link to={`/applications/${application.id}/print`} target="_blank">
             <Button icon={<PrinterOutlined />}>打印申报表</Button>
           </Link>
-          <PdfButton href={documentUrls.applicationForm(application.id)}>下载申报表（PDF）</PdfButton>
+          <PdfButton path={documentUrls.applicationForm(application.id)}>下载申报表（PDF）</PdfButton>
           <ActionBar
             application={application}
             onDone={show}

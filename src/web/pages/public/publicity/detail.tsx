@@ -61,7 +61,7 @@ export default function PublicityDetailPage() {
               <NoticeStateTag notice={loaded.notice} />
             </Flex>
             <Flex gap={8} wrap>
-              <PdfButton href={documentUrls.publicityNotice(loaded.notice.id)}>下载公示（PDF）</PdfButton>
+              <PdfButton path={documentUrls.publicityNotice(loaded.notice.id)}>下载公示（PDF）</PdfButton>
               <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/publicity')}>
                 返回公示列表
               </Button>

@@ -164,11 +164,11 @@ function BaseView({ base }: { base: BaseDetail }) {
           ]}
         />
         <Flex gap={8} wrap style={{ marginTop: 12 }}>
-          <PdfButton href={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
+          <PdfButton path={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
           {base.documents.holder && !revoked && (
             <>
-              <PdfButton href={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
-              <PdfButton href={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
+              <PdfButton path={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
+              <PdfButton path={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
             </>
           )}
         </Flex>
