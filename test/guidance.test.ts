@@ -148,7 +148,9 @@ describe('the officer home', () => {
         onMe: true,
         waitingOn: 'owner_officer',
         daysLate: 10,
-        reasons: [{ reason: '“验收评定”阶段已于 2022-04-10 结束，尚待退回补充材料或启动验收', due: '2022-04-10', daysLate: 10 }],
+        reasons: [
+          { reason: '“验收评定”阶段已于 2022-04-10 结束，尚待退回补充材料或启动验收', due: '2022-04-10', daysLate: 10 },
+        ],
       });
       // Another district's bureau sees neither Putuo's programme nor its late applications.
       const other = (await (await t.login('shijingshan')).get('/api/v1/guidance/officer')).json();
