@@ -115,6 +115,19 @@ function fileNameOf(disposition: string | null): string | null {
   return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? null;
 }
 
+/** Saves `blob` on the visitor's computer as `fileName`, as a download link would. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click's task ends; the object URL is then only memory.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 /**
  * Downloads a file the API makes (an export) and saves it under the server's name; a refusal throws the ApiError
  * the JSON calls would, so the one error handler shows it. Returns the file name.
@@ -128,15 +141,7 @@ export async function download(path: string, query?: Query): Promise<string> {
   }
   if (!response.ok) throw failure(response.status, parseJson(await response.text()));
   const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'download';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click's task ends; the object URL is then only memory.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(await response.blob(), fileName);
   return fileName;
 }
 

@@ -6,7 +6,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../app/api';
+import { api, saveFile } from '../../../app/api';
 import type { EvidenceKeys } from '../evidence-common';
 
 export const OFFLINE_VERIFIER_PATH = '/evidence-verifier.html';
@@ -37,16 +37,10 @@ export function OfflineVerifierDownload({ block }: { block?: boolean }) {
         }),
         api.get<EvidenceKeys>('/evidence/keys'),
       ]);
-      const href = URL.createObjectURL(
+      saveFile(
         new Blob([withVerifierKey(page, keys.verifierKey)], { type: 'text/html;charset=utf-8' }),
+        OFFLINE_VERIFIER_FILE_NAME,
       );
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = OFFLINE_VERIFIER_FILE_NAME;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
     } catch {
       message.error('离线验证工具下载失败，请稍后重试');
     } finally {
