@@ -163,5 +163,7 @@ test('two officers editing the same unit: the later save is refused with 409 ins
   expect(second.page.url()).toMatch(/\/edit$/);
   await screenshot(second.page, 'unit-edit-conflict');
   await second.page.getByRole('button', { name: '重新加载' }).click();
+  // The reloaded record replaces the form (and its conflict notice) once it arrives.
+  await second.page.getByText('该单位信息已被他人修改，请刷新后重试').waitFor({ state: 'detached' });
   expect(await second.page.getByLabel('员工人数').inputValue()).toBe('41');
 });

@@ -30,6 +30,12 @@ export interface Database {
   kind: DatabaseKind;
   /** Tag of the newest migration applied, e.g. "0001_audit_append_only". */
   migration: string;
+  /**
+   * Runs `work` while holding a lock named `name` that every instance on the same database respects (a session-level
+   * PostgreSQL advisory lock on a connection of its own), so start-up work such as migrations or demo seeding runs
+   * once even when instances start together. PGlite serves one process, so there it simply runs `work`.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -60,16 +66,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // replaces it on the next query.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+        return await work();
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
+        lockClient.release();
+      }
+    };
     // Several app instances may start at once on one server: only one migrates at a time.
-    const lockClient = await pool.connect();
-    try {
-      await lockClient.query("SELECT pg_advisory_lock(hashtext('shangmi:migrate'))");
-      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-    } finally {
-      await lockClient.query("SELECT pg_advisory_unlock(hashtext('shangmi:migrate'))").catch(() => {});
-      lockClient.release();
-    }
-    return { db, kind: 'postgres', migration, close: () => pool.end() };
+    await exclusive('shangmi:migrate', () =>
+      migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
+    );
+    return { db, kind: 'postgres', migration, exclusive, close: () => pool.end() };
   }
   let client: PGlite;
   if (options.dataDir === 'memory://') {
@@ -81,7 +92,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_DIR });
-  return { db: pgliteDb as unknown as Db, kind: 'pglite', migration, close: () => client.close() };
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    migration,
+    exclusive: (_name, work) => work(),
+    close: () => client.close(),
+  };
 }
 
 /** True if the error is PostgreSQL's unique_violation, optionally on a named constraint. */

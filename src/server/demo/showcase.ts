@@ -467,20 +467,23 @@ class Showcase {
  * of the config, so moving its business date does not touch the server's. Returns true if it seeded.
  */
 export async function seedShowcase(config: Config, database: Database): Promise<boolean> {
-  const [existing] = await database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, SHOWCASE_ACCOUNTS[0]!.username))
-    .limit(1);
-  if (existing) return false;
-  const today = businessDate(config);
-  const own: Config = { ...config, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: 10_000, SMTP_URL: undefined };
-  const app = await buildApp({ config: own, database, serveWeb: false });
-  try {
-    await app.ready();
-    await new Showcase(app, own).run(today);
-  } finally {
-    await app.close();
-  }
-  return true;
+  // Instances starting together on one PostgreSQL: one seeds, the others wait and then find it done.
+  return database.exclusive('shangmi:seed-showcase', async () => {
+    const [existing] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, SHOWCASE_ACCOUNTS[0]!.username))
+      .limit(1);
+    if (existing) return false;
+    const today = businessDate(config);
+    const own: Config = { ...config, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: 10_000, SMTP_URL: undefined };
+    const app = await buildApp({ config: own, database, serveWeb: false });
+    try {
+      await app.ready();
+      await new Showcase(app, own).run(today);
+    } finally {
+      await app.close();
+    }
+    return true;
+  });
 }
