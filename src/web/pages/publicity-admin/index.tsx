@@ -70,6 +70,11 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
     <Form
       form={form}
       layout="vertical"
+      // Publishing is public and cannot be undone: Enter in a field (e.g. confirming the typed start date) must not
+      // publish the notice; only the button does.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT') event.preventDefault();
+      }}
       onFinish={async (v) => {
         try {
           const created = await api.post<{ warnings?: string[] }>('/publicity', {
