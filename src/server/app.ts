@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../shared/attachments';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { AppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
@@ -75,6 +76,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Requests arriving while the server closes are answered by the hook below.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,6 +91,18 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
     errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
   });
   installErrorHandler(app);
+  // During a graceful shutdown (shutdown.ts) the server accepts no new connections; a request that still arrives on a
+  // kept-alive one is told in Chinese to come back (another instance, or this one restarted), and the connection ends.
+  // Fastify's own answer to it would be an English body in another shape.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    throw new AppError('unavailable', '服务正在停止，请稍后重试');
+  });
   const evidenceLog =
     evidence ??
     (await openEvidenceLog(database.db, config, (error) => app.log.error({ err: error }, 'evidence sequencer failed')));

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -48,4 +49,8 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what}不存在或无权查看`);
 export const forbidden = (message = '无权执行此操作') => new AppError('forbidden', message);
+/** Seconds a client is told to wait (Retry-After) when the database is briefly unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+export const databaseUnavailable = (cause?: unknown) =>
+  new AppError('unavailable', '数据库暂时不可用，请稍后重试', { cause });
 export const unauthenticated = () => new AppError('unauthenticated', '请先登录');

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
+import { installGracefulShutdown } from './shutdown';
 
 async function main() {
   const config = loadConfig();
@@ -16,13 +17,8 @@ async function main() {
   // The lived-in demo (applications, registry, publicity, ledger, evidence) on its own units and accounts.
   const showcased = config.seedDemo ? await seedShowcase(config, database) : false;
   const app = await buildApp({ config, database });
-  const shutdown = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // SIGTERM/SIGINT: drain requests, seal pending evidence, stop the mailer, close the database, exit 0.
+  installGracefulShutdown(app, database);
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -56,15 +56,32 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL `application_name` of the pool's connections (operators and tests find the app's backends by it). */
+  applicationName?: string;
 }
+
+/** The `application_name` the app's PostgreSQL connections carry unless told otherwise. */
+export const APPLICATION_NAME = 'shangmi';
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migration = latestMigrationTag();
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, admin termination) must not crash the process; the pool
-    // replaces it on the next query.
-    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? APPLICATION_NAME,
+      // Notice a peer that vanished without closing the socket (network cut, failover) instead of waiting forever.
+      keepAlive: true,
+    });
+    // A connection dropped by the server (restart, failover, pg_terminate_backend) must never crash the process. The
+    // pool forwards errors of idle connections to its own 'error' event; a connection checked out (a transaction, the
+    // lock client below) emits them on the client itself, where an unheard 'error' event would kill the process. The
+    // query running on it rejects anyway (the request answers 503, see isConnectionLoss), and the pool discards a
+    // client that is no longer queryable when it is released, so the next query reconnects.
+    const warnLost = (error: Error) => console.warn(`PostgreSQL connection lost: ${error.message}`);
+    pool.on('error', warnLost);
+    pool.on('connect', (client) => client.on('error', warnLost));
+    releaseLostClients(pool);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
       const lockClient = await pool.connect();
@@ -101,10 +118,71 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
+/**
+ * A client checked out of the pool whose connection breaks is released to the pool at once (with the error, so the
+ * pool discards it), and a later release by its user does nothing. Without this a slot can leak for good: Drizzle's
+ * `transaction()` releases its client in a `finally` that starts only after BEGIN succeeded, so a connection lost
+ * during BEGIN never returns its slot, and after a few such losses every request waits forever for a connection.
+ */
+function releaseLostClients(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool);
+  const guard = (client: pg.PoolClient): pg.PoolClient => {
+    const release = client.release;
+    let released = false;
+    const releaseOnce = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      client.removeListener('error', onLost);
+      release(error);
+    };
+    const onLost = (error: Error) => releaseOnce(error);
+    client.once('error', onLost);
+    client.release = releaseOnce;
+    return client;
+  };
+  // pg-pool's own `query()` passes a callback; only the promise form (Drizzle, `exclusive`) hands clients out.
+  pool.connect = ((callback?: Parameters<pg.Pool['connect']>[0]) =>
+    callback ? connect(callback) : connect().then(guard)) as pg.Pool['connect'];
+}
+
 /** True if the error is PostgreSQL's unique_violation, optionally on a named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = findPgError(error);
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}
+
+const CONNECTION_LOSS_MESSAGES = [
+  'Connection terminated',
+  'connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+  'Cannot use a pool after calling end on the pool',
+];
+const CONNECTION_LOSS_SYSCALL_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * True if the error means the database could not be reached or the connection broke (server restart or failover,
+ * an administrator terminating the backend, the network): a transient condition the request answers with 503, not
+ * a fault of the request. SQLSTATE class 08 (connection exception), 57P01–57P03 (the server is shutting down or
+ * starting), 53300 (too many connections), the driver's own messages, and socket errors.
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string') {
+      const code = candidate.code;
+      if (code.startsWith('08') && code.length === 5) return true;
+      if (code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true;
+      if (CONNECTION_LOSS_SYSCALL_CODES.has(code)) return true;
+    }
+    if (typeof candidate.message === 'string') {
+      const message = candidate.message;
+      if (CONNECTION_LOSS_MESSAGES.some((m) => message.includes(m))) return true;
+    }
+    current = candidate.cause;
+  }
+  return false;
 }
 
 /** Drizzle wraps driver errors; the PostgreSQL fields sit on the cause. */

@@ -121,10 +121,15 @@ export class EvidenceSequencer {
     this.timer.unref();
   }
 
+  /**
+   * Stops the timer and seals what is still queued, so submissions acknowledged before a graceful shutdown leave
+   * covered by a checkpoint rather than waiting for the next start (or another instance).
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    await this.sealPending();
   }
 
   /** A submission arrived on this instance; seal early if a full batch is waiting. */

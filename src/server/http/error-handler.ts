@@ -4,7 +4,8 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from '../errors';
+import { isConnectionLoss } from '../db/client';
+import { AppError, databaseUnavailable, type FieldError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: '请求体不是有效的 JSON' },
@@ -36,6 +37,17 @@ export function rateLimited(ttlMs: number): AppError {
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (!(error instanceof AppError) && isConnectionLoss(error)) {
+      // The database dropped the connection or cannot be reached right now: the pool reconnects on the next query,
+      // so the client is told to retry shortly, not that the server failed. A write cut off at its COMMIT may or may
+      // not have been applied; the client retries it as any request without an answer.
+      request.log.warn({ err: error }, 'database unavailable');
+      const unavailable = databaseUnavailable(error);
+      return reply
+        .status(unavailable.status)
+        .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+        .send({ code: unavailable.code, message: unavailable.message });
+    }
     if (error instanceof AppError) {
       return reply.status(error.status).send({
         code: error.code,

@@ -19,6 +19,7 @@ export const errorResponses = {
   403: ErrorSchema,
   404: ErrorSchema,
   409: ErrorSchema,
+  503: ErrorSchema,
 } as const;
 
 export const IdParams = z.object({ id: z.uuid('编号格式不正确') }).strict();
