@@ -108,6 +108,10 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
     (await openEvidenceLog(database.db, config, (error) => app.log.error({ err: error }, 'evidence sequencer failed')));
   // The sequencer runs while the app does: it seals queued evidence into signed checkpoints.
   app.addHook('onReady', async () => evidenceLog.sequencer.start());
+  // Closing: Fastify first stops accepting and drains the running requests (its own close hook runs before ours);
+  // evidence submissions among them wait for their checkpoint, so sealing speeds up meanwhile. Then the sequencer
+  // stops with a last seal of whatever is still queued, while the database is still open.
+  app.addHook('preClose', async () => evidenceLog.sequencer.hurry());
   app.addHook('onClose', async () => evidenceLog.sequencer.stop());
   // Notification e-mails, when SMTP is configured (an outbox loop; see notifications/mailer.ts).
   let mailer: Mailer | null = null;

@@ -122,6 +122,17 @@ export class EvidenceSequencer {
   }
 
   /**
+   * The server is shutting down: seal now and then every few milliseconds, so that submissions whose requests are
+   * waiting for their checkpoint are answered while the server drains, instead of at the next regular tick.
+   */
+  hurry(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => void this.sealPending(), Math.min(this.options.intervalMs, 20));
+    this.timer.unref();
+    void this.sealPending();
+  }
+
+  /**
    * Stops the timer and seals what is still queued, so submissions acknowledged before a graceful shutdown leave
    * covered by a checkpoint rather than waiting for the next start (or another instance).
    */
