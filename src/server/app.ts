@@ -24,6 +24,7 @@ import type { Database } from './db/client';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
+import { documentIdempotencyKey, installIdempotency, scheduleIdempotencyPurge } from './http/idempotency';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   });
   app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db, config);
+  scheduleIdempotencyPurge(app, database.db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -110,13 +112,14 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sm_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentIdempotencyKey(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(
     async (api) => {
       requireAuthenticationFirst(api);
+      installIdempotency(api, database.db);
       api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
       await api.register(healthRoutes(database));
       await api.register(authRoutes(database.db, config));
