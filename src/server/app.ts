@@ -25,6 +25,7 @@ import { AppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
+import { documentIdempotencyKey, installIdempotency, scheduleIdempotencyPurge } from './http/idempotency';
 import { installSessions } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
@@ -121,6 +122,7 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   });
   app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db, config);
+  scheduleIdempotencyPurge(app, database.db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -129,13 +131,14 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sm_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentIdempotencyKey(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(
     async (api) => {
       requireAuthenticationFirst(api);
+      installIdempotency(api, database.db);
       api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
       await api.register(healthRoutes(database));
       await api.register(authRoutes(database.db, config));

@@ -6,6 +6,7 @@ import type { AuditAction, AuditEntityType } from '../shared/enums';
 import type { RequestContext } from './context';
 import type { Executor } from './db/client';
 import { auditLog } from './db/schema';
+import { recordIdempotencyKey } from './idempotency';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -19,6 +20,8 @@ export interface AuditEvent {
 }
 
 export async function recordAudit(tx: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+  // Idempotent creates: the request's Idempotency-Key commits with this change, first so a duplicate stops early.
+  await recordIdempotencyKey(tx, ctx, event);
   await tx.insert(auditLog).values({
     actorId: ctx.actor?.id ?? null,
     actorName: ctx.actor

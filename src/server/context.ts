@@ -4,6 +4,7 @@
  */
 import type { JurisdictionLevel, Role } from '../shared/enums';
 import { chinaToday } from './clock';
+import type { IdempotencyClaim } from './idempotency';
 
 export interface Actor {
   id: string;
@@ -29,6 +30,11 @@ export interface RequestContext {
    * windows and bans count back from it, so a demonstration run on a past programme sees its own year.
    */
   today: string;
+  /**
+   * The Idempotency-Key of a create request, carried into the create's transaction: the audit write records it there
+   * (src/server/idempotency.ts), so the key commits with the record it created.
+   */
+  idempotency?: IdempotencyClaim;
 }
 
 /** A context for work the system does by itself (seeding, migrations, scheduled jobs). */

@@ -12,6 +12,10 @@ export const ERROR_STATUS = {
   conflict: 409,
   duplicate: 409,
   invalid_transition: 409,
+  /** Idempotency-Key (src/server/idempotency.ts): a malformed key, a key reused for another request, one in flight. */
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

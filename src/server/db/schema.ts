@@ -752,3 +752,32 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   updatedById: uuid('updated_by_id').references(() => users.id),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Idempotency keys of create requests (src/server/idempotency.ts). The row is inserted in the transaction of the
+ * create itself (through the audit write), so a committed create always leaves its key behind; the answer is
+ * stored when it is sent, and a retry with the same key replays it. Rows expire and are purged.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** Whose key: `user:<id>` for a session, `anonymous` for public creates (the fingerprint then binds the body). */
+    scope: text('scope').notNull(),
+    /** Method and route pattern, e.g. `POST /api/v1/ledger`. */
+    route: text('route').notNull(),
+    key: text('key').notNull(),
+    /** Random per request: tells a second transaction of the same request from a concurrent request. */
+    owner: text('owner').notNull(),
+    /** SHA-256 of the request's path parameters, query and body (canonical JSON). */
+    fingerprint: text('fingerprint').notNull(),
+    /** The record the create audited, known even when the answer was never stored. */
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    responseStatus: integer('response_status'),
+    responseType: text('response_type'),
+    responseBody: text('response_body'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
+);

@@ -157,8 +157,7 @@ export const acceptanceRoutes =
       },
       async (request) => {
         requireActor(request);
-        await savePanelSheet(db, request.ctx, request.params.id, request.body);
-        return getPanel(db, request.ctx, request.params.id);
+        return savePanelSheet(db, request.ctx, request.params.id, request.body);
       },
     );
     app.get(
@@ -207,8 +206,7 @@ export const acceptanceRoutes =
       },
       async (request) => {
         requireActor(request);
-        await saveAcceptanceOpinion(db, request.ctx, request.params.id, request.body);
-        return getPanel(db, request.ctx, request.params.id);
+        return saveAcceptanceOpinion(db, request.ctx, request.params.id, request.body);
       },
     );
   };

@@ -190,8 +190,7 @@ export const applicationRoutes =
       },
       async (request) => {
         requireActor(request);
-        await updateApplication(db, request.ctx, request.params.id, request.body);
-        return getApplication(db, request.ctx, request.params.id);
+        return updateApplication(db, request.ctx, request.params.id, request.body);
       },
     );
     app.post(
@@ -237,8 +236,7 @@ export const applicationRoutes =
       },
       async (request) => {
         requireActor(request);
-        await reviewInDistrict(db, request.ctx, request.params.id, request.body);
-        return getApplication(db, request.ctx, request.params.id);
+        return reviewInDistrict(db, request.ctx, request.params.id, request.body);
       },
     );
   };

@@ -5,6 +5,7 @@
  */
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
+import { SubmissionKeys } from './idempotency';
 import type { FieldMessage } from './types';
 
 export const API_BASE = '/api/v1';
@@ -56,6 +57,9 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** Every POST carries an Idempotency-Key: a retried submission is answered with its first result (idempotency.ts). */
+const submissions = new SubmissionKeys();
+
 /** Builds `/api/v1/path?…`, leaving out empty query values (the server's query schemas are strict). */
 export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -71,18 +75,18 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const url = apiUrl(path, options.query);
+  if (method === 'POST') headers['Idempotency-Key'] = submissions.keyFor(url, body ?? '');
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body });
   } catch {
+    if (method === 'POST') submissions.settle(url, body ?? '', 0);
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
   }
   const data = parseJson(response.status === 204 ? '' : await response.text());
+  if (method === 'POST') submissions.settle(url, body ?? '', response.status, (data as { code?: string } | null)?.code);
   if (!response.ok) throw failure(response.status, data, options.expect401);
   return data as T;
 }

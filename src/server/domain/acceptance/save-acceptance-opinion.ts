@@ -2,6 +2,7 @@
  * The owning bureau writes the comprehensive acceptance opinion (综合验收意见, 002 art. 11(4); "区局验收意见" in 000)
  * while the application is under acceptance. Guarded by the application's version, which it bumps.
  */
+
 import { and, eq, sql } from 'drizzle-orm';
 import type { AcceptanceOpinionInput } from '../../../shared/schemas/acceptance';
 import { recordAudit } from '../../audit';
@@ -9,6 +10,7 @@ import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { applications } from '../../db/schema';
 import { AppError, unauthenticated } from '../../errors';
+import { getPanel } from './get-panel';
 import { loadForAcceptance, requireManager, requireUnderAcceptance } from './panel-access';
 
 export async function saveAcceptanceOpinion(
@@ -19,7 +21,7 @@ export async function saveAcceptanceOpinion(
 ) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const panel = await loadForAcceptance(tx, actor, applicationId, { forUpdate: true });
     requireManager(panel, '填写综合验收意见');
     const { found } = panel;
@@ -45,5 +47,7 @@ export async function saveAcceptanceOpinion(
       before: { acceptanceOpinion: found.application.acceptanceOpinion },
       after: { acceptanceOpinion: input.opinion },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return getPanel(tx, ctx, applicationId);
   });
 }

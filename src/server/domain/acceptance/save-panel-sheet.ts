@@ -5,6 +5,7 @@
  * complete only with both on every item, see src/core/applications/panel-scores.ts); optimistic when the version
  * read is given.
  */
+
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rubricForKind } from '../../../core/programs/queries';
 import type { PanelSheet } from '../../../shared/schemas/acceptance';
@@ -15,12 +16,13 @@ import { experts, panelAssignments } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { applicationFiles, requireAnswers } from '../applications/application-answers';
 import { evidenceFiles, requireCitable, uploadHolder } from '../attachments/attachment-holders';
+import { getPanel } from './get-panel';
 import { loadForAcceptance, requireUnderAcceptance } from './panel-access';
 
 export async function savePanelSheet(db: Db, ctx: RequestContext, applicationId: string, input: PanelSheet) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { found, onPanel } = await loadForAcceptance(tx, actor, applicationId, { forUpdate: true });
     if (!onPanel) throw forbidden('只有验收组中的专家可以评分');
     requireUnderAcceptance(found, '评分');
@@ -71,5 +73,7 @@ export async function savePanelSheet(db: Db, ctx: RequestContext, applicationId:
       jurisdictionPath: found.unitPath,
       after: { expertId: row.expertId, answered: Object.keys(answers).length, version: updated[0]!.version },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return getPanel(tx, ctx, applicationId);
   });
 }

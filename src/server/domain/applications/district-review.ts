@@ -3,6 +3,7 @@
  * — with the metrics the platform computes — and writes its recommendation opinion. The total is what the quota's
  * ranking uses (004: the best 3 points and 1 zone).
  */
+
 import { and, eq, sql } from 'drizzle-orm';
 import { rubricForKind } from '../../../core/programs/queries';
 import { evaluateRubric } from '../../../core/rubric/evaluate';
@@ -16,6 +17,7 @@ import { evidenceFiles, requireCitable, uploadHolder } from '../attachments/atta
 import { unitMetrics } from '../self-assessments/unit-metrics';
 import { applicationFiles, requireAnswers } from './application-answers';
 import { findApplication } from './application-queries';
+import { getApplication } from './get-application';
 import { mayRead, workflowRoles } from './workflow-roles';
 
 export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, input: DistrictReviewInput) {
@@ -46,7 +48,7 @@ export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, 
     }),
   );
   const score = evaluation.form === 'scored' ? evaluation.grandTotal : null;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(applications)
       .set({
@@ -70,5 +72,7 @@ export async function reviewInDistrict(db: Db, ctx: RequestContext, id: string, 
       before: { districtScore: found.application.districtScore },
       after: { districtScore: score, passed: evaluation.passed },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return getApplication(tx, ctx, id);
   });
 }

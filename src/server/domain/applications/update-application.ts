@@ -3,6 +3,7 @@
  * field by field; completeness is checked on submission), the narrative, its opinion, attachments and the rubric
  * answers with their evidence. Optimistic: the version read must still be current.
  */
+
 import { and, eq, sql } from 'drizzle-orm';
 import { type FormValues, formProblems } from '../../../core/applications/form';
 import { formForKind, rubricForKind } from '../../../core/programs/queries';
@@ -16,6 +17,7 @@ import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import { evidenceFiles, filesAt, requireCitable, uploadHolder } from '../attachments/attachment-holders';
 import { applicationFiles, requireAnswers } from './application-answers';
 import { findApplication } from './application-queries';
+import { getApplication } from './get-application';
 
 export async function updateApplication(db: Db, ctx: RequestContext, id: string, patch: ApplicationPatch) {
   const actor = ctx.actor;
@@ -47,7 +49,7 @@ export async function updateApplication(db: Db, ctx: RequestContext, id: string,
   if (patch.narrative !== undefined) changes.narrative = patch.narrative;
   if (patch.applicantOpinion !== undefined) changes.applicantOpinion = patch.applicantOpinion;
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(applications)
       .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: new Date() })
@@ -73,5 +75,7 @@ export async function updateApplication(db: Db, ctx: RequestContext, id: string,
       before: { fields: Object.keys(diff.before) },
       after: { fields: Object.keys(diff.after) },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return getApplication(tx, ctx, id);
   });
 }

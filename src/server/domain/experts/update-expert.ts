@@ -37,7 +37,7 @@ export async function updateExpert(db: Db, ctx: RequestContext, id: string, patc
   const { version, ...fields } = patch;
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   try {
-    await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       const updated = await tx
         .update(experts)
         .set({ ...changes, version: sql`${experts.version} + 1`, updatedAt: new Date() })
@@ -56,10 +56,11 @@ export async function updateExpert(db: Db, ctx: RequestContext, id: string, patc
         before: diff.before,
         after: diff.after,
       });
+      // The answer is read in this transaction: the row as this request committed it, not a later edit.
+      return expertView((await findExpert(tx, id))!, true);
     });
   } catch (error) {
     if (isUniqueViolation(error, 'experts_user_idx')) throw duplicateExpertUser();
     throw error;
   }
-  return expertView((await findExpert(db, id))!, true);
 }

@@ -31,7 +31,7 @@ export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: s
   );
   await checkAttachmentsCitable(db, ctx.actor, patch.attachments, id);
   const { version, attachments, ...fields } = patch;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(ledgerEntries)
       .set({ ...fields, guideId, version: sql`${ledgerEntries.version} + 1`, updatedAt: new Date() })
@@ -64,6 +64,7 @@ export async function updateLedgerEntry(db: Executor, ctx: RequestContext, id: s
       before: summary.before,
       after: { ...summary.after, ...(attachments ? { attachments: attachments.length } : {}) },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return (await loadEntry(tx, id))!;
   });
-  return (await loadEntry(db, id))!;
 }

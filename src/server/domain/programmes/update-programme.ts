@@ -20,7 +20,7 @@ export async function updateProgramme(db: Executor, ctx: RequestContext, id: str
     });
   }
   await authoriseProgrammeOwner(db, ctx, programme.ownerJurisdiction, programme);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(programmes)
       .set({
@@ -44,6 +44,7 @@ export async function updateProgramme(db: Executor, ctx: RequestContext, id: str
       jurisdictionPath: found.ownerPath,
       after: { title: programme.title },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return programmeDetail((await findProgramme(tx, id))!);
   });
-  return programmeDetail((await findProgramme(db, id))!);
 }

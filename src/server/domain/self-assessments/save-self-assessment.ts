@@ -39,7 +39,7 @@ export async function saveSelfAssessment(
   if (evidenceProblems.length > 0) {
     throw new AppError('validation_failed', evidenceProblems[0]!.message, { fields: evidenceProblems });
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(selfAssessments)
       .set({ answers: parsed.answers, version: sql`${selfAssessments.version} + 1`, updatedAt: new Date() })
@@ -54,8 +54,9 @@ export async function saveSelfAssessment(
       jurisdictionPath: found.unitPath,
       after: { answered: Object.keys(parsed.answers).length },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return selfAssessmentDetail(tx, (await findSelfAssessment(tx, id))!, ctx.today);
   });
-  return selfAssessmentDetail(db, (await findSelfAssessment(db, id))!, ctx.today);
 }
 
 /** The fields citing ledger entries that are not the assessing unit's own. */

@@ -34,7 +34,7 @@ export async function updateUnit(db: Executor, ctx: RequestContext, id: string, 
   const warnings = patch.creditCode ? await creditCodeWarnings(db, patch.creditCode) : [];
   const { version, contacts, memberIds, ...fields } = patch;
   try {
-    await db.transaction(async (tx) => {
+    const unit = await db.transaction(async (tx) => {
       const updated = await tx
         .update(units)
         .set({ ...fields, version: sql`${units.version} + 1`, updatedAt: new Date() })
@@ -73,10 +73,12 @@ export async function updateUnit(db: Executor, ctx: RequestContext, id: string, 
           ...(memberIds ? { members: memberIds.length } : {}),
         },
       });
+      // The answer is read in this transaction: the row as this request committed it, not a later edit.
+      return (await loadUnitDetail(tx, id))!;
     });
+    return { unit, warnings };
   } catch (error) {
     if (isUniqueViolation(error, 'units_credit_code_idx')) throw duplicateCreditCode();
     throw error;
   }
-  return { unit: (await loadUnitDetail(db, id))!, warnings };
 }

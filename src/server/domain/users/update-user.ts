@@ -35,7 +35,7 @@ export async function updateUser(db: Executor, ctx: RequestContext, id: string, 
   await checkUserBindings(db, patch.unitId, patch.jurisdictionCode);
   const { version, password, ...fields } = patch;
   const passwordHash = password ? await hashPassword(password) : undefined;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({
@@ -69,6 +69,7 @@ export async function updateUser(db: Executor, ctx: RequestContext, id: string, 
       before: summary.before,
       after: { ...summary.after, ...(passwordHash ? { password: '已重置' } : {}) },
     });
+    // The answer is read in this transaction: the row as this request committed it, not a later edit.
+    return (await findUserView(tx, id))!;
   });
-  return (await findUserView(db, id))!;
 }
