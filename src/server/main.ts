@@ -9,7 +9,11 @@ import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.dataDir,
+  });
   await seedJurisdictions(database.db);
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;
   if (config.seedDemo) await seedProgrammes(database.db);
