@@ -29,6 +29,9 @@ const USAGE = `用法 (usage): npm run cli -- <command>
   program validate <file.yaml>                 check a programme file; lists every problem (no database)
   program import <file.yaml> [--publish]       import as a new draft version (and publish it)
   program export <code> [--version N]          print a stored programme as YAML
+  backup <file>                                the whole database into one file (pg_dump, or PGlite's data
+                                               folder); the evidence key folder is not included
+  restore <file>                               into an empty database / DATA_DIR, then verify the audit chain
   audit verify                                 walk the audit trail's hash chain; exit 1 at the first gap or edit
   evidence verify <bundle.tlog-proof> --key VKEY [--file F] [--tsa-cert tsa.pem]
                                                verify an evidence bundle offline (no server needed);
@@ -51,6 +54,25 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  if (group === 'backup' || group === 'restore') {
+    if (!command) return usage();
+    const config = loadConfig();
+    const target = { databaseUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, dataDir: config.dataDir };
+    const { backupDatabase, restoreDatabase } = await import('./backup');
+    if (group === 'backup') {
+      await backupDatabase(target, command);
+      console.log(`已备份到 ${command}（不含证据签名密钥目录，请另行备份 ${config.evidenceKeyDir}）`);
+      return 0;
+    }
+    await restoreDatabase(target, command);
+    const report = await withDatabase((db) =>
+      db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' }),
+    );
+    console.log(
+      `已从 ${command} 恢复；操作日志哈希链${report.ok ? `完整（${report.verified} 条）` : `有误：${report.problem?.message}`}`,
+    );
+    return report.ok ? 0 : 1;
+  }
   switch (`${group} ${command}`) {
     case 'db migrate':
       await withDatabase(async () => undefined);
