@@ -9,6 +9,7 @@ import { desc, eq } from 'drizzle-orm';
 import { parseProgrammeYaml, stringifyProgrammeYaml } from '../core/programs/load';
 import type { Programme } from '../core/programs/schema';
 import { recordAudit } from '../server/audit';
+import { verifyAuditChain } from '../server/audit-chain';
 import { hashPassword } from '../server/auth/passwords';
 import { loadConfig } from '../server/config';
 import { systemContext } from '../server/context';
@@ -28,13 +29,21 @@ const USAGE = `用法 (usage): npm run cli -- <command>
   program validate <file.yaml>                 check a programme file; lists every problem (no database)
   program import <file.yaml> [--publish]       import as a new draft version (and publish it)
   program export <code> [--version N]          print a stored programme as YAML
+  backup <file>                                the whole database into one file (pg_dump, or PGlite's data
+                                               folder); the evidence key folder is not included
+  restore <file>                               into an empty database / DATA_DIR, then verify the audit chain
+  audit verify                                 walk the audit trail's hash chain; exit 1 at the first gap or edit
   evidence verify <bundle.tlog-proof> --key VKEY [--file F] [--tsa-cert tsa.pem]
                                                verify an evidence bundle offline (no server needed);
                                                VKEY is the log key from GET /api/v1/evidence/keys`;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.dataDir,
+  });
   try {
     await seedJurisdictions(database.db);
     return await work(database.db);
@@ -45,6 +54,25 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  if (group === 'backup' || group === 'restore') {
+    if (!command) return usage();
+    const config = loadConfig();
+    const target = { databaseUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, dataDir: config.dataDir };
+    const { backupDatabase, restoreDatabase } = await import('./backup');
+    if (group === 'backup') {
+      await backupDatabase(target, command);
+      console.log(`已备份到 ${command}（不含证据签名密钥目录，请另行备份 ${config.evidenceKeyDir}）`);
+      return 0;
+    }
+    await restoreDatabase(target, command);
+    const report = await withDatabase((db) =>
+      db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' }),
+    );
+    console.log(
+      `已从 ${command} 恢复；操作日志哈希链${report.ok ? `完整（${report.verified} 条）` : `有误：${report.problem?.message}`}`,
+    );
+    return report.ok ? 0 : 1;
+  }
   switch (`${group} ${command}`) {
     case 'db migrate':
       await withDatabase(async () => undefined);
@@ -60,7 +88,11 @@ async function main(argv: string[]): Promise<number> {
       // Imported here: it loads the whole HTTP app, which the other commands must not wait for.
       const { seedShowcase } = await import('../server/demo/showcase');
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+      const database = await openDatabase({
+        databaseUrl: config.DATABASE_URL,
+        migrationUrl: config.MIGRATION_DATABASE_URL,
+        dataDir: config.dataDir,
+      });
       try {
         await seedJurisdictions(database.db);
         await seedDemo(database.db);
@@ -159,6 +191,18 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(text);
       return 0;
+    }
+    case 'audit verify': {
+      // One snapshot (repeatable read): entries committed during the walk neither break nor extend it.
+      const report = await withDatabase((db) =>
+        db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' }),
+      );
+      if (report.ok) {
+        console.log(`操作日志哈希链完整：共 ${report.verified} 条记录`);
+        return 0;
+      }
+      console.error(`操作日志哈希链校验失败（此前 ${report.verified} 条记录无误）：${report.problem?.message}`);
+      return 1;
     }
     case 'evidence verify': {
       const { values, positionals } = parseArgs({

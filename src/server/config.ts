@@ -20,6 +20,12 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** postgres://… of the schema's owner: migrations and grants run as it at start, and DATABASE_URL's role (the app's,
+   * owning nothing) gets only the privileges it needs. Unset: DATABASE_URL's role migrates and owns the tables. */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Folder for the embedded database and uploaded files. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Seed demo data (jurisdictions are always seeded). Defaults to on for PGlite, off for DATABASE_URL. */

@@ -70,7 +70,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 export async function buildTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; sameDatabaseAs?: TestApp } = {},
+  options: { seed?: boolean; env?: Record<string, string>; sameDatabaseAs?: TestApp; pgliteDataDir?: string } = {},
 ): Promise<TestApp> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -92,7 +92,11 @@ export async function buildTestApp(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
+  const database = await openDatabase({
+    databaseUrl,
+    dataDir: databaseUrl ? 'memory://' : (options.pgliteDataDir ?? 'memory://'),
+    poolSize: 4,
+  });
   await seedJurisdictions(database.db);
   if (options.seed !== false && !options.sameDatabaseAs) {
     await seedDemo(database.db);

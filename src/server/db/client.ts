@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { grantAppRole } from './roles';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -52,6 +53,9 @@ function latestMigrationTag(): string {
 export interface DatabaseOptions {
   /** postgres:// URL; when absent PGlite is used. */
   databaseUrl?: string;
+  /** postgres:// URL of the schema's owner (PostgreSQL only): migrations and the app role's grants run through it,
+   * and databaseUrl's role then owns nothing (src/server/db/roles.ts). Absent: databaseUrl migrates. */
+  migrationUrl?: string;
   /** PGlite data folder; 'memory://' keeps it in memory (tests). */
   dataDir: string;
   /** Pool size for PostgreSQL. */
@@ -83,20 +87,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('connect', (client) => client.on('error', warnLost));
     releaseLostClients(pool);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-      const lockClient = await pool.connect();
-      try {
-        await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-        return await work();
-      } finally {
-        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
-        lockClient.release();
+    const exclusive = <T>(name: string, work: () => Promise<T>) => exclusiveOn(pool, name, work);
+    try {
+      if (options.migrationUrl) {
+        const { rows } = await pool.query<{ name: string }>('SELECT current_user AS name');
+        const migrator = new pg.Pool({ connectionString: options.migrationUrl, max: 2 });
+        migrator.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+        try {
+          // Several app instances may start at once on one server: only one migrates at a time.
+          await exclusiveOn(migrator, 'shangmi:migrate', async () => {
+            await migratePg(drizzlePg(migrator, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+            await grantAppRole(migrator, rows[0]!.name);
+          });
+        } finally {
+          await migrator.end();
+        }
+      } else {
+        await exclusive('shangmi:migrate', () =>
+          migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
+        );
       }
-    };
-    // Several app instances may start at once on one server: only one migrates at a time.
-    await exclusive('shangmi:migrate', () =>
-      migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
-    );
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     return { db, kind: 'postgres', migration, exclusive, close: () => pool.end() };
   }
   let client: PGlite;
@@ -143,6 +157,18 @@ function releaseLostClients(pool: pg.Pool): void {
   // pg-pool's own `query()` passes a callback; only the promise form (Drizzle, `exclusive`) hands clients out.
   pool.connect = ((callback?: Parameters<pg.Pool['connect']>[0]) =>
     callback ? connect(callback) : connect().then(guard)) as pg.Pool['connect'];
+}
+
+/** Runs `work` holding a session-level advisory lock named `name` on a connection of its own from `pool`. */
+async function exclusiveOn<T>(pool: pg.Pool, name: string, work: () => Promise<T>): Promise<T> {
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    return await work();
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
+    lockClient.release();
+  }
 }
 
 /** True if the error is PostgreSQL's unique_violation, optionally on a named constraint. */

@@ -199,12 +199,30 @@ export const auditLog = pgTable(
     unitId: uuid('unit_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** Position in the hash chain, set by the database when the entry's transaction commits (migration 0014). */
+    seq: bigint('seq', { mode: 'number' }),
+    /** Hash of the entry at seq - 1 (64 zeros for the first). */
+    prevHash: text('prev_hash'),
+    /** SHA-256 over the entry's canonical form (see src/server/audit-chain.ts). */
+    hash: text('hash'),
   },
   (t) => [
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_path_idx').on(t.jurisdictionPath),
   ],
+);
+
+/** The audit chain's newest position and hash: one row, locked by every append (migration 0014). */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: boolean('id').primaryKey().default(true),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [check('audit_chain_head_id_check', sql`${t.id}`)],
 );
 
 // ---------------------------------------------------------------------------------------------------------------
