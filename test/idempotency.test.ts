@@ -205,6 +205,15 @@ describe('the key', () => {
     expect(later.statusCode).toBe(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect(await rows(ledgerEntries)).toBe(before + 2);
+    // An expired key met before the purge is free as well.
+    await t.database.db
+      .update(idempotencyKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(idempotencyKeys.key, key));
+    const again = await post(applicant, '/api/v1/ledger', training('过期测试'), key);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(await rows(ledgerEntries)).toBe(before + 3);
   });
 });
 

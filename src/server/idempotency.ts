@@ -111,9 +111,11 @@ export type StoredKey = typeof idempotencyKeys.$inferSelect;
 
 /** The live row of a key (an expired one is deleted first, so the key is free again). */
 export async function findKey(db: Db, k: { scope: string; route: string; key: string }): Promise<StoredKey | null> {
-  await db.delete(idempotencyKeys).where(and(keyOf(k), lt(idempotencyKeys.expiresAt, new Date())));
   const [row] = await db.select().from(idempotencyKeys).where(keyOf(k));
-  return row ?? null;
+  if (!row || row.expiresAt.getTime() > Date.now()) return row ?? null;
+  // Deleted only when met expired (a statement saved on every live lookup); the hourly purge does the rest.
+  await db.delete(idempotencyKeys).where(and(keyOf(k), lt(idempotencyKeys.expiresAt, new Date())));
+  return null;
 }
 
 /** How long a key without a stored answer counts as in flight before it counts as an answer that was lost. */
