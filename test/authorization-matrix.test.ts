@@ -25,6 +25,20 @@ const BEFORE_EACH_CALL: Record<string, (t: TestApp, s: Subjects) => Promise<void
   },
 };
 
+/**
+ * Lists answer every caller, scoped: a caller who may not read the subject (by the policy of its own operation) must
+ * not find it in the list either.
+ */
+const LISTED_SUBJECTS: Record<string, { readBy: string; id: keyof Subjects }> = {
+  'GET /api/v1/units': { readBy: 'GET /api/v1/units/{id}', id: 'unitId' },
+  'GET /api/v1/self-assessments': { readBy: 'GET /api/v1/self-assessments/{id}', id: 'assessmentId' },
+  'GET /api/v1/applications': { readBy: 'GET /api/v1/applications/{id}', id: 'applicationId' },
+  'GET /api/v1/ledger': { readBy: 'GET /api/v1/ledger/{id}/attachments/{attachmentId}', id: 'ledgerId' },
+  'GET /api/v1/objections': { readBy: 'GET /api/v1/objections/{id}/attachments/{sha256}', id: 'objectionId' },
+  'GET /api/v1/conflicts': { readBy: 'POST /api/v1/conflicts/{id}/decision', id: 'conflictId' },
+  'GET /api/v1/evidence/entries': { readBy: 'GET /api/v1/units/{id}', id: 'evidenceEntryId' },
+};
+
 /** Operations whose call ends the caller's session: called with a fresh one. */
 const ENDS_SESSION = new Set(['POST /api/v1/auth/logout']);
 
@@ -89,6 +103,10 @@ describe('authorisation matrix', () => {
           mismatches.push(`expected 401, ${cell}`);
         else if (expected === 'denied' && role !== 'anonymous' && status === 401)
           mismatches.push(`expected 403/404 for a logged-in caller, ${cell}`);
+        const listed = LISTED_SUBJECTS[op.name];
+        if (listed && status === 200 && !grantedRoles(POLICIES[listed.readBy]!).has(role)) {
+          if (res.body.includes(String(s[listed.id]))) mismatches.push(`lists a record it may not read: ${cell}`);
+        }
         if (denied) {
           const body = res.json() as { code?: unknown; message?: unknown };
           if (
