@@ -104,4 +104,15 @@ describe('fuzzing every operation', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('has a digest that sees a committed change (so "unchanged" above means something)', async () => {
+    const before = await dataDigest(t.database);
+    const res = await s.clients.admin.request({
+      method: 'PUT',
+      url: '/api/v1/calendar/overrides/2031-05-06',
+      payload: { workday: false, note: '调休' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await dataDigest(t.database)).not.toBe(before);
+  });
 });
