@@ -1,37 +1,17 @@
 /**
  * Anonymous callers are told to log in (401) on every operation that is not public, before any validation: the
  * operations come from the OpenAPI document, so a new endpoint is covered the day it is added. The public operations
- * are listed here by hand and must be exactly the ones the document marks public (`security: []`).
+ * are those the policy table makes public and must be exactly the ones the document marks public (`security: []`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app';
+import { grantedRoles, POLICIES } from './policy-table';
 
-const PUBLIC_OPERATIONS = [
-  'GET /api/v1/health',
-  'POST /api/v1/auth/login',
-  'POST /api/v1/auth/register',
-  'GET /api/v1/auth/me',
-  'GET /api/v1/jurisdictions',
-  'GET /api/v1/calendar/working-days',
-  'GET /api/v1/evidence/checkpoint',
-  'GET /api/v1/evidence/keys',
-  'GET /api/v1/evidence/entries/{id}/bundle',
-  'GET /api/v1/evidence/entries/{id}/certificate',
-  'GET /api/v1/evidence/certificates/{certificateNo}',
-  'GET /api/v1/evidence/proofs/consistency',
-  'GET /api/v1/evidence/proofs/inclusion',
-  'POST /api/v1/evidence/verify',
-  'GET /api/v1/publicity',
-  'GET /api/v1/publicity/{id}',
-  'POST /api/v1/publicity/{id}/attachments',
-  'POST /api/v1/publicity/{id}/objections',
-  'GET /api/v1/publicity/{id}/document',
-  'GET /api/v1/objection-receipts/{code}',
-  'GET /api/v1/registry',
-  'GET /api/v1/registry/{certificateNo}',
-  'GET /api/v1/registry/export.xlsx',
-  'GET /api/v1/registry/{certificateNo}/certification-list',
-].sort();
+/** The public operations are those the policy table (test/policy-table.ts) grants to anonymous callers. */
+const PUBLIC_OPERATIONS = Object.entries(POLICIES)
+  .filter(([, policy]) => grantedRoles(policy).has('anonymous'))
+  .map(([name]) => name)
+  .sort();
 
 interface Operation {
   name: string;

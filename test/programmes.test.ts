@@ -113,6 +113,19 @@ describe('programmes', () => {
       (await applicant.get('/api/v1/programs')).json().items.every((p: { status: string }) => p.status === 'published'),
     ).toBe(true);
   });
+
+  it('refuses a caller who may not manage the programme before reading the document', async () => {
+    // Found by the authorisation matrix: a broken document used to answer 400 with its problems to anyone.
+    const broken = { yaml: 'code: broken\n' };
+    const applicant = await t.login('applicant1');
+    const importing = await applicant.post('/api/v1/programs', broken);
+    expect(importing.statusCode, importing.body).toBe(403);
+    expect(importing.json()).toEqual({ code: 'forbidden', message: '只有监管部门可以管理工作方案' });
+    const draft = (await (await t.login('shanghai')).post('/api/v1/programs', { yaml: putuoYaml })).json();
+    const editing = await (await t.login('keqiao')).patch(`/api/v1/programs/${draft.id}`, broken);
+    expect(editing.statusCode, editing.body).toBe(403);
+    expect((await applicant.patch(`/api/v1/programs/${draft.id}`, broken)).statusCode).toBe(403);
+  });
 });
 
 describe('programme CLI', () => {

@@ -85,6 +85,10 @@ describe('self-assessment', () => {
       answers: {},
     });
     expect(stale.statusCode).toBe(409);
+    // Found by the fuzzer: a version beyond the integer column answered 500 from the database.
+    const huge = await applicant.patch(`/api/v1/self-assessments/${draft.id}`, { version: 2 ** 40, answers: {} });
+    expect(huge.statusCode, huge.body).toBe(400);
+    expect(huge.json().fields[0]).toEqual({ path: 'version', message: '版本号不正确' });
   });
 
   it('takes evidence from its own ledger and uploaded attachments only', async () => {

@@ -8,7 +8,7 @@ import { cloneProgramme } from '../domain/programmes/clone-programme';
 import { getProgramme } from '../domain/programmes/get-programme';
 import { importProgramme } from '../domain/programmes/import-programme';
 import { unitJurisdictionPath } from '../domain/programmes/programme-eligibility';
-import { requireValidProgramme } from '../domain/programmes/programme-guards';
+import { requireProgrammeManager, requireValidProgramme } from '../domain/programmes/programme-guards';
 import { listProgrammes } from '../domain/programmes/programme-queries';
 import { publishProgramme } from '../domain/programmes/publish-programme';
 import { updateProgramme } from '../domain/programmes/update-programme';
@@ -90,7 +90,8 @@ export const programmeRoutes =
         bodyLimit: 2 * 1024 * 1024,
       },
       async (request, reply) => {
-        requireActor(request);
+        // Only a bureau may import: others are refused before the document's problems are listed.
+        requireProgrammeManager(requireActor(request));
         return reply.status(201).send(await importProgramme(db, request.ctx, documentOf(request.body)));
       },
     );
@@ -134,7 +135,7 @@ export const programmeRoutes =
       },
       async (request) => {
         requireActor(request);
-        return updateProgramme(db, request.ctx, request.params.id, documentOf(request.body));
+        return updateProgramme(db, request.ctx, request.params.id, () => documentOf(request.body));
       },
     );
     app.post(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RecordVersion } from '../../shared/schemas/version';
 import type { Db } from '../db/client';
 import { createSelfAssessment } from '../domain/self-assessments/create-self-assessment';
 import { getSelfAssessmentAttachment } from '../domain/self-assessments/get-self-assessment-attachment';
@@ -124,7 +125,7 @@ export const selfAssessmentRoutes =
           tags: ['self-assessments'],
           summary: '保存自评草稿（需提交读取时的 version）',
           params: IdParams,
-          body: z.object({ answers: z.record(z.string(), z.unknown()), version: z.number().int().positive() }).strict(),
+          body: z.object({ answers: z.record(z.string(), z.unknown()), version: RecordVersion }).strict(),
           response: { 200: DetailSchema, ...errorResponses },
         },
       },

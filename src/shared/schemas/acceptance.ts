@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AcceptanceMethod } from '../../core/programs/enums';
 import { INDUSTRY_DIVISIONS } from '../data/industries';
 import { ConflictKind, ExpertField } from '../enums';
+import { RecordVersion } from './version';
 
 const DIVISION_CODES = new Set(INDUSTRY_DIVISIONS.map((d) => d.code));
 
@@ -55,7 +56,7 @@ export const ExpertPatchSchema = z
     active: z.boolean(),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: RecordVersion })
   .strict();
 export type ExpertPatch = z.infer<typeof ExpertPatchSchema>;
 
@@ -101,7 +102,7 @@ export const PanelSheetSchema = z
     /** The expert's overall comment. */
     comment: optionalText('评审意见', 5000),
     /** The sheet's version as read; a stale one is refused (409). Absent on the first save. */
-    version: z.number().int().positive().optional(),
+    version: RecordVersion.optional(),
   })
   .strict();
 export type PanelSheet = z.infer<typeof PanelSheetSchema>;
@@ -119,7 +120,7 @@ export type AcceptanceActivityInput = z.infer<typeof AcceptanceActivityInputSche
 export const AcceptanceOpinionSchema = z
   .object({
     opinion: text('综合验收意见', 5000),
-    version: z.number().int().positive(),
+    version: RecordVersion,
   })
   .strict();
 export type AcceptanceOpinionInput = z.infer<typeof AcceptanceOpinionSchema>;

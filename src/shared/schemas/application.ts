@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApplicationAction } from '../../core/applications/workflow';
 import { DecisionForm, RevocationGround } from '../enums';
 import { AttachmentRefSchema } from './ledger';
+import { RecordVersion } from './version';
 
 const IsoDay = z.iso.date('日期格式应为 YYYY-MM-DD');
 
@@ -12,7 +13,7 @@ export const ApplicationCreateSchema = z.object({ selfAssessmentId: z.uuid('自�
 
 export const ApplicationPatchSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: RecordVersion,
     formData: z.record(z.string(), FormValue).optional(),
     narrative: z.string().max(50_000, '工作开展情况不能超过50000个字').optional(),
     applicantOpinion: z.string().max(2000, '申报单位意见不能超过2000个字').optional(),
@@ -27,7 +28,7 @@ export const TransitionSchema = z
   .object({
     action: ApplicationAction.schema,
     /** The version the actor read; a stale one is refused (409) rather than acting on changed data. */
-    version: z.number().int().positive(),
+    version: RecordVersion,
     /** Reason or opinion: required to return, not to recommend, to fail. */
     comment: z.string().trim().max(5000, '意见不能超过5000个字').optional(),
     /** certify: the approval decision; the certificate number is issued by the platform. */
@@ -58,7 +59,7 @@ export type TransitionInput = z.infer<typeof TransitionSchema>;
 
 export const DistrictReviewSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: RecordVersion,
     /** The reviewer's answers against the rubric (scores or met per node). */
     answers: z.record(z.string(), z.unknown()),
     opinion: z.string().trim().max(5000, '推荐意见不能超过5000个字').optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LedgerKind } from '../enums';
+import { RecordVersion } from './version';
 
 export const AttachmentRefSchema = z
   .object({
@@ -30,6 +31,6 @@ export type LedgerEntryInput = z.infer<typeof LedgerEntryInputSchema>;
 
 export const LedgerEntryPatchSchema = LedgerEntryInputSchema.omit({ unitId: true })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: RecordVersion })
   .strict();
 export type LedgerEntryPatch = z.infer<typeof LedgerEntryPatchSchema>;

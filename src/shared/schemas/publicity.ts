@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BaseKind, BaseLevel } from '../../core/programs/enums';
 import { AttachmentRefSchema } from './ledger';
+import { RecordVersion } from './version';
 
 const IsoDay = z.iso.date('日期格式应为 YYYY-MM-DD');
 const Uuid = (what: string) => z.uuid(`${what}格式不正确`);
@@ -70,7 +71,7 @@ export const ObjectionResolutionSchema = z
     resolution: z.string().trim().min(1, '请填写异议处理结果').max(10_000, '处理结果不能超过10000个字'),
     /** True: the objection holds — the application may not be approved. */
     upheld: z.boolean({ error: '请选择异议是否成立' }),
-    version: z.number().int().positive(),
+    version: RecordVersion,
   })
   .strict();
 export type ObjectionResolutionInput = z.infer<typeof ObjectionResolutionSchema>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { checkCreditCode, creditCodeMessage } from '../../core/credit-code';
 import { INDUSTRY_DIVISIONS } from '../data/industries';
 import { ContactRole, UnitKind } from '../enums';
+import { RecordVersion } from './version';
 
 const DIVISION_CODES = new Set(INDUSTRY_DIVISIONS.map((d) => d.code));
 
@@ -76,6 +77,6 @@ export type UnitInput = z.infer<typeof UnitInputSchema>;
 
 export const UnitPatchSchema = UnitInputSchema.omit({ kind: true })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: RecordVersion })
   .strict();
 export type UnitPatch = z.infer<typeof UnitPatchSchema>;

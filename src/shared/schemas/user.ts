@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from '../enums';
 import { UnitInputSchema } from './unit';
+import { RecordVersion } from './version';
 
 export const UsernameSchema = z
   .string({ error: '请填写用户名' })
@@ -53,7 +54,7 @@ export const UserPatchSchema = z
     disabled: z.boolean().optional(),
     /** Admin password reset. */
     password: PasswordSchema.optional(),
-    version: z.number().int().positive(),
+    version: RecordVersion,
   })
   .strict();
 export type UserPatch = z.infer<typeof UserPatchSchema>;

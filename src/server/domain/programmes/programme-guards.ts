@@ -1,7 +1,7 @@
 import { BaseLevel } from '../../../core/programs/enums';
 import type { ParseProgrammeResult, Programme } from '../../../core/programs/schema';
 import { isCityOrAbove } from '../../../shared/enums';
-import type { RequestContext } from '../../context';
+import type { Actor, RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { can } from '../../policies';
@@ -26,6 +26,11 @@ export function requireValidProgramme(result: ParseProgrammeResult): Programme {
  * district-level programmes only: every kind it offers is certified at 区县级 (a city-level base is the city's to
  * certify). `programme`: the document being imported or saved, when there is one.
  */
+/** Whether the actor manages programmes at all (a bureau or an administrator); 403 otherwise. */
+export function requireProgrammeManager(actor: Actor): void {
+  if (!can(actor, 'programme.manage')) throw forbidden('只有监管部门可以管理工作方案');
+}
+
 export async function authoriseProgrammeOwner(
   db: Executor,
   ctx: RequestContext,

@@ -8,12 +8,16 @@ import { AppError, notFound } from '../../errors';
 import { authoriseProgrammeOwner, requireValidProgramme } from './programme-guards';
 import { findProgramme, programmeDetail } from './programme-queries';
 
-/** Replaces a draft's document. Published versions are refused (409): clone them instead. */
-export async function updateProgramme(db: Executor, ctx: RequestContext, id: string, input: unknown) {
+/**
+ * Replaces a draft's document. Published versions are refused (409): clone them instead. The document is read
+ * (`readDocument`, which may parse YAML and throw its problems) only once the caller is authorised, so a refused
+ * caller is told so, not what the document lacks.
+ */
+export async function updateProgramme(db: Executor, ctx: RequestContext, id: string, readDocument: () => unknown) {
   const found = await findProgramme(db, id);
   if (!found) throw notFound('工作方案');
   await authoriseProgrammeOwner(db, ctx, found.programme.ownerJurisdictionCode);
-  const programme = requireValidProgramme(parseProgramme(input));
+  const programme = requireValidProgramme(parseProgramme(readDocument()));
   if (programme.code !== found.programme.code) {
     throw new AppError('validation_failed', '不能修改工作方案编号', {
       fields: [{ path: 'code', message: '不能修改工作方案编号' }],

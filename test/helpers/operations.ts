@@ -1,0 +1,250 @@
+/**
+ * The API's operations as the OpenAPI document lists them, and how to call each one on the matrix's subjects: the
+ * concrete URL (path parameters from the subjects, required query parameters) and a valid body, so that a permitted
+ * caller is told something other than "denied" and a refused one cannot be refused for bad input instead.
+ */
+import type { InjectOptions } from 'fastify';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed';
+import type { Client, TestApp } from './app';
+import { buildUnit } from './factories';
+import { multipart } from './multipart';
+import { pdf, type Subjects } from './subjects';
+
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+}
+
+export interface Operation {
+  /** `METHOD /path`, as the policy table keys it. */
+  name: string;
+  method: string;
+  path: string;
+  public: boolean;
+  /** The JSON body's schema, if the operation takes one. */
+  body?: JsonSchema;
+  multipart: boolean;
+  query: { name: string; required: boolean; schema: JsonSchema }[];
+}
+
+export async function listOperations(t: TestApp): Promise<Operation[]> {
+  const doc = (await t.anonymous.get('/api/v1/openapi.json')).json() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          security?: unknown[];
+          requestBody?: { content: Record<string, { schema: JsonSchema }> };
+          parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+        }
+      >
+    >;
+  };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+      public: Array.isArray(op.security) && op.security.length === 0,
+      body: op.requestBody?.content['application/json']?.schema,
+      multipart: path.endsWith('/attachments') && method === 'post',
+      query: (op.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
+    })),
+  );
+}
+
+/** Which subject each `{id}` names, by the path's first segment after /api/v1. */
+const ID_OF: Record<string, keyof Subjects> = {
+  units: 'unitId',
+  users: 'spareUserId',
+  programs: 'programmeId',
+  'self-assessments': 'assessmentId',
+  ledger: 'ledgerId',
+  evidence: 'evidenceEntryId',
+  applications: 'applicationId',
+  publicity: 'noticeId',
+  objections: 'objectionId',
+  experts: 'expertId',
+  conflicts: 'conflictId',
+  notifications: 'notificationId',
+};
+const SHA_OF: Record<string, keyof Subjects> = {
+  'self-assessments': 'evidenceSha',
+  applications: 'formSha',
+  objections: 'objectionSha',
+};
+
+export function concretePath(op: Operation, s: Subjects): string {
+  const area = op.path.split('/')[3]!;
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    switch (name) {
+      case 'id':
+        return String(s[ID_OF[area]!]);
+      case 'sha256':
+        return String(s[SHA_OF[area]!]);
+      case 'attachmentId':
+        return s.ledgerAttachmentId;
+      case 'guideId':
+        return s.guideId;
+      case 'expertId':
+        return s.expertId;
+      case 'certificateNo':
+        return area === 'evidence' ? s.evidenceCertificateNo : s.certificateNo;
+      case 'code':
+        return s.receiptCode;
+      case 'date':
+        return '2021-12-25';
+      case 'year':
+        return '2030';
+      default:
+        throw new Error(`no subject for {${name}} in ${op.name}`);
+    }
+  });
+}
+
+/** Required query parameters (and none else). */
+const QUERIES: Record<string, (s: Subjects) => string> = {
+  'GET /api/v1/evidence/proofs/inclusion': () => 'index=0&size=1',
+  'GET /api/v1/evidence/proofs/consistency': () => 'from=1&to=1',
+  'GET /api/v1/targets': (s) => `programmeId=${s.programmeId}`,
+  'GET /api/v1/targets/export.xlsx': (s) => `programmeId=${s.programmeId}`,
+  'GET /api/v1/calendar/working-days': () => 'start=2021-10-11&days=5',
+};
+
+let serial = 0;
+const next = () => {
+  serial += 1;
+  return serial;
+};
+
+/**
+ * A valid body per operation that takes one. Versions are stale on purpose (999): a permitted caller gets 409 and
+ * nothing changes, a refused one is refused before the version is looked at.
+ */
+const BODIES: Record<string, (s: Subjects) => unknown> = {
+  'POST /api/v1/auth/login': () => ({ username: 'expert3', password: DEMO_PASSWORD }),
+  'POST /api/v1/auth/register': () => {
+    const n = next();
+    const unit = buildUnit({ jurisdictionCode: '330603', name: `绍兴柯桥矩阵测试纺织有限公司${n}` });
+    return {
+      username: `matrix-reg-${n}`,
+      password: 'register-1234',
+      displayName: '矩阵测试联络员',
+      unit: { ...unit, address: '浙江省绍兴市柯桥区柯北大道 1 号', postcode: '312030' },
+    };
+  },
+  'POST /api/v1/jurisdictions': () => ({
+    code: `3306${String(80 + (next() % 20)).padStart(2, '0')}`,
+    name: `柯桥矩阵测试功能区${serial}`,
+    level: 'functional_zone',
+    parentCode: '330600',
+  }),
+  'PUT /api/v1/system/business-date': () => ({ date: '2021-10-11' }),
+  'POST /api/v1/units': () => buildUnit({ jurisdictionCode: '330603', name: `绍兴柯桥矩阵测试机械有限公司${next()}` }),
+  'PATCH /api/v1/units/{id}': () => ({ version: 999, address: '浙江省绍兴市柯桥区柯北大道 2 号' }),
+  'POST /api/v1/units/{id}/guides': (s) => ({ guideId: s.guideId }),
+  'POST /api/v1/users': () => ({
+    username: `matrix-user-${next()}`,
+    displayName: '矩阵测试用户',
+    password: 'matrix-1234',
+    role: 'expert',
+  }),
+  'PATCH /api/v1/users/{id}': () => ({ version: 999, displayName: '改名' }),
+  'POST /api/v1/programs': () => ({ yaml: 'code: matrix-test\n' }),
+  'PATCH /api/v1/programs/{id}': () => ({ yaml: 'code: shaoxing-2021\n' }),
+  'POST /api/v1/self-assessments': (s) => ({ programmeId: s.programmeId, kindId: 'point', practice: true }),
+  'PATCH /api/v1/self-assessments/{id}': () => ({ version: 999, answers: {} }),
+  'POST /api/v1/ledger': (s) => ({ unitId: s.unitId, kind: 'survey', occurredOn: '2021-10-09', title: '保密自查' }),
+  'PATCH /api/v1/ledger/{id}': () => ({ version: 999, title: '改' }),
+  'POST /api/v1/evidence/entries': () => ({ algorithm: 'sha256', digest: 'cd'.repeat(32), label: '矩阵测试文件' }),
+  'POST /api/v1/evidence/verify': () => ({ algorithm: 'sha256', digest: 'ab'.repeat(32) }),
+  'POST /api/v1/applications': (s) => ({ selfAssessmentId: s.assessmentId }),
+  'PATCH /api/v1/applications/{id}': () => ({ version: 999, narrative: '修改' }),
+  'POST /api/v1/applications/{id}/transitions': () => ({
+    action: 'revoke',
+    version: 999,
+    comment: '矩阵测试',
+  }),
+  'PUT /api/v1/applications/{id}/district-review': () => ({ version: 999, answers: {} }),
+  'POST /api/v1/publicity': (s) => ({
+    programmeId: s.programmeId,
+    title: '矩阵测试公示',
+    startsOn: '2021-10-12',
+    applicationIds: [s.applicationId],
+  }),
+  'POST /api/v1/publicity/{id}/objections': (s) => ({
+    applicationId: s.applicationId,
+    name: '李先生',
+    contact: '13805750000',
+    reasons: '矩阵测试：公示期已结束后的异议。',
+  }),
+  'POST /api/v1/objections/{id}/resolution': () => ({ resolution: '再议', upheld: false, version: 999 }),
+  'POST /api/v1/registry/{certificateNo}/reviews': () => ({ year: 2020, passed: true, findings: '矩阵测试复核' }),
+  'PUT /api/v1/calendar/overrides/{date}': () => ({ workday: false, note: '矩阵测试' }),
+  'PUT /api/v1/calendar/years/{year}': () => ({ holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }] }),
+  'POST /api/v1/experts': () => ({
+    name: '矩阵测试专家',
+    affiliation: '浙江工业大学',
+    field: 'law',
+    jurisdictionCode: '330603',
+  }),
+  'PATCH /api/v1/experts/{id}': () => ({ version: 999, affiliation: '改' }),
+  'POST /api/v1/experts/{id}/conflicts': (s) => ({ unitId: s.spareUnitId, kind: 'declared_other' }),
+  'POST /api/v1/conflicts/{id}/decision': () => ({ status: 'dismissed' }),
+  'POST /api/v1/applications/{id}/panel': (s) => ({ expertId: s.expertId }),
+  'POST /api/v1/applications/{id}/panel/{expertId}/recusal': () => ({ reason: '矩阵测试回避' }),
+  'PUT /api/v1/applications/{id}/panel/me': () => ({ answers: {}, version: 999 }),
+  'POST /api/v1/applications/{id}/acceptance-activities': () => ({
+    method: 'site_visit',
+    occurredOn: '2021-09-20',
+    people: '专家组',
+    findings: '矩阵测试',
+  }),
+  'PUT /api/v1/applications/{id}/acceptance-opinion': () => ({ opinion: '矩阵测试意见', version: 999 }),
+};
+
+export function validBody(op: Operation, s: Subjects): unknown {
+  const make = BODIES[op.name];
+  if (make) return make(s);
+  if (op.body) throw new Error(`no valid body for ${op.name}: add one to BODIES in test/helpers/operations.ts`);
+  return undefined;
+}
+
+/** The request of an operation on the subjects, with a valid body (a file upload for multipart operations). */
+export function requestOf(op: Operation, s: Subjects, override?: { body?: unknown; query?: string }): InjectOptions {
+  const query = override?.query ?? QUERIES[op.name]?.(s) ?? '';
+  const url = concretePath(op, s) + (query ? `?${query}` : '');
+  if (op.multipart) return { method: 'POST', url, ...multipart(`材料${next()}.pdf`, pdf(`matrix ${serial}`)) };
+  const body = override && 'body' in override ? override.body : validBody(op, s);
+  return {
+    method: op.method as InjectOptions['method'],
+    url,
+    ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+  };
+}
+
+export function send(client: Client, options: InjectOptions) {
+  return client.request(options);
+}

@@ -1,0 +1,199 @@
+/**
+ * Who may call each API operation: one line per operation of the OpenAPI document, `METHOD /path` → the scopes that
+ * are granted. `test/authorization-matrix.test.ts` calls every operation as every role and compares with this table;
+ * an operation missing here fails that suite, so a new endpoint cannot land without saying who may use it.
+ *
+ * Adding an endpoint: add its line (keep the groups by area), with the narrowest scopes that describe it. The
+ * subject of an operation is the record its path names (or its body creates); the matrix builds one of each for a
+ * unit in Keqiao (330603, under Shaoxing 330600) whose application went through acceptance and publicity.
+ *
+ * Scopes (space-separated; a caller is granted if any scope covers it):
+ *   public              everybody, also without a session
+ *   user                every logged-in account (lists are then scoped to what the caller may see)
+ *   admin               system administrators
+ *   officer:any         every bureau, whatever its jurisdiction
+ *   officer:subtree     bureaus whose jurisdiction is the subject's or above it (Keqiao, Shaoxing)
+ *   officer:district    the bureau of the subject unit's own district only (Keqiao)
+ *   officer:owner       the bureau owning the subject's programme, and those above it (Shaoxing)
+ *   applicant:own-unit  the applicant account of the subject's unit
+ *   applicant:any       every applicant account
+ *   expert:assigned     the expert seated on the subject application's panel
+ *   expert:any          every expert account
+ *
+ * Everybody else is denied: 401 without a session, 403 or 404 (out-of-scope records are 404, see ARCHITECTURE.md).
+ */
+import { ROLES, type Role } from './helpers/subjects';
+
+export type Scope =
+  | 'public'
+  | 'user'
+  | 'admin'
+  | 'officer:any'
+  | 'officer:subtree'
+  | 'officer:district'
+  | 'officer:owner'
+  | 'applicant:own-unit'
+  | 'applicant:any'
+  | 'expert:assigned'
+  | 'expert:any';
+
+export const POLICIES: Record<string, string> = {
+  // Session, health, reference data
+  'GET /api/v1/health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'user',
+  'GET /api/v1/auth/me': 'public',
+  'POST /api/v1/auth/register': 'public',
+  'GET /api/v1/jurisdictions': 'public',
+  'POST /api/v1/jurisdictions': 'admin',
+  'GET /api/v1/system/business-date': 'user',
+  'PUT /api/v1/system/business-date': 'admin',
+
+  // Units, users, guides
+  'GET /api/v1/units': 'user',
+  'POST /api/v1/units': 'admin officer:subtree',
+  'GET /api/v1/units/export.xlsx': 'user',
+  'GET /api/v1/units/{id}': 'admin officer:subtree applicant:own-unit',
+  'PATCH /api/v1/units/{id}': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/units/{id}/guides': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/units/{id}/guides': 'admin officer:subtree',
+  'GET /api/v1/units/{id}/guide-candidates': 'admin officer:subtree',
+  'DELETE /api/v1/units/{id}/guides/{guideId}': 'admin officer:subtree',
+  'GET /api/v1/users': 'admin',
+  'POST /api/v1/users': 'admin',
+  'PATCH /api/v1/users/{id}': 'admin',
+
+  // Programmes
+  'GET /api/v1/programs': 'user',
+  'POST /api/v1/programs': 'admin officer:any',
+  'GET /api/v1/programs/{id}': 'user',
+  'PATCH /api/v1/programs/{id}': 'admin officer:owner',
+  'GET /api/v1/programs/{id}/export': 'user',
+  'POST /api/v1/programs/{id}/publish': 'admin officer:owner',
+  'POST /api/v1/programs/{id}/clone': 'admin officer:owner',
+
+  // Self-assessments, attachments, ledger
+  'GET /api/v1/self-assessments': 'user',
+  'POST /api/v1/self-assessments': 'applicant:any',
+  'GET /api/v1/self-assessments/{id}': 'admin officer:subtree applicant:own-unit',
+  'PATCH /api/v1/self-assessments/{id}': 'admin applicant:own-unit',
+  'GET /api/v1/self-assessments/{id}/attachments/{sha256}': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/attachments': 'user',
+  'GET /api/v1/ledger': 'user',
+  'POST /api/v1/ledger': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/ledger/export.xlsx': 'user',
+  'PATCH /api/v1/ledger/{id}': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/ledger/{id}/attachments/{attachmentId}': 'admin officer:subtree applicant:own-unit',
+
+  // Evidence log
+  'POST /api/v1/evidence/entries': 'applicant:any',
+  'GET /api/v1/evidence/entries': 'applicant:any',
+  'POST /api/v1/evidence/verify': 'public',
+  'GET /api/v1/evidence/checkpoint': 'public',
+  'GET /api/v1/evidence/proofs/inclusion': 'public',
+  'GET /api/v1/evidence/proofs/consistency': 'public',
+  'GET /api/v1/evidence/keys': 'public',
+  'GET /api/v1/evidence/entries/{id}/bundle': 'public',
+  'GET /api/v1/evidence/entries/{id}/certificate': 'public',
+  'GET /api/v1/evidence/certificates/{certificateNo}': 'public',
+
+  // Audit trail
+  'GET /api/v1/audit': 'admin officer:any',
+  'GET /api/v1/audit/export.xlsx': 'admin officer:any',
+
+  // Applications and their documents
+  'GET /api/v1/applications': 'user',
+  'POST /api/v1/applications': 'applicant:any',
+  'GET /api/v1/applications/export.xlsx': 'user',
+  'GET /api/v1/applications/{id}': 'admin officer:subtree applicant:own-unit expert:assigned',
+  'PATCH /api/v1/applications/{id}': 'applicant:own-unit',
+  'GET /api/v1/applications/{id}/attachments/{sha256}': 'admin officer:subtree applicant:own-unit expert:assigned',
+  // Authorised per action (the programme's stages name the role): the matrix asks to revoke the certified base.
+  'POST /api/v1/applications/{id}/transitions': 'admin officer:owner',
+  'PUT /api/v1/applications/{id}/district-review': 'admin officer:district',
+  'GET /api/v1/applications/{id}/documents/form': 'admin officer:subtree applicant:own-unit expert:assigned',
+  'GET /api/v1/applications/{id}/documents/score-sheets/{expertId}': 'admin officer:owner expert:assigned',
+  'GET /api/v1/applications/{id}/documents/score-summary': 'admin officer:owner expert:assigned',
+
+  // Acceptance: panel, activities, opinion
+  'GET /api/v1/applications/{id}/panel': 'admin officer:subtree applicant:own-unit expert:assigned',
+  'POST /api/v1/applications/{id}/panel': 'admin officer:owner',
+  'POST /api/v1/applications/{id}/panel/{expertId}/recusal': 'admin officer:owner expert:assigned',
+  'PUT /api/v1/applications/{id}/panel/me': 'expert:assigned',
+  'GET /api/v1/applications/{id}/panel/export.xlsx': 'admin officer:owner expert:assigned',
+  'GET /api/v1/applications/{id}/acceptance-activities': 'admin officer:subtree expert:assigned',
+  'POST /api/v1/applications/{id}/acceptance-activities': 'admin officer:owner',
+  'PUT /api/v1/applications/{id}/acceptance-opinion': 'admin officer:owner',
+
+  // Experts and conflicts of interest
+  'GET /api/v1/experts': 'admin officer:any',
+  'POST /api/v1/experts': 'admin officer:subtree',
+  'GET /api/v1/experts/export.xlsx': 'admin officer:any',
+  'GET /api/v1/experts/me': 'expert:any',
+  'GET /api/v1/experts/{id}': 'admin officer:any expert:assigned',
+  'PATCH /api/v1/experts/{id}': 'admin',
+  'GET /api/v1/experts/{id}/conflicts': 'admin officer:any expert:assigned applicant:own-unit',
+  'POST /api/v1/experts/{id}/conflicts': 'admin officer:any expert:assigned',
+  'GET /api/v1/conflicts': 'admin officer:any',
+  'POST /api/v1/conflicts/{id}/decision': 'admin officer:subtree',
+
+  // Publicity, objections, registry
+  'GET /api/v1/publicity': 'public',
+  'POST /api/v1/publicity': 'admin officer:owner',
+  'GET /api/v1/publicity/{id}': 'public',
+  'GET /api/v1/publicity/{id}/document': 'public',
+  'POST /api/v1/publicity/{id}/objections': 'public',
+  'POST /api/v1/publicity/{id}/attachments': 'public',
+  'GET /api/v1/objection-receipts/{code}': 'public',
+  'GET /api/v1/objections': 'admin officer:any',
+  'GET /api/v1/objections/{id}/attachments/{sha256}': 'admin officer:owner',
+  'POST /api/v1/objections/{id}/resolution': 'admin officer:owner',
+  'GET /api/v1/registry': 'public',
+  'GET /api/v1/registry/export.xlsx': 'public',
+  'GET /api/v1/registry/{certificateNo}': 'public',
+  'POST /api/v1/registry/{certificateNo}/reviews': 'admin officer:owner',
+  'GET /api/v1/registry/{certificateNo}/certificate': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/registry/{certificateNo}/plaque': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/registry/{certificateNo}/certification-list': 'public',
+
+  // Targets, calendar, guidance, notifications
+  'GET /api/v1/targets': 'user',
+  'GET /api/v1/targets/export.xlsx': 'user',
+  'GET /api/v1/calendar/overrides': 'user',
+  'PUT /api/v1/calendar/overrides/{date}': 'admin',
+  'DELETE /api/v1/calendar/overrides/{date}': 'admin',
+  'GET /api/v1/calendar/years': 'user',
+  'PUT /api/v1/calendar/years/{year}': 'admin',
+  'GET /api/v1/calendar/working-days': 'public',
+  'GET /api/v1/guidance/applicant': 'applicant:any',
+  'GET /api/v1/guidance/officer': 'admin officer:any',
+  'GET /api/v1/notifications': 'user',
+  'POST /api/v1/notifications/{id}/read': 'applicant:own-unit',
+  'POST /api/v1/notifications/read-all': 'user',
+};
+
+/** The roles each scope grants, on the matrix's subjects. */
+const GRANTS: Record<Scope, readonly Role[]> = {
+  public: ROLES,
+  user: ROLES.filter((r) => r !== 'anonymous'),
+  admin: ['admin'],
+  'officer:any': ['officer', 'officerAbove', 'officerForeign'],
+  'officer:subtree': ['officer', 'officerAbove'],
+  'officer:district': ['officer'],
+  'officer:owner': ['officerAbove'],
+  'applicant:own-unit': ['applicant'],
+  'applicant:any': ['applicant', 'applicantOther'],
+  'expert:assigned': ['expertAssigned'],
+  'expert:any': ['expertAssigned', 'expertOther'],
+};
+
+/** The roles a policy line grants on the matrix's subjects. */
+export function grantedRoles(policy: string): Set<Role> {
+  const roles = new Set<Role>();
+  for (const scope of policy.split(/\s+/).filter(Boolean)) {
+    const granted = GRANTS[scope as Scope];
+    if (!granted) throw new Error(`unknown scope ${scope}`);
+    for (const role of granted) roles.add(role);
+  }
+  return roles;
+}
