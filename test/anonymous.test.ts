@@ -9,6 +9,7 @@ import { buildTestApp, type TestApp } from './helpers/app';
 const PUBLIC_OPERATIONS = [
   'GET /api/v1/health',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/second-factor',
   'POST /api/v1/auth/register',
   'GET /api/v1/auth/me',
   'GET /api/v1/jurisdictions',
