@@ -76,7 +76,8 @@ describe('auth', () => {
     } finally {
       await limited.close();
     }
-  });
+    // It opens an app of its own.
+  }, 120_000);
 
   it('self-registration creates the unit and its applicant account together, under an assigned login name', async () => {
     const unit = buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603'), postcode: '312030' });
