@@ -56,10 +56,10 @@ test('an officer enrols a second factor and then logs in with password and code'
   await page.getByText('请打开手机上的验证器应用').waitFor();
   await screenshot(page, 'second-factor-login');
   // A wrong code is refused on the page; the right one (a later step than the one used at enrolment) logs in.
-  await page.getByLabel('验证码').fill(code(secret, 5));
+  await page.getByRole('textbox', { name: '验证码' }).fill(code(secret, 5));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.getByRole('alert').getByText('验证码错误').waitFor();
-  await page.getByLabel('验证码').fill(code(secret, 1));
+  await page.getByRole('textbox', { name: '验证码' }).fill(code(secret, 1));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.getByRole('button', { name: '退出登录' }).waitFor();
   expect(await page.getByTestId('current-user').innerText()).toContain('两步验证测试科员');

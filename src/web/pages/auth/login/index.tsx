@@ -73,7 +73,7 @@ export default function LoginPage() {
       <AuthFrame title="两步验证">
         <Typography.Paragraph>请打开手机上的验证器应用，输入本平台账号当前显示的6位验证码。</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<CodeValues> layout="vertical" onFinish={submitCode} requiredMark={false} aria-label="验证码表单">
+        <Form<CodeValues> layout="vertical" onFinish={submitCode} requiredMark={false} aria-label="两步验证登录">
           <Form.Item
             name="code"
             label="验证码"
