@@ -1,5 +1,6 @@
 /**
- * Public self-registration: a unit and its first applicant account are created together; the new applicant logs in
+ * Public self-registration: a unit and its first applicant account (under a login name the platform assigns) are
+ * created together; the new applicant logs in
  * and lands on its own unit; the Keqiao officer sees the unit in its list.
  */
 import type { Browser } from 'playwright-core';
@@ -46,10 +47,13 @@ test('a Keqiao enterprise registers itself and its account, then logs in to its 
   await screenshot(page, 'self-registration-form');
   await page.getByRole('button', { name: '提交注册' }).click();
   await page.getByText('注册成功').waitFor();
+  // The platform assigns the login name: the chosen one and a random suffix (no account enumeration).
+  const username = await page.getByTestId('assigned-username').innerText();
+  expect(username).toMatch(/^huafang-[a-z2-9]{4}$/);
   await page.getByRole('button', { name: '前往登录' }).click();
-  await page.getByText('注册成功，请使用账号 huafang 登录').waitFor();
+  await page.getByText(`注册成功，请使用账号 ${username} 登录`).waitFor();
 
-  await login(page, 'huafang', 'huafang-2024');
+  await login(page, username, 'huafang-2024');
   expect(await menuLabels(page)).toEqual(MENUS.applicant);
   await page.getByRole('menuitem', { name: '本单位信息' }).click();
   await page.getByRole('heading', { name: NAME }).waitFor();
@@ -61,7 +65,7 @@ test('a Keqiao enterprise registers itself and its account, then logs in to its 
   expect(await columnTexts(officer.page, '单位名称')).toEqual([NAME]);
 });
 
-test('registration errors from the server are shown on the fields (username taken)', async () => {
+test('a username already in use is not revealed: registration succeeds under an assigned name', async () => {
   const { page } = await openPage(browser);
   await page.goto('/register');
   await page.getByRole('button', { name: '提交注册' }).waitFor();
@@ -79,6 +83,6 @@ test('registration errors from the server are shown on the fields (username take
   await pickOption(page, page.getByLabel('所属辖区'), '柯桥', /柯桥区/);
   await page.getByTestId('contact-0').getByLabel('姓名').fill('王五');
   await page.getByRole('button', { name: '提交注册' }).click();
-  const field = page.locator('.ant-form-item').filter({ has: page.getByLabel('用户名') });
-  await field.getByText('用户名已被使用').waitFor();
+  await page.getByText('注册成功').waitFor();
+  expect(await page.getByTestId('assigned-username').innerText()).toMatch(/^putuo-[a-z2-9]{4}$/);
 });

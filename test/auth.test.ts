@@ -76,9 +76,10 @@ describe('auth', () => {
     } finally {
       await limited.close();
     }
-  });
+    // It opens an app of its own.
+  }, 120_000);
 
-  it('self-registration creates the unit and its applicant account together', async () => {
+  it('self-registration creates the unit and its applicant account together, under an assigned login name', async () => {
     const unit = buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603'), postcode: '312030' });
     const res = await t.anonymous.post('/api/v1/auth/register', {
       username: 'newfirm',
@@ -87,20 +88,36 @@ describe('auth', () => {
       unit,
     });
     expect(res.statusCode, res.body).toBe(201);
-    const client = await t.login('newfirm', 'secret-123');
+    const username = res.json().username;
+    expect(username).toMatch(/^newfirm-[a-z2-9]{4}$/);
+    const client = await t.login(username, 'secret-123');
     const me = (await client.get('/api/v1/auth/me')).json().user;
     expect(me).toMatchObject({ role: 'applicant', unitId: res.json().unitId });
-    // The same username again: refused, and no second unit is left behind.
-    const again = await t.anonymous.post('/api/v1/auth/register', {
-      username: 'newfirm',
-      password: 'secret-123',
-      displayName: '重复',
-      unit: buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603') }),
-    });
-    expect(again.statusCode).toBe(409);
     const keqiao = await t.login('keqiao');
     const list = await keqiao.get(`/api/v1/units?q=${encodeURIComponent(unit.name)}`);
     expect(list.json().total).toBe(1);
+  });
+
+  it('registration answers the same whether the chosen username is taken or not (no account enumeration)', async () => {
+    const register = (username: string) =>
+      t.anonymous.post('/api/v1/auth/register', {
+        username,
+        password: 'secret-123',
+        displayName: '联系人',
+        unit: buildUnit({ jurisdictionCode: '330603', creditCode: makeCreditCode('330603') }),
+      });
+    // `putuo` is an existing officer account, `freshname` exists nowhere: both answers have the same shape.
+    const taken = await register('putuo');
+    const free = await register('freshname');
+    expect([taken.statusCode, free.statusCode]).toEqual([201, 201]);
+    expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(free.json()).sort());
+    expect(taken.json().username).toMatch(/^putuo-[a-z2-9]{4}$/);
+    expect(free.json().username).toMatch(/^freshname-[a-z2-9]{4}$/);
+    // Registering a name and logging in with it tells nothing either: the chosen name is never the login name.
+    const probe = await t.anonymous.post('/api/v1/auth/login', { username: 'freshname', password: 'secret-123' });
+    expect(probe.statusCode).toBe(401);
+    // The officer's account is untouched.
+    expect((await t.login('putuo')).csrfToken).toBeTruthy();
   });
 });
 

@@ -27,7 +27,12 @@ const PREFERENCE: Role[] = [
 ];
 
 /** Refusals recorded on purpose: a failed login is audited (and counted for the rate limit). */
-const REFUSAL_WRITES = new Set(['POST /api/v1/auth/login']);
+const REFUSAL_WRITES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/second-factor',
+  'POST /api/v1/auth/second-factor/confirmation',
+  'POST /api/v1/auth/second-factor/disable',
+]);
 
 /** Operations that end the caller's session: fuzzed with a fresh one each run. */
 const ENDS_SESSION = new Set(['POST /api/v1/auth/logout']);

@@ -41,6 +41,12 @@ export const POLICIES: Record<string, string> = {
   // Session, health, reference data
   'GET /api/v1/health': 'public',
   'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/login/second-factor': 'public',
+  'GET /api/v1/auth/second-factor': 'user',
+  'POST /api/v1/auth/second-factor/enrolment': 'admin officer:any',
+  'POST /api/v1/auth/second-factor/confirmation': 'admin officer:any',
+  'POST /api/v1/auth/second-factor/disable': 'admin officer:any',
+  'DELETE /api/v1/users/{id}/second-factor': 'admin',
   'POST /api/v1/auth/logout': 'user',
   'GET /api/v1/auth/me': 'public',
   'POST /api/v1/auth/register': 'public',

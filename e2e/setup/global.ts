@@ -75,6 +75,8 @@ export default async function setup(project: TestProject) {
     // publicity periods, as a training deployment would.
     BUSINESS_DATE: '2022-03-15',
     BUSINESS_DATE_ADJUSTABLE: '1',
+    // Every browser test logs in from 127.0.0.1, and the per-IP login count is per address only.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
   };
   // Always the embedded database: the browser tests must not touch a PostgreSQL server configured for other suites.
   delete env.DATABASE_URL;

@@ -26,7 +26,7 @@ import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
 import { documentIdempotencyKey, installIdempotency, scheduleIdempotencyPurge } from './http/idempotency';
-import { installSessions } from './http/session';
+import { installSessions, startSessionPurge } from './http/session';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
@@ -76,7 +76,9 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers only from the proxies TRUST_PROXY names: otherwise any client picks its own request.ip (login
+    // throttles, audit trail, per-IP limits) and claims HTTPS.
+    trustProxy: config.TRUST_PROXY,
     // Requests arriving while the server closes are answered by the hook below.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db, config);
   scheduleIdempotencyPurge(app, database.db);
+  // Expired and idle sessions, login challenges and old login counters are deleted at start and periodically.
+  startSessionPurge(app, database.db, config);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -2,6 +2,7 @@
  * The one place the process reads its environment. Every variable is validated here; a bad value stops the process
  * at start with a message naming the variable, instead of failing later in a request.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -9,6 +10,42 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false'])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+/** Fastify's `trustProxy`: trust nobody, these addresses/CIDRs, or the first n hops. */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
+
+/** Fastify's `trustProxy` forms we accept: a hop count, or addresses/CIDRs. `true` (trust anyone) is refused: it
+ * lets every client choose its IP. */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): TrustProxy => {
+    if (v === undefined || v === '' || v === '0' || v === 'false') return false;
+    if (/^\d+$/.test(v)) {
+      // A hop count: believe that many proxies in front of us (Fastify's numeric form, as a function for its types).
+      const hops = Number(v);
+      return (_address: string, hop: number) => hop < hops;
+    }
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    for (const entry of entries) {
+      const [address, prefix, ...rest] = entry.split('/');
+      const family = isIP(address ?? '');
+      const maxPrefix = family === 6 ? 128 : 32;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+      if (!family || !prefixOk || rest.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address or CIDR; use proxy addresses/CIDRs separated by commas, or a hop count`,
+        });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
 
 const ConfigSchema = z.object({
   /** TCP port of the HTTP server. */
@@ -36,10 +73,37 @@ const ConfigSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  /** Mark cookies Secure (serve over HTTPS behind a proxy). */
+  /** Always mark the session cookie Secure. Unset: Secure when the request came over HTTPS (directly or, with
+   * TRUST_PROXY, as the trusted proxy's X-Forwarded-Proto says). */
   COOKIE_SECURE: booleanFlag,
-  /** Failed-or-not login attempts allowed per IP per minute. */
+  /** Minutes without a request after which a session is refused (idle timeout). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(30),
+  /** How often each instance deletes expired and idle sessions, stale login counters and login challenges. */
+  SESSION_PURGE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
+  /** Which proxies' X-Forwarded-For / X-Forwarded-Proto to believe: unset trusts none (the client's socket address is
+   * its IP); a comma list of proxy addresses or CIDRs (`10.0.0.1,192.168.0.0/16`), or a hop count (`1`). */
+  TRUST_PROXY: trustProxy,
+  /** Login attempts (failed or not) allowed per client IP per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Failed logins allowed per account per LOGIN_THROTTLE_WINDOW_MINUTES, from any number of IPs. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** Failed logins allowed across all accounts per LOGIN_THROTTLE_WINDOW_MINUTES (a brake on distributed spraying). */
+  LOGIN_FAILURES_GLOBAL: z.coerce.number().int().positive().default(1000),
+  /** The window of the per-account and global failure counts. */
+  LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /** Where the evidence log's signing key and the TSA key/certificate are kept (outside the database). Every app
    * instance of one deployment must see the same files. Default: DATA_DIR/keys. */
   EVIDENCE_KEY_DIR: z.string().min(1).optional(),

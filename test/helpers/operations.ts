@@ -145,6 +145,10 @@ const next = () => {
  */
 const BODIES: Record<string, (s: Subjects) => unknown> = {
   'POST /api/v1/auth/login': () => ({ username: 'expert3', password: DEMO_PASSWORD }),
+  // The second factor: codes that are well formed but wrong (the matrix needs only the caller's grant or refusal).
+  'POST /api/v1/auth/login/second-factor': () => ({ challenge: 'no-such-challenge', code: '000000' }),
+  'POST /api/v1/auth/second-factor/confirmation': () => ({ code: '000000' }),
+  'POST /api/v1/auth/second-factor/disable': () => ({ code: '000000' }),
   'POST /api/v1/auth/register': () => {
     const n = next();
     const unit = buildUnit({ jurisdictionCode: '330603', name: `绍兴柯桥矩阵测试纺织有限公司${n}` });

@@ -4,10 +4,11 @@
  * X-CSRF-Token header on every state-changing request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../context';
 import type { Executor } from '../db/client';
-import { jurisdictions, sessions, users } from '../db/schema';
+import { jurisdictions, loginChallenges, sessions, users } from '../db/schema';
+import { purgeThrottles } from './throttle';
 
 export const SESSION_COOKIE = 'sm_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -40,12 +41,28 @@ export interface ActiveSession {
   actor: Actor;
 }
 
-/** The live session for a cookie token, with its user, or null (unknown, expired, or user disabled). */
-export async function findSession(db: Executor, token: string): Promise<ActiveSession | null> {
+/** How often a session's last-seen time is written at most: often enough for the idle timeout, not on every
+ * request (a write per request would double the database load of reads). */
+export const touchIntervalMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
+
+/**
+ * The live session for a cookie token, with its user, or null (unknown, expired, idle longer than `idleMinutes`, or
+ * user disabled). A session in use has its last-seen time moved forward, at most once per `touchIntervalMs`.
+ */
+export async function findSession(
+  db: Executor,
+  token: string,
+  idleMinutes?: number,
+  now = Date.now(),
+): Promise<ActiveSession | null> {
+  const id = sha256(token);
+  const live = [eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))];
+  if (idleMinutes !== undefined) live.push(gt(sessions.lastSeenAt, new Date(now - idleMinutes * 60_000)));
   const rows = await db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -59,11 +76,17 @@ export async function findSession(db: Executor, token: string): Promise<ActiveSe
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())))
+    .where(and(...live))
     .limit(1);
   const row = rows[0];
   if (!row || row.disabled) return null;
-  const { sessionId, csrfToken, disabled: _disabled, ...actor } = row;
+  const { sessionId, csrfToken, lastSeenAt, disabled: _disabled, ...actor } = row;
+  if (idleMinutes !== undefined && now - lastSeenAt.getTime() >= touchIntervalMs(idleMinutes)) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
+  }
   return { sessionId, csrfToken, actor };
 }
 
@@ -75,6 +98,17 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function purgeExpiredSessions(db: Executor): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+/**
+ * Deletes sessions past their lifetime or idle timeout, pending login challenges past theirs, and old login counters.
+ * Each is a plain conditional DELETE, so several instances running it at once only repeat each other's work.
+ */
+export async function purgeExpiredSessions(db: Executor, idleMinutes?: number, now = Date.now()): Promise<void> {
+  const expired = lt(sessions.expiresAt, new Date(now));
+  await db
+    .delete(sessions)
+    .where(
+      idleMinutes === undefined ? expired : or(expired, lt(sessions.lastSeenAt, new Date(now - idleMinutes * 60_000))),
+    );
+  await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, new Date(now)));
+  await purgeThrottles(db, now);
 }

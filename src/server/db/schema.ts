@@ -176,8 +176,53 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request on this session, written at most once a minute (idle timeout, SESSION_IDLE_MINUTES). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Login attempt counters shared by every instance: one row per key (`ip:…`, `user:…`, `global`) and fixed window.
+ * Old windows are purged with expired sessions.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/**
+ * A user's TOTP second factor (RFC 6238). Kept out of `users` so that no query, list or export of users can carry
+ * the secret. `confirmedAt` null: enrolment started, not yet active. `lastStep` refuses a code's replay.
+ */
+export const userSecondFactors = pgTable('user_second_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  secret: text('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** The pending step of a two-step login: the password was right, the code is awaited. The id is a token's SHA-256. */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_challenges_expires_idx').on(t.expiresAt)],
 );
 
 /** Append-only audit trail; a trigger (custom migration) refuses UPDATE, DELETE and TRUNCATE. */

@@ -49,6 +49,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ code: unavailable.code, message: unavailable.message });
     }
     if (error instanceof AppError) {
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (error.code === 'rate_limited' && typeof retryAfter === 'number')
+        reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send({
         code: error.code,
         message: error.message,

@@ -3,7 +3,7 @@
  * a state-changing request that rides on a session cookie must echo that session's CSRF token in a header.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
+import { CSRF_HEADER, findSession, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions';
 import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Actor, RequestContext } from '../context';
@@ -20,7 +20,11 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function installSessions(app: FastifyInstance, db: Db, config: Pick<Config, 'BUSINESS_DATE'>): void {
+export function installSessions(
+  app: FastifyInstance,
+  db: Db,
+  config: Pick<Config, 'BUSINESS_DATE' | 'SESSION_IDLE_MINUTES'>,
+): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -35,7 +39,7 @@ export function installSessions(app: FastifyInstance, db: Db, config: Pick<Confi
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(db, token);
+    const session = await findSession(db, token, config.SESSION_IDLE_MINUTES);
     if (!session) return;
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('csrf_failed', '页面已过期或请求来源不可信，请刷新页面后重试');
@@ -52,10 +56,43 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.ctx.actor;
 }
 
+/** Secure always with COOKIE_SECURE, else when the request came over HTTPS: directly, or as a proxy trusted by
+ * TRUST_PROXY says in X-Forwarded-Proto (an untrusted client cannot claim it). */
+export function cookieSecure(request: FastifyRequest, config: Pick<Config, 'COOKIE_SECURE'>): boolean {
+  return config.COOKIE_SECURE || request.protocol === 'https';
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Deletes expired and idle sessions (with stale login challenges and counters) when the app is ready and then every
+ * SESSION_PURGE_INTERVAL_MINUTES. Every instance runs it; the deletes are conditional and idempotent, so instances
+ * running it at the same time only repeat each other's work. A failure (database away) is logged and retried next
+ * time, never thrown.
+ */
+export function startSessionPurge(
+  app: FastifyInstance,
+  db: Db,
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_PURGE_INTERVAL_MINUTES'>,
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const purge = async () => {
+    try {
+      await purgeExpiredSessions(db, config.SESSION_IDLE_MINUTES);
+    } catch (error) {
+      app.log.warn({ err: error }, 'session purge failed');
+    }
+  };
+  app.addHook('onReady', async () => {
+    await purge();
+    timer = setInterval(purge, config.SESSION_PURGE_INTERVAL_MINUTES * 60_000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

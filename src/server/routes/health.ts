@@ -14,23 +14,19 @@ export const healthRoutes =
           summary: '健康检查',
           security: [],
           response: {
-            200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), migration: z.string() }),
-            503: z.object({
-              status: z.literal('unavailable'),
-              database: z.enum(['pglite', 'postgres']),
-              migration: z.string(),
-            }),
+            // Nothing about the deployment (database kind, migration, version): a public probe tells an attacker
+            // only whether the service answers.
+            200: z.object({ status: z.literal('ok') }),
+            503: z.object({ status: z.literal('unavailable') }),
           },
         },
       },
       async (_request, reply) => {
         try {
           await database.db.execute(sql`select 1`);
-          return { status: 'ok' as const, database: database.kind, migration: database.migration };
+          return { status: 'ok' as const };
         } catch {
-          return reply
-            .status(503)
-            .send({ status: 'unavailable' as const, database: database.kind, migration: database.migration });
+          return reply.status(503).send({ status: 'unavailable' as const });
         }
       },
     );

@@ -60,9 +60,15 @@ export const UserPatchSchema = z
 export type UserPatch = z.infer<typeof UserPatchSchema>;
 
 /** Public self-registration: a unit and its first applicant account together. */
+/** The name a registering unit chooses; the platform appends "-" and 4 characters, so it leaves room for them. */
+export const ChosenUsernameSchema = z
+  .string({ error: '请填写用户名' })
+  .trim()
+  .regex(/^[a-z0-9_.-]{3,27}$/, '用户名为3–27位小写字母、数字、下划线、点或连字符');
+
 export const SelfRegistrationSchema = z
   .object({
-    username: UsernameSchema,
+    username: ChosenUsernameSchema,
     password: PasswordSchema,
     displayName: z.string().trim().min(1, '请填写联系人姓名').max(50),
     phone: z.string().trim().max(30).nullish(),

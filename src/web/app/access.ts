@@ -22,6 +22,8 @@ export interface Access {
   canAddJurisdiction: boolean;
   canReadAudit: boolean;
   canManageUsers: boolean;
+  /** Officers and admins: their account's second factor (TOTP) on the account-security page. */
+  canUseSecondFactor: boolean;
   /** Experts: the applications assigned to them for scoring. */
   canReviewApplications: boolean;
   /** Applicants: trade-secret evidence preservation (only the file's digest leaves the browser). */
@@ -65,6 +67,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canAddJurisdiction: role === 'admin',
     canReadAudit: officerOrAdmin,
     canManageUsers: role === 'admin',
+    canUseSecondFactor: officerOrAdmin,
     canReviewApplications: role === 'expert',
     canPreserveEvidence: role === 'applicant',
     canSelfAssess: role === 'applicant' && user?.unitId != null,

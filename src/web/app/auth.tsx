@@ -5,14 +5,17 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, onUnauthenticated, setCsrfToken } from './api';
-import type { CurrentUser, SessionInfo, SessionProbe } from './types';
+import type { CurrentUser, SecondFactorChallenge, SessionInfo, SessionProbe } from './types';
 
 interface AuthState {
   /** The logged-in user, or null. */
   user: CurrentUser | null;
   /** True until the first /auth/me answer. */
   loading: boolean;
-  login(username: string, password: string): Promise<CurrentUser>;
+  /** The password step: logged in, or (second factor enabled) the challenge of the code step. */
+  login(username: string, password: string): Promise<CurrentUser | SecondFactorChallenge>;
+  /** The code step of a two-step login. */
+  completeSecondFactor(challenge: string, code: string): Promise<CurrentUser>;
   logout(): Promise<void>;
 }
 
@@ -50,7 +53,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const session = await api.post<SessionInfo>('/auth/login', { username, password }, { expect401: true });
+    const answer = await api.post<SessionInfo | SecondFactorChallenge>(
+      '/auth/login',
+      { username, password },
+      { expect401: true },
+    );
+    if ('secondFactorRequired' in answer) return answer;
+    setCsrfToken(answer.csrfToken);
+    setUser(answer.user);
+    return answer.user;
+  }, []);
+
+  const completeSecondFactor = useCallback(async (challenge: string, code: string) => {
+    const session = await api.post<SessionInfo>('/auth/login/second-factor', { challenge, code }, { expect401: true });
     setCsrfToken(session.csrfToken);
     setUser(session.user);
     return session.user;
@@ -64,7 +79,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [clear]);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const value = useMemo(
+    () => ({ user, loading, login, completeSecondFactor, logout }),
+    [user, loading, login, completeSecondFactor, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

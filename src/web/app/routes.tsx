@@ -177,6 +177,12 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/admin/users')),
     menu: { label: MENU.users, icon: <TeamOutlined /> },
   },
+  // No menu entry: reached from the header's "账号安全" button.
+  {
+    path: '/account/security',
+    access: 'canUseSecondFactor',
+    page: lazy(() => import('../pages/account/security')),
+  },
   {
     path: '/help',
     access: 'isLoggedIn',

@@ -19,6 +19,13 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** The password step of an account with a second factor: send the authenticator's code with this challenge. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+  challenge: string;
+  expiresAt: string;
+}
+
 /** `/auth/me`: the session, or no user for an anonymous visitor. */
 export type SessionProbe = SessionInfo | { user: null; csrfToken: null };
 
@@ -102,6 +109,8 @@ export interface UnitSaved {
 export interface RegistrationResult {
   userId: string;
   unitId: string;
+  /** The login name the platform assigned (the chosen name and a random suffix). */
+  username: string;
   warnings: FieldMessage[];
 }
 

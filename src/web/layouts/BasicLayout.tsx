@@ -2,7 +2,7 @@
  * The logged-in shell: side menu built from the declared routes the user's access admits, a header with the user's
  * name, role and bureau or unit, and logout.
  */
-import { LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -81,6 +81,11 @@ export function BasicLayout() {
               </Tag>
               {bureau && !narrow && <Typography.Text type="secondary">{bureau}</Typography.Text>}
             </Space>
+            {accessFor(user).canUseSecondFactor && (
+              <Button icon={<SafetyOutlined />} aria-label="账号安全" onClick={() => navigate('/account/security')}>
+                {!narrow && '账号安全'}
+              </Button>
+            )}
             <Button
               icon={<LogoutOutlined />}
               aria-label="退出登录"

@@ -62,6 +62,16 @@ export default function UserAdminPage() {
     }
   };
 
+  /** A lost authenticator: the account logs in with its password again and may enrol anew (audited). */
+  const resetSecondFactor = async (account: UserAccount) => {
+    try {
+      await api.delete<null>(`/users/${account.id}/second-factor`);
+      message.success(`已重置账号 ${account.username} 的两步验证`);
+    } catch (error) {
+      handleError(error);
+    }
+  };
+
   return (
     <PageContainer
       title="账号管理"
@@ -152,6 +162,19 @@ export default function UserAdminPage() {
                     <Button type="link" size="small" onClick={() => setEditing({ mode: 'password', account })}>
                       重置密码
                     </Button>
+                    {(account.role === 'officer' || account.role === 'admin') && !self && (
+                      <Popconfirm
+                        title={`重置账号 ${account.username} 的两步验证？`}
+                        description="用于验证器丢失：重置后该账号仅凭密码即可登录，可重新设置两步验证。"
+                        okText="重置"
+                        cancelText="取消"
+                        onConfirm={() => resetSecondFactor(account)}
+                      >
+                        <Button type="link" size="small">
+                          重置两步验证
+                        </Button>
+                      </Popconfirm>
+                    )}
                     <Popconfirm
                       title={account.disabled ? `启用账号 ${account.username}？` : `停用账号 ${account.username}？`}
                       description={account.disabled ? undefined : '停用后该账号立即退出登录，且不能再登录。'}

@@ -1,11 +1,18 @@
-/** Login. After a successful login the user goes where they were heading, or home. */
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+/**
+ * Login. An account with a second factor answers the password with a challenge: the page then asks for the 6-digit
+ * code of the authenticator app. After a successful login the user goes where they were heading, or home.
+ */
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { AuthFrame } from '../../../components/AuthFrame';
+
+interface CodeValues {
+  code: string;
+}
 
 interface LoginValues {
   username: string;
@@ -18,12 +25,14 @@ function safeRedirect(target: string | null): string {
 }
 
 export default function LoginPage() {
-  const { user, login } = useAuth();
+  const { user, login, completeSecondFactor } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Set after a right password on an account with a second factor: the code step is shown. */
+  const [challenge, setChallenge] = useState<string | null>(null);
   const redirect = safeRedirect(params.get('redirect'));
   const registered = (location.state as { registered?: string } | null)?.registered;
 
@@ -33,14 +42,76 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
-      navigate(redirect, { replace: true });
+      const result = await login(values.username.trim(), values.password);
+      if ('secondFactorRequired' in result) setChallenge(result.challenge);
+      else navigate(redirect, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试');
     } finally {
       setSubmitting(false);
     }
   };
+
+  const submitCode = async (values: CodeValues) => {
+    if (!challenge) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await completeSecondFactor(challenge, values.code.trim());
+      navigate(redirect, { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '验证失败，请稍后重试');
+      // An expired or used-up challenge: back to the password step.
+      if (e instanceof ApiError && e.message.includes('重新输入用户名和密码')) setChallenge(null);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (challenge) {
+    return (
+      <AuthFrame title="两步验证">
+        <Typography.Paragraph>请打开手机上的验证器应用，输入本平台账号当前显示的6位验证码。</Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form<CodeValues> layout="vertical" onFinish={submitCode} requiredMark={false} aria-label="两步验证登录">
+          <Form.Item
+            name="code"
+            label="验证码"
+            rules={[
+              { required: true, message: '请输入验证码' },
+              { pattern: /^\s*\d{6}\s*$/, message: '验证码为6位数字' },
+            ]}
+          >
+            <Input
+              prefix={<SafetyOutlined />}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={6}
+              size="large"
+              autoFocus
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+            验证并登录
+          </Button>
+        </Form>
+        <Button
+          type="link"
+          block
+          style={{ marginTop: 8 }}
+          onClick={() => {
+            setChallenge(null);
+            setError(null);
+          }}
+        >
+          返回重新输入账号密码
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, textAlign: 'center' }}>
+          验证器丢失时，请联系系统管理员重置两步验证。
+        </Typography.Paragraph>
+      </AuthFrame>
+    );
+  }
 
   return (
     <AuthFrame title="账号登录">

@@ -1,11 +1,12 @@
 /**
- * Public self-registration of an applicant unit and its first account (POST /auth/register). On success the user is
- * sent to log in with the new account.
+ * Public self-registration of an applicant unit and its first account (POST /auth/register). The platform assigns the
+ * login name (the chosen name and a random suffix, so registration never tells whether a name exists); the success
+ * page shows it prominently and the login form is filled in with it.
  */
 import { Alert, Button, Card, Col, Form, Input, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { PasswordSchema, UsernameSchema } from '../../../../shared/schemas/user';
+import { ChosenUsernameSchema, PasswordSchema } from '../../../../shared/schemas/user';
 import { api, useApiErrorHandler } from '../../../app/api';
 import type { FieldMessage, RegistrationResult } from '../../../app/types';
 import { AuthFrame } from '../../../components/AuthFrame';
@@ -41,7 +42,7 @@ export default function RegisterPage() {
         phone: textOrNull(values.phone),
         unit,
       });
-      setDone({ username: values.username.trim(), warnings: result.warnings });
+      setDone({ username: result.username, warnings: result.warnings });
     } catch (error) {
       handleError(error, form);
     } finally {
@@ -55,7 +56,15 @@ export default function RegisterPage() {
         <Result
           status="success"
           title="注册成功"
-          subTitle={`单位与账号 ${done.username} 已创建。`}
+          subTitle={
+            <>
+              单位与账号已创建。您的登录账号为{' '}
+              <Typography.Text strong copyable data-testid="assigned-username">
+                {done.username}
+              </Typography.Text>
+              ，请牢记。
+            </>
+          }
           extra={
             <Button type="primary" onClick={() => navigate('/login', { state: { registered: done.username } })}>
               前往登录
@@ -95,8 +104,8 @@ export default function RegisterPage() {
               <Form.Item
                 name="username"
                 label="用户名"
-                rules={[required('请填写用户名'), zodRule(UsernameSchema)]}
-                extra="3–32位小写字母、数字、下划线、点或连字符"
+                rules={[required('请填写用户名'), zodRule(ChosenUsernameSchema)]}
+                extra="3–27位小写字母、数字、下划线、点或连字符；平台将在其后加4位随机字符作为登录账号"
               >
                 <Input autoComplete="username" />
               </Form.Item>
