@@ -24,11 +24,16 @@ async function startOnce(dataDir, [command, args], port) {
   const child = spawn(command, args, {
     cwd: root,
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((r) => child.once('exit', r));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr}`);
       try {
         const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
         if (response.ok) return performance.now() - started;
@@ -38,7 +43,6 @@ async function startOnce(dataDir, [command, args], port) {
       await new Promise((r) => setTimeout(r, 25));
     }
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
   }
