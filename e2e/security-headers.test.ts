@@ -28,8 +28,10 @@ test('public pages and Swagger UI load under the policy with nothing refused', a
     await waitForQuietNetwork(page);
   }
   await page.goto('/api/docs');
-  // The operations render once Swagger UI has fetched and parsed the OpenAPI document.
-  await page.locator('.swagger-ui .opblock').first().waitFor();
+  // The title comes from the OpenAPI document: Swagger UI's scripts have run and fetched and parsed it.
+  const title = page.locator('.swagger-ui .info .title');
+  await title.waitFor({ state: 'attached' });
+  expect(await title.textContent()).toContain('商秘 Shangmi API');
   await waitForQuietNetwork(page);
   expect(errors).toEqual([]);
 });
