@@ -81,7 +81,7 @@ export default async function setup(project: TestProject) {
   };
   // Always the embedded database: the browser tests must not touch a PostgreSQL server configured for other suites.
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
