@@ -1,18 +1,39 @@
 /**
- * Builds the web app (src/web) into dist/web, which the server serves with a history-API fallback. In development
- * (`npx vite`) API calls are proxied to a server started separately on port 3000.
+ * Builds the web app (src/web) into a new folder dist/web/<build-id>/, then points dist/web/current at it and prunes
+ * old builds (src/server/http/web-build.ts). A running server keeps serving the folder it started with, so a rebuild
+ * never swaps files under it. In development (`npx vite`) API calls are proxied to a server started on port 3000.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { newWebBuildId, pruneWebBuilds, publishWebBuild } from './src/server/http/web-build';
 import { offlineVerifier } from './src/verifier/vite-plugin';
+
+const WEB_DIST = fileURLToPath(new URL('./dist/web', import.meta.url));
+const BUILD_ID = newWebBuildId();
+
+/** After a complete build: point `current` at it, then remove builds nothing should be serving any more. */
+function versionedBuild(): Plugin {
+  return {
+    name: 'shangmi-versioned-build',
+    apply: 'build',
+    closeBundle: {
+      // After every other plugin has written its files (the offline verifier's HTML among them).
+      order: 'post',
+      handler() {
+        publishWebBuild(WEB_DIST, BUILD_ID);
+        pruneWebBuilds(WEB_DIST);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   // The offline evidence verifier: one self-contained HTML file beside the app (src/verifier).
-  plugins: [react(), offlineVerifier()],
+  plugins: [react(), offlineVerifier(), versionedBuild()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    outDir: `${WEB_DIST}/${BUILD_ID}`,
     emptyOutDir: true,
     // antd and echarts are large; pages are split per route, the shared vendor chunk stays one file.
     chunkSizeWarningLimit: 1600,

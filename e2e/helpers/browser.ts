@@ -31,7 +31,10 @@ export function launchBrowser(): Promise<Browser> {
 export interface TestPage {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions thrown in the page; tests assert it stays empty. */
+  /**
+   * Uncaught exceptions thrown in the page, and anything the Content-Security-Policy refused (Chromium reports each
+   * refusal on the console); tests assert it stays empty.
+   */
   errors: Error[];
 }
 
@@ -54,6 +57,9 @@ export async function openPage(browser: Browser): Promise<TestPage> {
   const page = await context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(new Error(`CSP: ${message.text()}`));
+  });
   const serial = ++opened;
   onTestFinished(async ({ task }) => {
     if (task.result?.state === 'fail') {

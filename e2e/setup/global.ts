@@ -1,7 +1,7 @@
 /**
- * Global setup of the browser tests: builds the web app (unless E2E_SKIP_BUILD=1), starts the real server on a free
- * port with a fresh embedded database and the demo data, waits until it answers, and hands its address to the tests
- * (`inject('baseUrl')`). Teardown stops the server and removes the data folder.
+ * Global setup of the browser tests: builds the web app (unless E2E_SKIP_BUILD=1) and the server, starts the compiled
+ * server (dist/server/main.js, as `npm start` does) on a free port with a fresh embedded database and the demo data,
+ * waits until it answers, and hands its address to the tests (`inject('baseUrl')`). Teardown stops the server and removes the data folder.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,6 +60,9 @@ export default async function setup(project: TestProject) {
     });
     if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`);
   }
+  // Always: it takes a few seconds, and a stale compiled server would test old code.
+  const server = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (server.status !== 0) throw new Error(`the server build failed (exit ${server.status})`);
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'shangmi-e2e-'));
   const port = await freePort();
@@ -80,11 +83,11 @@ export default async function setup(project: TestProject) {
   };
   // Always the embedded database: the browser tests must not touch a PostgreSQL server configured for other suites.
   delete env.DATABASE_URL;
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so teardown can stop npx and the server it started together.
+    // Its own process group, so teardown stops the server and anything it started together.
     detached: true,
   });
   let log = '';

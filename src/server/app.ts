@@ -2,12 +2,9 @@
  * Builds the HTTP application: plugins, session resolution, error handling, the /api/v1 routes, OpenAPI and the
  * web app. `buildApp` is what main.ts serves and what API tests inject requests into.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -26,7 +23,9 @@ import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
 import { documentIdempotencyKey, installIdempotency, scheduleIdempotencyPurge } from './http/idempotency';
+import { installSecurityHeaders } from './http/security-headers';
 import { installSessions, startSessionPurge } from './http/session';
+import { installWebApp } from './http/web-assets';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
@@ -54,8 +53,6 @@ import { userRoutes } from './routes/users';
 // Validation messages in Chinese for every zod schema on the server.
 z.config(z.locales.zhCN());
 
-export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** Sends the notification e-mails due now; 0 without SMTP. */
@@ -66,13 +63,21 @@ declare module 'fastify' {
 export interface AppOptions {
   config: Config;
   database: Database;
-  /** Serve the built web app from dist/web when it exists (default true). */
+  /** Serve the built web app (dist/web/<build-id>, see http/web-assets.ts) when it exists (default true). */
   serveWeb?: boolean;
+  /** The folder of web builds (default dist/web); tests serve their own. */
+  webDist?: string;
   /** The evidence log service; opened from the config's key files when not given. */
   evidence?: EvidenceLog;
 }
 
-export async function buildApp({ config, database, serveWeb = true, evidence }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  serveWeb = true,
+  webDist,
+  evidence,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
@@ -85,6 +90,8 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // First, so every response carries them, whatever answers it (see http/security-headers.ts).
+  await installSecurityHeaders(app, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
@@ -170,14 +177,6 @@ export async function buildApp({ config, database, serveWeb = true, evidence }: 
     { prefix: '/api/v1' },
   );
 
-  const hasWeb = serveWeb && existsSync(WEB_DIST);
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      return reply.status(404).send({ code: 'not_found', message: '请求的资源不存在' });
-    }
-    // Client-side routes of the single-page app.
-    return reply.sendFile('index.html');
-  });
+  await installWebApp(app, { enabled: serveWeb, ...(webDist ? { dist: webDist } : {}) });
   return app;
 }

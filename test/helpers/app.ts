@@ -70,7 +70,13 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 export async function buildTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; sameDatabaseAs?: TestApp; pgliteDataDir?: string } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    sameDatabaseAs?: TestApp;
+    pgliteDataDir?: string;
+    webDist?: string;
+  } = {},
 ): Promise<TestApp> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -102,7 +108,10 @@ export async function buildTestApp(
     await seedDemo(database.db);
     await seedProgrammes(database.db);
   }
-  const app = await buildApp({ config, database, serveWeb: false });
+  // The web app only when a test brings its own build folder (dist/web may be absent or mid-rebuild).
+  const app = options.webDist
+    ? await buildApp({ config, database, webDist: options.webDist })
+    : await buildApp({ config, database, serveWeb: false });
   await app.ready();
 
   const makeClient = (cookie: string | null, csrfToken: string | null): Client => {

@@ -3,7 +3,6 @@
  * accounts once, when no admin account exists yet.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { parseProgrammeYaml } from '../../core/programs/load';
 import { JURISDICTIONS } from '../../shared/data/jurisdictions';
@@ -15,6 +14,7 @@ import { experts, jurisdictions, programmes, unitContacts, unitMembers, units, u
 import { importProgramme } from '../domain/programmes/import-programme';
 import { requireValidProgramme } from '../domain/programmes/programme-guards';
 import { publishProgramme } from '../domain/programmes/publish-programme';
+import { projectPath } from '../paths';
 import { DEMO_APPLICANT_UNITS, DEMO_UNITS } from './demo-units';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -178,7 +178,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return true;
 }
 
-export const PROGRAMS_DIR = fileURLToPath(new URL('../../../programs', import.meta.url));
+export const PROGRAMS_DIR = projectPath('programs');
 
 /** Imports and publishes the seed programmes under programs/ whose code is not in the database yet. */
 export async function seedProgrammes(db: Db): Promise<string[]> {

@@ -1,0 +1,46 @@
+/**
+ * Security headers on every response (API JSON, the web app's files and index.html fallback, 404s, errors, file
+ * downloads, Swagger UI), set by @fastify/helmet in the first onRequest hook on the raw response, so they are there
+ * whatever answers later: a route, the not-found or error handler, or a streamed download.
+ *
+ * The Content-Security-Policy allows scripts only from this origin (the Vite build emits no inline script, and
+ * nothing uses eval). Styles may be inline: antd's CSS-in-JS inserts <style> elements and style attributes.
+ * Images may be data:/blob: URLs (QR codes, chart exports, downloaded files). Nothing may frame a page.
+ * Swagger UI (/api/docs) loads its scripts and styles as files from this origin, so the same policy serves it.
+ * HSTS only when cookies are Secure (COOKIE_SECURE=1, i.e. served over HTTPS): sent over plain HTTP it would be
+ * ignored at best, and `upgrade-insecure-requests` would break a plain-HTTP deployment's own requests.
+ */
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'worker-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+export async function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): Promise<void> {
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
+    // Other sites learn the origin a link came from, never the page (paths name cases and units); same-origin
+    // requests keep the full referrer and their Origin header.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: https ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
+    xFrameOptions: { action: 'deny' },
+    // The downloaded offline verifier and exports are opened by the visitor, not embedded by other sites.
+    crossOriginEmbedderPolicy: false,
+  });
+}
