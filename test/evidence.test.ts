@@ -21,6 +21,7 @@ import {
 import { createTimestampToken } from '../src/server/evidence/tsa/timestamp';
 import { generateTsaIdentity, loadTsaIdentity, type TsaIdentity } from '../src/server/evidence/tsa/tsa-key';
 import { buildTestApp, type Client, type TestApp, testDatabaseKind } from './helpers/app';
+import { pdfQrCodes } from './helpers/pdf';
 
 let t: TestApp;
 let firm: Client;
@@ -138,6 +139,16 @@ describe('evidence preservation', () => {
     expect(pdf.getPageCount()).toBe(1);
     // The CJK font is embedded as a subset, not the 8 MB original.
     expect(res.rawPayload.length).toBeLessThan(1_000_000);
+    // Without PUBLIC_BASE_URL the QR code points at the configured HOST:PORT, never at a Host the caller forged.
+    const forged = await t.anonymous.request({
+      method: 'GET',
+      url: `/api/v1/evidence/entries/${entry.id}/certificate`,
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(t.config.PUBLIC_BASE_URL).toBeUndefined();
+    expect(await pdfQrCodes(forged.rawPayload)).toEqual([
+      `http://${t.config.HOST}:${t.config.PORT}/verify?no=${encodeURIComponent(entry.certificateNo)}`,
+    ]);
   });
 
   it('finds an entry by certificate number, and not by a guessed one', async () => {

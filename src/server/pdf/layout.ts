@@ -103,7 +103,7 @@ export async function drawQr(pdf: Pdf, page: PDFPage, url: string, x: number, y:
   page.drawImage(image, { x, y, width: size, height: size });
 }
 
-/** The public address of a path: PUBLIC_BASE_URL, or the host the request came to. */
+/** The public address of a path under `base` (routes/common.ts `publicBase`: configuration, never the request). */
 export function publicUrl(base: string, path: string): string {
   return `${base.replace(/\/$/, '')}${path}`;
 }
