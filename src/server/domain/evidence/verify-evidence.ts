@@ -58,9 +58,12 @@ export async function verifyEvidence(db: Executor, log: EvidenceLog, input: Veri
     ...(latest ? { latest } : {}),
     ...(trusted ? { trustedTsaCertificate: trusted } : {}),
   });
+  const checks: Record<string, CheckResult> = { ...result.checks };
+  // The page shows a passed time stamp's detail as a Beijing time: send the bare ISO instant.
+  if (result.timestampTime) checks.timestamp = { status: 'pass', detail: result.timestampTime.toISOString() };
   return {
     ok: result.ok,
-    checks: { ...result.checks } as Record<string, CheckResult>,
+    checks,
     leafIndex: result.proof?.index ?? null,
     treeSize: result.checkpoint?.size ?? null,
     timestampTime: result.timestampTime?.toISOString() ?? null,
