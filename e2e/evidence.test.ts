@@ -7,6 +7,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  encodeEvidenceExtra,
+  formatTlogProof,
+  parseEvidenceExtra,
+  parseTlogProof,
+} from '../src/core/evidence/proof-bundle';
 import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 import { applicantUnit } from './helpers/demo';
 
@@ -195,6 +201,19 @@ test('an SM3 entry verifies from its proof bundle and a pasted digest, without a
   await outcome.getByText('验证通过').waitFor();
   expect(await outcome.getByTestId('check-digest').getAttribute('data-status')).toBe('pass');
   await outcome.getByText('模具图纸 A-12').waitFor();
+  expect(await outcome.getByTestId('check-timestamp').getAttribute('data-status')).toBe('pass');
   await screenshot(verifier, 'evidence-verify-bundle');
+
+  // The same bundle with its time-stamp token stripped is refused, with the reason in Chinese.
+  const proof = parseTlogProof(bundle.toString('utf8'));
+  const { tsaToken: _stripped, ...extra } = parseEvidenceExtra(proof.extra!);
+  const stripped = Buffer.from(formatTlogProof({ ...proof, extra: encodeEvidenceExtra(extra) }));
+  await dropFile(verifier, 'verify-bundle', 'stripped.tlog-proof', stripped);
+  await verifier.getByText('已读取验证包：stripped.tlog-proof').waitFor();
+  await verifier.getByRole('button', { name: /验\s*证$/ }).click();
+  await outcome.getByText('验证未通过').waitFor();
+  const timestamp = outcome.getByTestId('check-timestamp');
+  expect(await timestamp.getAttribute('data-status')).toBe('fail');
+  expect(await timestamp.innerText()).toContain('检查点声明加盖了可信时间戳，但验证包中没有时间戳令牌');
   expect(errors).toEqual([]);
 });

@@ -14,6 +14,12 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApplicationStatus } from '../src/core/applications/workflow';
+import {
+  encodeEvidenceExtra,
+  formatTlogProof,
+  parseEvidenceExtra,
+  parseTlogProof,
+} from '../src/core/evidence/proof-bundle';
 import { pickOption } from './helpers/antd';
 import { type ApiSession, apiAs } from './helpers/api';
 import { launchBrowser, login, menuLabels, openPage, screenshot, waitForQuietNetwork } from './helpers/browser';
@@ -277,7 +283,12 @@ test('the offline verifier downloads, opens from disk without network and checks
     expect(await local.locator('#summary').innerText()).toContain('文件与存证记录一致');
     expect(await local.locator('#checks li[data-status="fail"]').count()).toBe(0);
     expect(await local.locator('#checks').innerText()).toContain('文件摘要一致');
+    expect(await local.locator('#checks li[data-status="pass"]').allInnerTexts()).toContainEqual(
+      expect.stringContaining('可信时间戳'),
+    );
     expect(await local.locator('#facts').innerText()).toContain(UNIT_NAME);
+    expect(await local.locator('#facts').innerText()).toContain('可信时间（北京时间）');
+    expect(await local.locator('body').innerText()).not.toContain('可在平台“存证验证”页面核验');
     await screenshot(local, 'offline-verifier-pass');
 
     // A tampered file fails, in Chinese, on the digest alone.
@@ -291,6 +302,21 @@ test('the offline verifier downloads, opens from disk without network and checks
       expect.stringContaining('文件摘要一致'),
     ]);
     await screenshot(local, 'offline-verifier-tampered');
+
+    // A bundle whose time-stamp token was stripped fails offline, on the time stamp, in Chinese.
+    const proof = parseTlogProof(readFileSync(bundleFile, 'utf8'));
+    const { tsaToken: _stripped, ...extra } = parseEvidenceExtra(proof.extra!);
+    const strippedFile = path.join(downloads, 'stripped.tlog-proof');
+    writeFileSync(strippedFile, formatTlogProof({ ...proof, extra: encodeEvidenceExtra(extra) }));
+    await local.locator('#bundle').setInputFiles(strippedFile);
+    await local.locator('#file').setInputFiles({ name: '核心工艺参数.txt', mimeType: 'text/plain', buffer: original });
+    await local.getByRole('button', { name: '开始验证' }).click();
+    await expect.poll(() => result.getAttribute('data-ok'), { timeout: 15_000 }).toBe('false');
+    expect(await local.locator('#checks li[data-status="fail"]').allInnerTexts()).toEqual([
+      expect.stringContaining('可信时间戳：检查点声明加盖了可信时间戳，但验证包中没有时间戳令牌'),
+    ]);
+    await screenshot(local, 'offline-verifier-stripped-token');
+    await local.locator('#bundle').setInputFiles(bundleFile);
 
     // A wrong key fails the signature.
     await local.locator('#file').setInputFiles({ name: '核心工艺参数.txt', mimeType: 'text/plain', buffer: original });

@@ -195,6 +195,13 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
       expect(f).toContain(flat(detail.issuer));
       expect(f).toContain(certificateNo);
       expect(await pdfQrCodes(bytes)).toEqual([url]);
+      // The QR code comes from PUBLIC_BASE_URL, never from the Host the caller sends.
+      const forged = await applicant.request({
+        method: 'GET',
+        url: `/api/v1/registry/${encodeURIComponent(certificateNo)}/${kind}`,
+        headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' },
+      });
+      expect(await pdfQrCodes(forged.rawPayload)).toEqual([url]);
     }
     const certificate = flat(
       (await pdfText(await pdf(putuo, `/api/v1/registry/${encodeURIComponent(certificateNo)}/certificate`))).text,

@@ -6,12 +6,22 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyEvidenceFile } from '../src/cli/evidence-verify';
 import { openCheckpoint } from '../src/core/evidence/checkpoint';
-import { fromBase64 } from '../src/core/evidence/encoding';
+import { fromBase64, sha256, utf8 } from '../src/core/evidence/encoding';
 import { verifyConsistency, verifyInclusion } from '../src/core/evidence/merkle';
 import { parseVerifierKey } from '../src/core/evidence/note';
-import { parseEvidenceExtra, parseTlogProof, verifyEvidenceBundle } from '../src/core/evidence/proof-bundle';
+import {
+  encodeEvidenceExtra,
+  formatTlogProof,
+  parseEvidenceExtra,
+  parseTlogProof,
+  verifyEvidenceBundle,
+} from '../src/core/evidence/proof-bundle';
+import { createTimestampToken } from '../src/server/evidence/tsa/timestamp';
+import { generateTsaIdentity, loadTsaIdentity, type TsaIdentity } from '../src/server/evidence/tsa/tsa-key';
 import { buildTestApp, type Client, type TestApp, testDatabaseKind } from './helpers/app';
+import { pdfQrCodes } from './helpers/pdf';
 
 let t: TestApp;
 let firm: Client;
@@ -129,6 +139,16 @@ describe('evidence preservation', () => {
     expect(pdf.getPageCount()).toBe(1);
     // The CJK font is embedded as a subset, not the 8 MB original.
     expect(res.rawPayload.length).toBeLessThan(1_000_000);
+    // Without PUBLIC_BASE_URL the QR code points at the configured HOST:PORT, never at a Host the caller forged.
+    const forged = await t.anonymous.request({
+      method: 'GET',
+      url: `/api/v1/evidence/entries/${entry.id}/certificate`,
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(t.config.PUBLIC_BASE_URL).toBeUndefined();
+    expect(await pdfQrCodes(forged.rawPayload)).toEqual([
+      `http://${t.config.HOST}:${t.config.PORT}/verify?no=${encodeURIComponent(entry.certificateNo)}`,
+    ]);
   });
 
   it('finds an entry by certificate number, and not by a guessed one', async () => {
@@ -226,6 +246,70 @@ describe('evidence preservation', () => {
     const garbage = (await t.anonymous.post('/api/v1/evidence/verify', { bundle: 'not a bundle' })).json();
     expect(garbage.ok).toBe(false);
     expect(garbage.checks.format.status).toBe('fail');
+  });
+
+  it('refuses forged time stamps on the public endpoint and in the CLI, with a Chinese reason', async () => {
+    const digest = digestOf('时间戳伪造测试');
+    const entry = (await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest, label: '伪造' })).json();
+    const later = (
+      await firm.post('/api/v1/evidence/entries', { algorithm: 'sha256', digest: digestOf('另一检查点'), label: '另' })
+    ).json();
+    const bundle = (await t.anonymous.get(`/api/v1/evidence/entries/${entry.id}/bundle`)).body;
+    const laterBundle = (await t.anonymous.get(`/api/v1/evidence/entries/${later.id}/bundle`)).body;
+    expect(parseTlogProof(laterBundle).checkpoint).not.toBe(parseTlogProof(bundle).checkpoint);
+    const withToken = (token: Uint8Array | undefined) => {
+      const proof = parseTlogProof(bundle);
+      const { tsaToken: _dropped, ...extra } = parseEvidenceExtra(proof.extra!);
+      return formatTlogProof({ ...proof, extra: encodeEvidenceExtra(token ? { ...extra, tsaToken: token } : extra) });
+    };
+    // The platform TSA's own key, to forge a token whose ESS attribute names another certificate.
+    const pem = readFileSync(path.join(t.config.evidenceKeyDir, 'tsa-identity.pem'), 'utf8');
+    const certificatePem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)![0];
+    const platform = await loadTsaIdentity({ privateKeyPem: pem.replace(certificatePem, ''), certificatePem });
+    const stranger = await loadTsaIdentity(await generateTsaIdentity());
+    const checkpointDigest = sha256(utf8(parseTlogProof(bundle).checkpoint));
+    const forge = (identity: TsaIdentity, essCertificateDer?: Uint8Array) =>
+      createTimestampToken(
+        identity,
+        { hashAlgorithm: 'sha256', digest: checkpointDigest },
+        { serialNumber: 99, ...(essCertificateDer ? { essCertificateDer } : {}) },
+      );
+    const forged = {
+      stripped: [withToken(undefined), '没有时间戳令牌'],
+      anotherTsa: [withToken(await forge(stranger)), '不是由平台公布的时间戳服务签发'],
+      wrongEss: [
+        withToken(await forge(platform, stranger.certificateDer)),
+        'ESS 签名证书属性中的证书摘要与签名证书不符',
+      ],
+      otherCheckpoint: [
+        withToken(parseEvidenceExtra(parseTlogProof(laterBundle).extra!).tsaToken),
+        '时间戳所盖的摘要与检查点不符',
+      ],
+    } as const;
+    const keys = (await t.anonymous.get('/api/v1/evidence/keys')).json();
+    const dir = mkdtempSync(path.join(tmpdir(), 'shangmi-forged-'));
+    try {
+      for (const [name, [text, reason]] of Object.entries(forged)) {
+        const body = (
+          await t.anonymous.post('/api/v1/evidence/verify', { bundle: text, algorithm: 'sha256', digest })
+        ).json();
+        expect(body.ok, name).toBe(false);
+        expect(body.checks.timestamp.status, name).toBe('fail');
+        expect(body.checks.timestamp.detail, name).toContain(reason);
+        expect(body.timestampTime, name).toBeNull();
+        const bundlePath = path.join(dir, `${name}.tlog-proof`);
+        writeFileSync(bundlePath, text);
+        const cli = await verifyEvidenceFile({ bundlePath, verifierKey: keys.verifierKey });
+        expect(cli.ok, name).toBe(false);
+        expect(cli.lines.join('\n'), name).toContain(`✘ 可信时间戳: `);
+        expect(cli.lines.join('\n'), name).toContain(reason);
+      }
+      const genuinePath = path.join(dir, 'genuine.tlog-proof');
+      writeFileSync(genuinePath, bundle);
+      expect((await verifyEvidenceFile({ bundlePath: genuinePath, verifierKey: keys.verifierKey })).ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the database refuses to rewrite the log', async () => {

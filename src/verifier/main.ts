@@ -1,10 +1,12 @@
 /**
  * The offline evidence verifier page (verifier.html, built into one self-contained file): the firm picks its
  * `.tlog-proof` bundle and the original file, the page hashes the file locally and runs the same verification as
- * the CLI and the server (`verifyEvidenceBundle` of src/core/evidence), and shows each check in Chinese.
+ * the CLI and the server (`verifyEvidenceBundleWithTimestamp` of src/core/evidence: the checkpoint's signature, the
+ * entry, the inclusion proof and the RFC 3161 token of the TSA the signed checkpoint names, with WebCrypto), and
+ * shows each check in Chinese.
  */
 import './buffer-shim';
-import { parseEvidenceExtra, parseTlogProof, verifyEvidenceBundle } from '../core/evidence/proof-bundle';
+import { parseEvidenceExtra, parseTlogProof, verifyEvidenceBundleWithTimestamp } from '../core/evidence/proof-bundle';
 import { EvidenceCheck } from '../shared/enums';
 import { hashFile } from '../web/app/hash-file';
 
@@ -13,7 +15,12 @@ const ALGORITHM_LABELS: Record<string, string> = { sha256: 'SHA-256', sm3: 'SM3�
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function show(ok: boolean, summary: string, facts: [string, string][], checks: [string, keyof typeof STATUS_LABELS][]) {
+function show(
+  ok: boolean,
+  summary: string,
+  facts: [string, string][],
+  checks: [string, keyof typeof STATUS_LABELS, string][],
+) {
   const result = byId<HTMLElement>('result');
   result.style.display = 'block';
   result.className = ok ? 'ok' : 'bad';
@@ -32,11 +39,11 @@ function show(ok: boolean, summary: string, facts: [string, string][], checks: [
   );
   const ul = byId('checks');
   ul.replaceChildren(
-    ...checks.map(([label, status]) => {
+    ...checks.map(([label, status, reason]) => {
       const li = document.createElement('li');
       li.dataset.status = status;
       const name = document.createElement('span');
-      name.textContent = label;
+      name.textContent = reason ? `${label}：${reason}` : label;
       const verdict = document.createElement('span');
       verdict.className = status;
       verdict.textContent = STATUS_LABELS[status];
@@ -75,11 +82,18 @@ async function run() {
     byId('file-hint').textContent = `文件摘要（${ALGORITHM_LABELS[algorithm]}）：${claimed.digest}`;
   }
 
-  const result = verifyEvidenceBundle(bundle, claimed, key);
+  const result = await verifyEvidenceBundleWithTimestamp(bundle, claimed, key);
   const labels: Record<string, string> = EvidenceCheck.labels;
   const checks = Object.entries(result.checks)
-    .filter(([name]) => name !== 'consistency' && name !== 'timestamp')
-    .map(([name, check]) => [labels[name] ?? name, check.status] as [string, keyof typeof STATUS_LABELS]);
+    .filter(([name]) => name !== 'consistency')
+    .map(
+      ([name, check]) =>
+        [labels[name] ?? name, check.status, check.status === 'fail' ? check.detail : ''] as [
+          string,
+          keyof typeof STATUS_LABELS,
+          string,
+        ],
+    );
   const meta = result.evidence?.metadata ?? {};
   const facts: [string, string][] = [];
   for (const [label, value] of [
@@ -87,6 +101,7 @@ async function run() {
     ['统一社会信用代码', text(meta.creditCode)],
     ['存证名称', text(meta.label)],
     ['提交时间（北京时间）', beijingTime(text(meta.submittedAt))],
+    ['可信时间（北京时间）', beijingTime(result.timestampTime?.toISOString() ?? null)],
     ['摘要算法', algorithm ? (ALGORITHM_LABELS[algorithm] ?? algorithm) : null],
     ['日志序号', result.proof ? String(result.proof.index) : null],
     ['树大小', result.checkpoint ? String(result.checkpoint.size) : null],
@@ -96,7 +111,7 @@ async function run() {
   const failed = Object.entries(result.checks).filter(([, c]) => c.status === 'fail');
   const summary = result.ok
     ? claimed
-      ? '文件与存证记录一致：该文件在存证时已经存在，此后未被改动；存证记录已被日志收录并由日志公钥签名。'
+      ? '文件与存证记录一致：该文件在存证时已经存在，此后未被改动；存证记录已被日志收录、由日志公钥签名并加盖可信时间戳。'
       : '存证记录真实有效。未比对文件：请同时选择原文件，以确认文件未被改动。'
     : failed.length === 1 && failed[0]![0] === 'digest'
       ? '存证记录本身有效，但所选文件与存证时的文件不一致：文件已被改动，或不是同一份文件。'

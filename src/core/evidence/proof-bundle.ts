@@ -37,6 +37,7 @@ import {
   parseVerifierKey,
   UnverifiedNoteError,
 } from './note';
+import { checkCheckpointTimestamp } from './timestamp-token';
 
 export const TLOG_PROOF_HEADER = 'c2sp.org/tlog-proof@v1';
 
@@ -312,7 +313,10 @@ export interface EvidenceExtra {
   salt: Uint8Array;
   /** The committed metadata. */
   metadata: JsonObject;
-  /** Optional DER RFC 3161 TimeStampToken for the checkpoint; opaque here, verified elsewhere. */
+  /**
+   * DER RFC 3161 TimeStampResp/Token over SHA-256 of the checkpoint note. Required when the signed checkpoint
+   * promises one (see ./timestamp-token); checked by `verifyEvidenceBundleWithTimestamp`.
+   */
   tsaToken?: Uint8Array;
 }
 
@@ -482,5 +486,55 @@ export function verifyEvidenceBundle(
   };
   if (evidence !== undefined) out.evidence = evidence;
   if (entry !== undefined) out.entry = entry;
+  return out;
+}
+
+export interface TimestampedBundleChecks extends EvidenceBundleChecks {
+  /** The RFC 3161 token over the checkpoint (see ./timestamp-token). */
+  timestamp: CheckResult;
+}
+
+export interface TimestampedBundleVerification extends EvidenceBundleVerification {
+  checks: TimestampedBundleChecks;
+  /** The TSA's time, when the timestamp check passed. */
+  timestampTime?: Date;
+}
+
+/**
+ * `verifyEvidenceBundle` plus the checkpoint's RFC 3161 token: the one verification the CLI, the server's verify
+ * endpoint and the offline verifier page run. `trustedTsaCertificate` (PEM or DER) additionally pins the TSA; without
+ * it the TSA is the one the signed checkpoint names. A failed timestamp check fails the bundle. Never throws.
+ */
+export async function verifyEvidenceBundleWithTimestamp(
+  bundle: string | Uint8Array,
+  claimed: { algorithm: string; digest: string } | null,
+  verifierKey: string | NoteVerifier,
+  options: VerifyBundleOptions & { trustedTsaCertificate?: string | Uint8Array } = {},
+): Promise<TimestampedBundleVerification> {
+  const { trustedTsaCertificate, ...bundleOptions } = options;
+  const result = verifyEvidenceBundle(bundle, claimed, verifierKey, bundleOptions);
+  let timestamp: CheckResult;
+  let time: Date | undefined;
+  if (result.proof === undefined || result.checkpoint === undefined) {
+    timestamp = skipped('验证包无法解析，未检查时间戳');
+  } else if (result.checks.signature.status !== 'pass') {
+    // The promise of a token is only as good as the checkpoint's signature.
+    timestamp = skipped('检查点签名未通过，未检查时间戳');
+  } else {
+    const check = await checkCheckpointTimestamp(
+      result.proof.checkpoint,
+      result.checkpoint,
+      result.evidence?.tsaToken,
+      trustedTsaCertificate,
+    );
+    timestamp = { status: check.status, detail: check.detail };
+    time = check.genTime;
+  }
+  const out: TimestampedBundleVerification = {
+    ...result,
+    checks: { ...result.checks, timestamp },
+    ok: result.ok && timestamp.status !== 'fail',
+  };
+  if (time !== undefined && timestamp.status === 'pass') out.timestampTime = time;
   return out;
 }

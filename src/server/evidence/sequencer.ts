@@ -16,6 +16,7 @@ import {
   hashLeaf,
 } from '../../core/evidence/merkle';
 import type { NoteSigner } from '../../core/evidence/note';
+import { tsaExtensionLine, verifyTimestampToken } from '../../core/evidence/timestamp-token';
 import type { Db, Executor } from '../db/client';
 import { evidenceCheckpoints, evidenceHashes, evidenceLeaves, evidenceQueue, evidenceSubmissions } from '../db/schema';
 import { databaseHashReader, latestCheckpoint } from './log-store';
@@ -64,7 +65,6 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
       (chunk) => tx.insert(evidenceLeaves).values(chunk),
     );
 
-    const next: Checkpoint = { origin: log.origin, size: appended.size, rootHash: appended.rootHash };
     let prior: { checkpoint: Checkpoint; consistencyProof: Uint8Array[] } | null = null;
     if (previous) {
       const reader = databaseHashReader(tx, { startIndex: appended.startIndex, hashes: appended.hashes });
@@ -78,8 +78,7 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
         consistencyProof: proof,
       };
     }
-    const signedNote = signCheckpoint(next, log.signer, prior);
-    const stamp = await log.timestamper.stamp(sha256(utf8(signedNote)), appended.size);
+    const { signedNote, stamp } = await signAndStamp(log, appended, prior);
     await tx.insert(evidenceCheckpoints).values({
       treeSize: appended.size,
       rootHash: Buffer.from(appended.rootHash),
@@ -93,6 +92,33 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
     );
     return queued.length;
   });
+}
+
+/**
+ * Signs the checkpoint naming the TSA certificate its token will be signed with (the binding verifiers check, see
+ * core/evidence/timestamp-token), then stamps it and checks the token: a TSA that renewed its certificate gets one
+ * more try with the new one; a token that still does not verify aborts the seal rather than publish a broken promise.
+ */
+async function signAndStamp(
+  log: LogIdentity,
+  tree: { size: number; rootHash: Uint8Array },
+  prior: { checkpoint: Checkpoint; consistencyProof: Uint8Array[] } | null,
+): Promise<{ signedNote: string; stamp: { token: Uint8Array; time: Date } }> {
+  for (let attempt = 0; ; attempt++) {
+    const certificate = await log.timestamper.certificate(attempt > 0);
+    const next: Checkpoint = {
+      origin: log.origin,
+      size: tree.size,
+      rootHash: tree.rootHash,
+      extensions: [tsaExtensionLine(certificate)],
+    };
+    const signedNote = signCheckpoint(next, log.signer, prior);
+    const digest = sha256(utf8(signedNote));
+    const stamp = await log.timestamper.stamp(digest, tree.size);
+    const check = await verifyTimestampToken(stamp.token, { digest, certificateHash: sha256(certificate) });
+    if (check.ok) return { signedNote, stamp };
+    if (attempt > 0) throw new Error(`the TSA's token does not verify: ${check.problems.join('; ')}`);
+  }
 }
 
 async function deleteQueued(tx: Executor, ids: string[]): Promise<void> {

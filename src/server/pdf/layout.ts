@@ -24,6 +24,13 @@ export interface Pdf {
   bold: PDFFont;
 }
 
+/**
+ * fontkit's shaping would join "ff", "fi", "fl" … into ligature glyphs the font maps to no character, so text copied
+ * from the PDF (a digest, a certificate number) would lose letters. Official documents print every character as its
+ * own glyph.
+ */
+const NO_LIGATURES = { liga: false, clig: false, dlig: false, hlig: false, rlig: false } as const;
+
 /** A document whose fonts hold the glyphs of `text` (everything it will print: pass the data and the labels). */
 export async function createPdf(title: string, text: string): Promise<Pdf> {
   const doc = await PDFDocument.create();
@@ -31,8 +38,8 @@ export async function createPdf(title: string, text: string): Promise<Pdf> {
   doc.setTitle(title);
   doc.setCreator('商秘 Shangmi');
   const all = title + text;
-  const font = await doc.embedFont(await subsetFor(await cjkRegular(), all));
-  const bold = await doc.embedFont(await subsetFor(await cjkBold(), all));
+  const font = await doc.embedFont(await subsetFor(await cjkRegular(), all), { features: NO_LIGATURES });
+  const bold = await doc.embedFont(await subsetFor(await cjkBold(), all), { features: NO_LIGATURES });
   return { doc, font, bold };
 }
 
@@ -96,7 +103,7 @@ export async function drawQr(pdf: Pdf, page: PDFPage, url: string, x: number, y:
   page.drawImage(image, { x, y, width: size, height: size });
 }
 
-/** The public address of a path: PUBLIC_BASE_URL, or the host the request came to. */
+/** The public address of a path under `base` (routes/common.ts `publicBase`: configuration, never the request). */
 export function publicUrl(base: string, path: string): string {
   return `${base.replace(/\/$/, '')}${path}`;
 }

@@ -1,5 +1,4 @@
 /** Schemas shared by several routes: errors, paging, ids. */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config';
 
@@ -52,6 +51,15 @@ export const FieldWarnings = z.array(z.object({ path: z.string(), message: z.str
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
-/** The platform's public address for links printed on documents: PUBLIC_BASE_URL, or the host the request came to. */
-export const publicBase = (config: Pick<Config, 'PUBLIC_BASE_URL'>, request: FastifyRequest) =>
-  config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`;
+/**
+ * The platform's public address for links printed on documents (QR codes on certificates and plaques): always from
+ * configuration, never from the request, whose Host (and X-Forwarded-Host, with trustProxy) the caller chooses — a
+ * forged Host would otherwise print an attacker's address on an official paper. PUBLIC_BASE_URL, or else the address
+ * the server listens on (HOST:PORT, a wildcard HOST read as localhost): right on a single machine, visibly local
+ * elsewhere, and never someone else's.
+ */
+export const publicBase = (config: Pick<Config, 'PUBLIC_BASE_URL' | 'HOST' | 'PORT'>) => {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
+  const host = ['0.0.0.0', '::', '[::]', ''].includes(config.HOST) ? 'localhost' : config.HOST;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${config.PORT}`;
+};

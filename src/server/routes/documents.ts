@@ -73,7 +73,7 @@ export const documentRoutes =
         },
         async (request, reply) => {
           const { actor } = request.ctx;
-          const data = await baseDocumentData(db, actor, request.params.certificateNo, publicBase(config, request));
+          const data = await baseDocumentData(db, actor, request.params.certificateNo, publicBase(config));
           return sendPdf(reply, await paper.render(data), `${paper.name}-${data.certificateNo}.pdf`, paper.ascii);
         },
       );
@@ -143,7 +143,7 @@ export const documentRoutes =
           request.ctx.actor,
           request.params.id,
           request.ctx.today,
-          publicBase(config, request),
+          publicBase(config),
         );
         return sendPdf(reply, await renderPublicityNotice(data), `${data.title}.pdf`, 'publicity-notice.pdf');
       },

@@ -213,7 +213,7 @@ export const evidenceRoutes =
           treeSize: Number(checkpoint.treeSize),
           rootHash: view.rootHash!,
           keyId: log.verifierKey.split('+').slice(0, 2).join('+'),
-          verifyUrl: publicUrl(publicBase(config, request), `/verify?no=${encodeURIComponent(view.certificateNo!)}`),
+          verifyUrl: publicUrl(publicBase(config), `/verify?no=${encodeURIComponent(view.certificateNo!)}`),
         });
         return reply
           .type('application/pdf')

@@ -4,19 +4,17 @@
  * bundle's checkpoint with the log's latest one and the RFC 3161 token.
  */
 import { parseCheckpoint } from '../../../core/evidence/checkpoint';
-import { sha256, utf8 } from '../../../core/evidence/encoding';
 import { parseNote } from '../../../core/evidence/note';
 import {
   type CheckResult,
   parseEvidenceExtra,
   parseTlogProof,
-  verifyEvidenceBundle,
+  verifyEvidenceBundleWithTimestamp,
 } from '../../../core/evidence/proof-bundle';
 import type { Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { EvidenceLog } from '../../evidence/evidence-log';
 import { latestCheckpoint } from '../../evidence/log-store';
-import { verifyTimestampToken } from '../../evidence/tsa/timestamp';
 import { consistencyProof, evidenceBundle, findByCertificateNumber } from './prove-evidence';
 
 export interface VerifyInput {
@@ -36,7 +34,6 @@ export async function verifyEvidence(db: Executor, log: EvidenceLog, input: Veri
     });
 
   let latest: { checkpoint: string; consistencyProof: Uint8Array[] } | undefined;
-  let timestamp: CheckResult = { status: 'skipped', detail: '验证包中没有可信时间戳' };
   let metadata: Record<string, unknown> | null = null;
   try {
     const proof = parseTlogProof(bundle);
@@ -49,29 +46,27 @@ export async function verifyEvidence(db: Executor, log: EvidenceLog, input: Veri
         consistencyProof: cons.hashes.map((h) => new Uint8Array(Buffer.from(h, 'base64'))),
       };
     }
-    const extra = proof.extra ? parseEvidenceExtra(proof.extra) : null;
-    metadata = extra?.metadata ?? null;
-    if (extra?.tsaToken) {
-      const result = await verifyTimestampToken(extra.tsaToken, {
-        digest: sha256(utf8(proof.checkpoint)),
-        trustedCertificatePem: log.timestamper.certificatePem ?? undefined,
-      });
-      timestamp = result.ok
-        ? { status: 'pass', detail: result.genTime?.toISOString() ?? '' }
-        : { status: 'fail', detail: result.problems.join('；') };
-    }
+    metadata = proof.extra ? parseEvidenceExtra(proof.extra).metadata : null;
   } catch {
-    // A malformed bundle is reported by verifyEvidenceBundle's format check.
+    // A malformed bundle is reported by the verification's format check.
   }
   const claimed = input.digest && input.algorithm ? { algorithm: input.algorithm, digest: input.digest } : null;
-  const result = verifyEvidenceBundle(bundle, claimed, log.verifierKey, latest ? { latest } : {});
-  const checks = { ...result.checks, timestamp };
+  // The TSA is the one the signed checkpoint names; the platform's own TSA certificate, when it has one, also pins
+  // tokens of checkpoints signed before checkpoints named their TSA.
+  const trusted = log.timestamper.certificatePem;
+  const result = await verifyEvidenceBundleWithTimestamp(bundle, claimed, log.verifierKey, {
+    ...(latest ? { latest } : {}),
+    ...(trusted ? { trustedTsaCertificate: trusted } : {}),
+  });
+  const checks: Record<string, CheckResult> = { ...result.checks };
+  // The page shows a passed time stamp's detail as a Beijing time: send the bare ISO instant.
+  if (result.timestampTime) checks.timestamp = { status: 'pass', detail: result.timestampTime.toISOString() };
   return {
-    ok: result.ok && timestamp.status !== 'fail',
+    ok: result.ok,
     checks,
     leafIndex: result.proof?.index ?? null,
     treeSize: result.checkpoint?.size ?? null,
-    timestampTime: timestamp.status === 'pass' ? timestamp.detail : null,
+    timestampTime: result.timestampTime?.toISOString() ?? null,
     metadata,
   };
 }

@@ -34,7 +34,13 @@ describe('RFC 3161 time-stamp tokens', () => {
     const time = new Date('2026-11-22T04:05:06.789Z');
     const token = await createTimestampToken(identity, { hashAlgorithm: 'sha256', digest }, { serialNumber: 7, time });
     expect(parseTimestampToken(token)).toMatchObject({ genTime: time, serialNumber: '07' });
+    // The fixed time precedes the certificate made for this test: refused in-process, a fresh token verifies.
     expect(await verifyTimestampToken(token, { digest, trustedCertificatePem: pems.certificatePem })).toMatchObject({
+      ok: false,
+      problems: ['盖戳时间不在时间戳服务证书的有效期内'],
+    });
+    const fresh = await createTimestampToken(identity, { hashAlgorithm: 'sha256', digest }, { serialNumber: 9 });
+    expect(await verifyTimestampToken(fresh, { digest, trustedCertificatePem: pems.certificatePem })).toMatchObject({
       ok: true,
       problems: [],
     });

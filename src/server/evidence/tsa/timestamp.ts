@@ -2,9 +2,10 @@
  * RFC 3161 time-stamp tokens: issuing them with the platform's own TSA key, asking an external TSA, and parsing and
  * verifying them offline. Tokens carry the ESS signing-certificate-v2 attribute that `openssl ts -verify` requires.
  */
-import { createHash, verify as nodeVerify, webcrypto, X509Certificate } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { verifyTimestampToken as verifyCoreToken } from '../../../core/evidence/timestamp-token';
 import type { TsaIdentity } from './tsa-key';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
@@ -46,7 +47,14 @@ export interface MessageImprintInput {
 export async function createTimestampToken(
   identity: TsaIdentity,
   messageImprint: MessageImprintInput,
-  options: { serialNumber: number | bigint; time?: Date; policyOid?: string; nonce?: bigint },
+  options: {
+    serialNumber: number | bigint;
+    time?: Date;
+    policyOid?: string;
+    nonce?: bigint;
+    /** Tests only: the certificate the ESS attribute names (forging a token whose ESS hash is wrong). */
+    essCertificateDer?: Uint8Array;
+  },
 ): Promise<Uint8Array> {
   const time = options.time ?? new Date();
   const tstInfo = new pkijs.TSTInfo({
@@ -78,7 +86,10 @@ export async function createTimestampToken(
             attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.tstInfo })),
             attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(tstDer)) })),
             attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: time })),
-            attribute(OID.signingCertificateV2, signingCertificateV2(identity.certificateDer)),
+            attribute(
+              OID.signingCertificateV2,
+              signingCertificateV2(options.essCertificateDer ?? identity.certificateDer),
+            ),
           ],
         }),
       }),
@@ -156,72 +167,15 @@ function pemToDer(pem: string): Uint8Array {
 }
 
 /**
- * Verifies a token offline: the CMS signature and its message-digest attribute (pkijs), the imprint against the
- * expected digest, and the signer certificate's critical timeStamping EKU. With `trustedCertificatePem`, the signer
- * must be that certificate; without it, the certificate embedded in the token is used (integrity, not trust).
+ * Verifies a token offline (see core/evidence/timestamp-token): the signer must be `trustedCertificatePem`; a token
+ * is never trusted on the certificate it carries itself.
  */
 export async function verifyTimestampToken(
   der: Uint8Array,
   expected: { digest: Uint8Array; trustedCertificatePem?: string },
 ): Promise<{ ok: boolean; genTime?: Date; problems: string[] }> {
-  // problems are in Chinese: the public verify page and the CLI show them as they are.
-  const problems: string[] = [];
-  let parsed: { signedData: pkijs.SignedData; tstInfo: pkijs.TSTInfo };
-  try {
-    parsed = parseSigned(der);
-  } catch {
-    return { ok: false, problems: ['时间戳令牌格式不正确'] };
-  }
-  const { signedData, tstInfo } = parsed;
-  const imprint = new Uint8Array(tstInfo.messageImprint.hashedMessage.getValue());
-  if (tstInfo.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('时间戳的摘要算法不是 SHA-256');
-  if (Buffer.compare(Buffer.from(imprint), Buffer.from(expected.digest)) !== 0)
-    problems.push('时间戳所盖的摘要与检查点不符');
-  let signer: pkijs.Certificate | undefined;
-  if (expected.trustedCertificatePem) {
-    signer = pkijs.Certificate.fromBER(toArrayBuffer(pemToDer(expected.trustedCertificatePem)));
-    signedData.certificates = [signer];
-  } else {
-    signer = signedData.certificates?.find((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  }
-  if (!signer) problems.push('没有时间戳服务的证书');
-  else {
-    const eku = signer.extensions?.find((e) => e.extnID === '2.5.29.37');
-    const purposes = (eku?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes ?? [];
-    if (!eku?.critical || !purposes.includes('1.3.6.1.5.5.7.3.8'))
-      problems.push('证书缺少关键的时间戳用途扩展（timeStamping EKU）');
-  }
-  if (signer) {
-    const problem = checkSignature(signedData, signer);
-    if (problem) problems.push(problem);
-  }
-  return { ok: problems.length === 0, genTime: tstInfo.genTime, problems };
-}
-
-/**
- * Checks the CMS signature by hand (pkijs' SignedData.verify insists on re-deriving the TSTInfo from the original
- * data, which a verifier of a checkpoint digest does not pass): the signed attributes' message digest must equal
- * SHA-256 of the TSTInfo, and the signature over the DER SET of signed attributes must verify with the certificate.
- */
-function checkSignature(signedData: pkijs.SignedData, signer: pkijs.Certificate): string | null {
-  const signerInfo = signedData.signerInfos[0];
-  const eContent = signedData.encapContentInfo.eContent;
-  if (!signerInfo?.signedAttrs || !eContent) return '时间戳令牌没有签名属性';
-  const messageDigest = signerInfo.signedAttrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
-  const tstDigest = sha256(new Uint8Array(eContent.getValue()));
-  if (
-    !(messageDigest instanceof asn1js.OctetString) ||
-    Buffer.compare(Buffer.from(messageDigest.getValue()), Buffer.from(tstDigest)) !== 0
-  ) {
-    return '签名属性中的摘要与时间戳信息不符';
-  }
-  // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT field.
-  const signedBytes = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-  signedBytes[0] = 0x31;
-  const publicKey = new X509Certificate(Buffer.from(signer.toSchema().toBER(false))).publicKey;
-  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
-  const valid = nodeVerify('sha256', signedBytes, publicKey, signature);
-  return valid ? null : '时间戳签名无效';
+  const certificate = expected.trustedCertificatePem ? pemToDer(expected.trustedCertificatePem) : undefined;
+  return verifyCoreToken(der, { digest: expected.digest, ...(certificate ? { certificate } : {}) });
 }
 
 /** Asks an external RFC 3161 TSA for a token over a SHA-256 digest; returns the DER TimeStampResp. */
