@@ -116,6 +116,10 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     expect(sheet).toContain('专家签名：');
     expect(sheet).toContain('日期：');
     expect(sheet).toContain('专家1综合意见');
+    // The applicant has had no guidance visit: 活动开展 item 1 is gated; the sheet prints 0 and says why.
+    const gated = panel.aggregate.items.find((i: { id: string }) => i.id === 'i5.1');
+    expect(gated.gate.reason).toContain('近12个月业务指导 0 次，要求不少于 2 次');
+    expect(sheet).toContain(flat(`${gated.gate.reason}（专家评${gated.gate.entered[0].score}分）`));
 
     const summary = flat(
       (
@@ -128,6 +132,8 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     for (const m of panel.members) expect(summary).toContain(m.name);
     expect(summary).toContain(`平均总得分${panel.aggregate.meanTotal}分`);
     expect(summary).toContain('验收组组长签名：');
+    expect(summary).toContain(flat(gated.gate.reason));
+    expect(summary).toContain('专家所评：');
 
     // An expert downloads its own sheet; the applicant and another district see no scores.
     expect(
