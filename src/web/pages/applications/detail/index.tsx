@@ -185,7 +185,10 @@ export default function ApplicationDetailPage() {
                   children: (
                     <div>
                       <Typography.Text strong>{historyLabel(h.action)}</Typography.Text>{' '}
-                      <Typography.Text type="secondary">{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                      {/* The business date the action counts on; the recorded time stays in the tooltip. */}
+                      <Typography.Text type="secondary" title={`记录时间 ${dayjs(h.at).format('YYYY-MM-DD HH:mm')}`}>
+                        {h.businessDate ?? dayjs(h.at).format('YYYY-MM-DD HH:mm')}
+                      </Typography.Text>
                       <div>
                         {h.actorName} → {ApplicationStatus.labels[h.toStatus]}
                       </div>
