@@ -70,13 +70,13 @@ function FieldInput({ field, ...control }: { field: FormField } & Record<string,
  * Marks the fields the server named (paths `formData.<key>`; the form's fields are `f_<key>`) and scrolls to the
  * first; returns whether any was marked.
  */
-function markFields(form: FormInstance, fields: readonly FieldMessage[]): boolean {
+function markFields(form: FormInstance, fields: readonly FieldMessage[], scroll = true): boolean {
   const marked = fields
     .filter((f) => f.path.startsWith('formData.'))
     .map((f) => ({ name: `f_${f.path.slice('formData.'.length)}`, errors: [f.message] }));
   if (marked.length === 0) return false;
   form.setFields(marked);
-  form.scrollToField(marked[0]!.name, { block: 'center', focus: true });
+  if (scroll) form.scrollToField(marked[0]!.name, { block: 'center', focus: true });
   return true;
 }
 
@@ -134,8 +134,9 @@ export function ApplicationFormCard({
           }),
         );
       } catch (error) {
-        // The fields the server refused are marked, whether the button or the autosave sent them.
-        if (error instanceof ApiError) markFields(form, error.fields);
+        // The fields the server refused are marked, whether the button or the autosave sent them; the focus stays
+        // where the user is typing (the button scrolls to the first).
+        if (error instanceof ApiError) markFields(form, error.fields, false);
         throw error;
       }
     },
@@ -198,8 +199,11 @@ export function ApplicationFormCard({
     setSaving(true);
     const refusal = await draft.flush();
     setSaving(false);
-    if (refusal) message.error(refusal);
-    else message.success('申报内容已保存');
+    if (refusal) {
+      message.error(refusal);
+      const first = form.getFieldsError().find((f) => f.errors.length > 0);
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+    } else message.success('申报内容已保存');
   };
 
   return (
