@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ApplicationStatus } from '../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
 import type { Page } from '../../app/types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
@@ -49,6 +50,7 @@ function Verdict({ row }: { row: PanelResultRow }) {
 
 export default function PanelResultsPage() {
   const handleError = useApiErrorHandler();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page')) || 1;
   const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
@@ -61,12 +63,21 @@ export default function PanelResultsPage() {
   useEffect(() => {
     api
       .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
-      .then((r) => setProgrammes(r.items))
+      // The user's own bureau's programmes first (a new user should not land on another city's), then the newest.
+      .then((r) =>
+        setProgrammes(
+          [...r.items].sort(
+            (a, b) =>
+              Number(b.ownerJurisdictionCode === user.jurisdictionCode) -
+                Number(a.ownerJurisdictionCode === user.jurisdictionCode) || b.year - a.year,
+          ),
+        ),
+      )
       .catch((error: unknown) => {
         handleError(error);
         setProgrammes([]);
       });
-  }, [handleError]);
+  }, [handleError, user.jurisdictionCode]);
 
   useEffect(() => {
     if (!programmeId) return;
