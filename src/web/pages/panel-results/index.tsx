@@ -98,6 +98,8 @@ export default function PanelResultsPage() {
         <Space style={{ marginBottom: 16, width: '100%' }} wrap>
           <Select
             aria-label="选择工作方案"
+            showSearch
+            optionFilterProp="label"
             style={{ width: 'min(560px, 80vw)' }}
             loading={programmes === null}
             value={programmeId ?? undefined}
