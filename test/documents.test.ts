@@ -70,10 +70,13 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     expect(f).toContain('同意申报。');
     expect(f).toContain('区局验收意见');
     expect(f).toContain('（盖章）');
-    // The applicant's opinion is dated by the submission; the acceptance's is still blank.
-    const submitted = new Date(detail.history.find((e: { action: string }) => e.action === 'submit').at);
-    const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(submitted);
-    expect(f).toContain(day);
+    // The applicant's opinion is dated by the submission's business date (a 2022 walk-through prints 2022, not the
+    // day the test ran); the acceptance's is still blank.
+    const submitted = detail.history.find((e: { action: string }) => e.action === 'submit');
+    expect(submitted.businessDate).toBe('2022-03-15');
+    const real = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
+    expect(f).toContain('2022年3月15日');
+    expect(f).not.toContain(real.format(new Date(submitted.at)));
     expect(f).toContain('年月日');
   });
 
@@ -116,6 +119,10 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     expect(sheet).toContain('专家签名：');
     expect(sheet).toContain('日期：');
     expect(sheet).toContain('专家1综合意见');
+    // The applicant has had no guidance visit: 活动开展 item 1 is gated; the sheet prints 0 and says why.
+    const gated = panel.aggregate.items.find((i: { id: string }) => i.id === 'i5.1');
+    expect(gated.gate.reason).toContain('近12个月业务指导 0 次，要求不少于 2 次');
+    expect(sheet).toContain(flat(`${gated.gate.reason}（专家评${gated.gate.entered[0].score}分）`));
 
     const summary = flat(
       (
@@ -128,6 +135,8 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     for (const m of panel.members) expect(summary).toContain(m.name);
     expect(summary).toContain(`平均总得分${panel.aggregate.meanTotal}分`);
     expect(summary).toContain('验收组组长签名：');
+    expect(summary).toContain(flat(gated.gate.reason));
+    expect(summary).toContain('专家所评：');
 
     // An expert downloads its own sheet; the applicant and another district see no scores.
     expect(
@@ -164,12 +173,15 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
       findings: '对照示范点验收评价标准逐项评定。',
     });
     expect(recorded.statusCode, recorded.body).toBe(201);
+    // Passed within the acceptance stage's published dates: the opinion is dated by that business date.
+    setBusinessDate(t, '2022-04-08');
     current = await act(putuo, await readApplication(putuo, id), 'pass', { comment: '同意' });
     const form = flat(
       (await pdfText(await pdf(putuo, `/api/v1/applications/${id}/documents/form`, { name: 'application-form-putuo' })))
         .text,
     );
     expect(form).toContain(opinion);
+    expect(form).toContain(`${opinion}（盖章）2022年4月8日`);
 
     setBusinessDate(t, '2022-04-25');
     current = await act(putuo, current, 'approve');

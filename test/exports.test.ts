@@ -198,6 +198,54 @@ describe('panel results export', () => {
   });
 });
 
+describe('panel results per programme', () => {
+  // After 'panel results export': Putuo's application is under acceptance with expert 1's complete sheet.
+  it('lists each application with a panel and its figures, in the list’s scope, and exports the same rows', async () => {
+    const programme = await programmeId(putuo, 'putuo-2022');
+    const list = await putuo.get(`/api/v1/panel-results?programmeId=${programme}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const row = list.json().items.find((r: { applicationId: string }) => r.applicationId === putuoApplication.id);
+    expect(row).toMatchObject({
+      unitName: putuoApplication.unitName,
+      jurisdictionName: '普陀区',
+      status: 'under_acceptance',
+      form: 'scored',
+      panelSize: 1,
+      sheetsComplete: 1,
+      scoresVisible: true,
+      maxTotal: 100,
+    });
+    const panel = (await putuo.get(`/api/v1/applications/${putuoApplication.id}/panel`)).json();
+    expect(row.meanTotal).toBe(panel.aggregate.meanTotal);
+    expect(row.passed).toBe(panel.aggregate.passed);
+
+    const sheet = await sheetOf(await putuo.get(`/api/v1/panel-results/export.xlsx?programmeId=${programme}`));
+    expect(sheet.name).toBe('验收结果');
+    expect(sheet.headers).toEqual(
+      expect.arrayContaining(['申报单位', '所在辖区', '状态', '验收组人数', '平均总分', '合格分', '评分结论']),
+    );
+    const exported = sheet.rows.find((r) => r.申报单位 === putuoApplication.unitName)!;
+    expect(exported).toMatchObject({ 所在辖区: '普陀区', 状态: '验收中', 验收组人数: 1, 平均总分: row.meanTotal });
+    expect(sheet.rows.length).toBe(list.json().total);
+
+    // Scope: another district sees none of Putuo's; the applicant its own application without the scores.
+    expect((await keqiao.get(`/api/v1/panel-results?programmeId=${programme}`)).json()).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(
+      (await sheetOf(await keqiao.get(`/api/v1/panel-results/export.xlsx?programmeId=${programme}`))).rows,
+    ).toEqual([]);
+    const own = (await applicant1.get(`/api/v1/panel-results?programmeId=${programme}`)).json().items;
+    expect(own).toEqual([
+      expect.objectContaining({ applicationId: putuoApplication.id, scoresVisible: false, meanTotal: null }),
+    ]);
+    await expectError(await t.anonymous.get(`/api/v1/panel-results?programmeId=${programme}`), 401);
+    await expectError(await t.anonymous.get(`/api/v1/panel-results/export.xlsx?programmeId=${programme}`), 401);
+    await expectError(await putuo.get('/api/v1/panel-results?programmeId=x'), 400);
+  });
+});
+
 describe('targets export', () => {
   it('shows the programme’s targets with labels, refusing bad and unknown programmes', async () => {
     const id = await programmeId(putuo, 'putuo-2022');

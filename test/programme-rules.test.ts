@@ -71,13 +71,21 @@ describe('stage schedules', () => {
     const { client } = await newApplicantUnit(t, '310107', 'sched-firm');
     const submitted = await submittedApplication(client, 'putuo-2022', 'point');
     // Putuo's 验收评定 is published for 1–10 April 2022; it is 15 March.
+    const warning =
+      '“验收评定”阶段的时间为2022年4月上旬（2022年4月1日起，2022年4月10日止），今天（2022年3月15日）尚未开始：已超出方案公布的时间，请确认后办理';
+    // Before acting: the detail says which offered actions fall outside their dates, with the same message.
+    const before = (await putuo.get(`/api/v1/applications/${submitted.id}`)).json();
+    expect(before.allowedActions).toContain('start_acceptance');
+    expect(before.scheduleNotices).toEqual([
+      { action: 'start_acceptance', code: 'before_schedule', enforced: false, message: warning },
+    ]);
+    // The applicant is offered nothing outside any schedule.
+    expect((await client.get(`/api/v1/applications/${submitted.id}`)).json().scheduleNotices).toEqual([]);
     const res = await putuo.post(`/api/v1/applications/${submitted.id}/transitions`, {
       action: 'start_acceptance',
       version: submitted.version,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const warning =
-      '“验收评定”阶段的时间为2022年4月上旬（2022年4月1日起，2022年4月10日止），今天（2022年3月15日）尚未开始：已超出方案公布的时间，请确认后办理';
     expect(res.json()).toMatchObject({
       status: 'under_acceptance',
       warnings: [{ code: 'before_schedule', message: warning }],
@@ -89,6 +97,7 @@ describe('stage schedules', () => {
     const inTime = await submittedApplication(second, 'putuo-2022', 'point');
     setBusinessDate(t, '2022-04-02');
     try {
+      expect((await putuo.get(`/api/v1/applications/${inTime.id}`)).json().scheduleNotices).toEqual([]);
       expect((await act(putuo, inTime, 'start_acceptance')).warnings).toEqual([]);
     } finally {
       setBusinessDate(t, '2022-03-15');
@@ -101,6 +110,8 @@ describe('stage schedules', () => {
     const shijingshan = await t.login('shijingshan');
     setBusinessDate(t, '2023-08-21');
     try {
+      const notices = (await shijingshan.get(`/api/v1/applications/${submitted.id}`)).json().scheduleNotices;
+      expect(notices).toContainEqual(expect.objectContaining({ action: 'not_recommend', enforced: true }));
       const late = await shijingshan.post(`/api/v1/applications/${submitted.id}/transitions`, {
         action: 'not_recommend',
         version: submitted.version,

@@ -563,6 +563,8 @@ export const applicationEvents = pgTable(
     actorName: text('actor_name'),
     comment: text('comment'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The business date the action was taken on (what the papers print); null for events recorded before 0018. */
+    businessDate: date('business_date', { mode: 'string' }),
   },
   (t) => [index('application_events_application_idx').on(t.applicationId, t.at)],
 );

@@ -25,6 +25,10 @@ export interface SheetExpert {
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
+/** A gated item's reason with what the expert entered, e.g. "系统核验未通过：…，本项按 0 分计（专家评 8 分）". */
+const gateLine = (reason: string, entered: number | undefined) =>
+  entered === undefined ? reason : `${reason}（专家评${entered}分）`;
+
 /** The sheet's own numbering: indicators and bonus groups 1., 2., …; items 1、2、… within them. */
 function sections(rubric: Rubric & { form: 'scored' }) {
   return [
@@ -63,11 +67,14 @@ export async function renderExpertSheet(
     for (const section of sections(rubric)) {
       rows.push([{ text: section.heading, bold: true, span: 4 }]);
       section.items.forEach((item, i) => {
+        const gate = aggregate.items.find((x) => x.id === item.id)?.gate;
+        const entered = gate?.entered.find((s) => s.expertId === expert.expertId)?.score;
         rows.push([
           `${i + 1}、${item.text}`,
           { text: num(item.points), align: 'center' },
           { text: num(scoreOf(item.id)), align: 'center' },
-          note(item.id),
+          // A gated item prints 0 whatever the expert entered: the sheet says why, as the acceptance card does.
+          [note(item.id), gate && gateLine(gate.reason, entered)].filter(Boolean).join('\n'),
         ]);
       });
       if (section.cap !== null) {
@@ -111,6 +118,8 @@ export async function renderExpertSheet(
     const rows: Row[] = [];
     rubric.conditions.forEach((condition, ci) => {
       rows.push([{ text: `${ci + 1}. ${condition.title}`, bold: true, span: 3 }]);
+      const reason = aggregate.conditions.find((c) => c.id === condition.id)?.gateReason;
+      if (reason) rows.push([{ text: reason, span: 3 }]);
       condition.requirements.forEach((r, ri) => {
         const found = aggregate.requirements.find((q) => q.id === r.id);
         const status = found?.metBy.includes(expert.expertId)
@@ -157,13 +166,22 @@ export async function renderPanelSummary(
     for (const section of sections(rubric)) {
       rows.push([{ text: section.heading, bold: true, span: 3 + counted.length }]);
       section.items.forEach((item, i) => {
-        const stats = aggregate.items.find((x) => x.id === item.id)?.stats;
+        const found = aggregate.items.find((x) => x.id === item.id);
         rows.push([
           `${i + 1}、${item.text}`,
           { text: num(item.points), align: 'center' },
           ...counted.map((e) => ({ text: num(scoreOf(item.id, e.expertId)), align: 'center' as const })),
-          { text: num(stats?.mean), align: 'center' },
+          { text: num(found?.stats?.mean), align: 'center' },
         ]);
+        // Why every expert's score counts 0 here, with what each entered: the figures the acceptance card shows.
+        if (found?.gate) {
+          const entered = found.gate.entered
+            .map((s) => `${counted.find((e) => e.expertId === s.expertId)?.name ?? ''}${s.score}分`)
+            .join('、');
+          rows.push([
+            { text: `${found.gate.reason}${entered ? `（专家所评：${entered}）` : ''}`, span: 3 + counted.length },
+          ]);
+        }
       });
       if (section.cap !== null) {
         const group = aggregate.bonusGroups.find((g) => g.id === section.id);
@@ -226,6 +244,8 @@ export async function renderPanelSummary(
     const rows: Row[] = [];
     rubric.conditions.forEach((condition, ci) => {
       rows.push([{ text: `${ci + 1}. ${condition.title}`, bold: true, span: 2 + counted.length }]);
+      const reason = aggregate.conditions.find((c) => c.id === condition.id)?.gateReason;
+      if (reason) rows.push([{ text: reason, span: 2 + counted.length }]);
       condition.requirements.forEach((r, ri) => {
         const found = aggregate.requirements.find((q) => q.id === r.id);
         rows.push([

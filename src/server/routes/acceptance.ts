@@ -16,12 +16,36 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { assignExpert } from '../domain/acceptance/assign-expert';
 import { getPanel } from '../domain/acceptance/get-panel';
+import { listPanelResults } from '../domain/acceptance/list-panel-results';
 import { listActivities, recordActivity } from '../domain/acceptance/record-activity';
 import { recuseExpert } from '../domain/acceptance/recuse-expert';
 import { saveAcceptanceOpinion } from '../domain/acceptance/save-acceptance-opinion';
 import { savePanelSheet } from '../domain/acceptance/save-panel-sheet';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, IdParams } from './common';
+import { DateTime, errorResponses, IdParams, PagingQuery } from './common';
+
+export const PanelResultsQuery = z
+  .object({ programmeId: z.uuid('工作方案编号格式不正确'), kindId: z.string().max(64).optional(), ...PagingQuery })
+  .strict();
+
+const PanelResultSchema = z.object({
+  applicationId: z.string(),
+  unitName: z.string(),
+  jurisdictionName: z.string(),
+  kindName: z.string(),
+  status: ApplicationStatus.schema,
+  form: z.enum(['scored', 'checklist']),
+  panelSize: z.number(),
+  sheetsComplete: z.number(),
+  /** The reader may see the scores (the owning bureau, an administrator); otherwise the figures are null. */
+  scoresVisible: z.boolean(),
+  meanTotal: z.number().nullable(),
+  maxTotal: z.number().nullable(),
+  passMark: z.number().nullable(),
+  metByMajority: z.number().nullable(),
+  requirementCount: z.number().nullable(),
+  passed: z.boolean().nullable(),
+});
 
 const PanelMemberSchema = z.object({
   expertId: z.string(),
@@ -94,6 +118,21 @@ const PanelMemberParams = z.object({ id: z.uuid('编号格式不正确'), expert
 export const acceptanceRoutes =
   (db: Db, config: Config): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/panel-results',
+      {
+        schema: {
+          tags: ['acceptance'],
+          summary: '工作方案的验收结果列表（范围与申报列表相同；评分仅主管部门可见）',
+          querystring: PanelResultsQuery,
+          response: { 200: z.object({ items: z.array(PanelResultSchema), total: z.number() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return listPanelResults(db, request.ctx, request.query);
+      },
+    );
     app.get(
       '/applications/:id/panel',
       {

@@ -92,11 +92,22 @@ const ApplicationDetailSchema = ApplicationSummarySchema.extend({
       actorName: z.string().nullable(),
       comment: z.string().nullable(),
       at: DateTime,
+      /** The business date the action was taken on (YYYY-MM-DD); null for events recorded before it was kept. */
+      businessDate: z.string().nullable(),
     }),
   ),
   roles: z.array(z.string()),
   /** The actions the reader may take now. */
   allowedActions: z.array(ApplicationAction.schema),
+  /** Offered actions outside their stage's published dates today: a warning, or a refusal when enforced. */
+  scheduleNotices: z.array(
+    z.object({
+      action: ApplicationAction.schema,
+      code: z.enum(['before_schedule', 'after_schedule']),
+      enforced: z.boolean(),
+      message: z.string(),
+    }),
+  ),
 });
 
 export const ApplicationQuery = z

@@ -8,6 +8,7 @@ import { ExpertListQuerySchema } from '../../shared/schemas/acceptance';
 import { RegistryQuerySchema, TargetsQuerySchema } from '../../shared/schemas/publicity';
 import type { Db } from '../db/client';
 import { exportPanel } from '../domain/acceptance/export-panel';
+import { exportPanelResults } from '../domain/acceptance/export-panel-results';
 import { exportApplications } from '../domain/applications/export-applications';
 import { exportAudit } from '../domain/audit/export-audit';
 import { exportExperts } from '../domain/experts/export-experts';
@@ -17,6 +18,7 @@ import { exportTargets } from '../domain/targets/export-targets';
 import { exportUnits } from '../domain/units/export-units';
 import { sendXlsx } from '../export/xlsx-stream';
 import { requireActor } from '../http/session';
+import { PanelResultsQuery } from './acceptance';
 import { ApplicationQuery } from './applications';
 import { AuditQuery } from './audit';
 import { errorResponses, IdParams } from './common';
@@ -102,6 +104,21 @@ export const exportRoutes =
       async (request, reply) => {
         requireActor(request);
         return sendXlsx(reply, '验收评分汇总.xlsx', await exportPanel(db, request.ctx, request.params.id));
+      },
+    );
+    app.get(
+      '/panel-results/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出工作方案的验收结果（Excel；筛选条件与验收结果列表相同）',
+          querystring: PanelResultsQuery.omit(unpaged),
+          response: errorResponses,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        return sendXlsx(reply, '验收结果.xlsx', exportPanelResults(db, request.ctx, request.query));
       },
     );
     app.get(

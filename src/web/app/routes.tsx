@@ -21,6 +21,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { MENU } from '../locales/zh-CN';
@@ -106,6 +107,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canManagePublicity',
     page: lazy(() => import('../pages/publicity-admin')),
     menu: { label: MENU.publicityAdmin, icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/panel-results',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/panel-results')),
+    menu: { label: MENU.panelResults, icon: <TrophyOutlined /> },
   },
   {
     path: '/experts',

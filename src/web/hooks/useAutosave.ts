@@ -100,3 +100,45 @@ export function useAutosave<T>({ storageKey, value, dirty, save, delayMs = 1500 
 
   return { status, flush };
 }
+
+interface DraftOptions<T> {
+  /** The local copy's key, e.g. `application.<id>`. */
+  storageKey: string;
+  /** Whether the record may be edited now; once it may not (submitted, decided), the local copy is dropped. */
+  editable: boolean;
+  /** What the server holds. */
+  initial: T;
+  /** Saves a value to the server (the record's draft endpoint). */
+  save: (value: T) => Promise<void>;
+}
+
+/**
+ * A form's draft on top of `useAutosave`: it starts from the local copy kept under `storageKey` when there is one
+ * (typed, then the page was reloaded or closed before the server save) and says so, otherwise from the server's
+ * value; while editable it is kept locally at once and saved to the server after a pause; once the record can no
+ * longer be edited (submitted, decided) the local copy is dropped. `flush` saves now (the page's save button),
+ * after any save under way, so the button and the autosave never send the same version twice.
+ */
+export function useDraft<T>({ storageKey, editable, initial, save }: DraftOptions<T>) {
+  const [restored] = useState(() => (editable ? readLocalDraft<T>(storageKey) : null));
+  const [value, setValue] = useState<T>(restored ?? initial);
+  // The value the server holds, by identity: the draft is dirty until this very value has been saved.
+  const [saved, setSaved] = useState<T | null>(restored ? null : value);
+  const persist = useCallback(
+    async (sent: T) => {
+      await save(sent);
+      setSaved(sent);
+    },
+    [save],
+  );
+  const autosave = useAutosave({
+    storageKey: editable ? storageKey : null,
+    value,
+    dirty: value !== saved,
+    save: persist,
+  });
+  useEffect(() => {
+    if (!editable) dropLocalDraft(storageKey);
+  }, [editable, storageKey]);
+  return { value, setValue, restored: restored !== null, ...autosave };
+}

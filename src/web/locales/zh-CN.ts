@@ -15,6 +15,7 @@ export const MENU = {
   programmes: '工作方案',
   applications: '申报管理',
   publicityAdmin: '公示管理',
+  panelResults: '验收结果',
   targets: '目标任务',
   experts: '专家库',
   expertMe: '我的专家信息',

@@ -85,6 +85,8 @@ export interface ApplicationFilter {
   programmeId?: string;
   kindId?: string;
   unitId?: string;
+  /** Only applications with an acceptance panel (an expert assigned), for the panel results list. */
+  withPanel?: boolean;
   page: number;
   pageSize: number;
 }
@@ -97,6 +99,9 @@ function filterWhere(actor: Actor, filter: ApplicationFilter & { excludeStatuses
     filter.programmeId ? eq(applications.programmeId, filter.programmeId) : undefined,
     filter.kindId ? eq(applications.kindId, filter.kindId) : undefined,
     filter.unitId ? eq(applications.unitId, filter.unitId) : undefined,
+    filter.withPanel
+      ? sql`${applications.id} IN (SELECT ${panelAssignments.applicationId} FROM ${panelAssignments})`
+      : undefined,
   );
 }
 
@@ -169,6 +174,7 @@ export async function applicationHistory(db: Executor, applicationId: string) {
       actorName: applicationEvents.actorName,
       comment: applicationEvents.comment,
       at: applicationEvents.at,
+      businessDate: applicationEvents.businessDate,
     })
     .from(applicationEvents)
     .where(eq(applicationEvents.applicationId, applicationId))

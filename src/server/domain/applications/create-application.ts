@@ -84,6 +84,7 @@ export async function createApplication(
         toStatus: 'draft',
         actorId: actor.id,
         actorName: `${actor.displayName}（${actor.username}）`,
+        businessDate: today,
       });
       await recordAudit(tx, ctx, {
         action: 'application.create',

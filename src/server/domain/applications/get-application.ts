@@ -4,6 +4,7 @@
  * the history, and the actions this reader may take.
  */
 import { eq } from 'drizzle-orm';
+import { scheduleFinding } from '../../../core/applications/schedule';
 import { formForKind, kindById, rubricForKind } from '../../../core/programs/queries';
 import { evaluateRubric } from '../../../core/rubric/evaluate';
 import type { RequestContext } from '../../context';
@@ -31,6 +32,7 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
   const roles = workflowRoles(actor, found);
   const officer = roles.some((r) => r !== 'applicant');
   const ranking = officer ? await districtRanking(db, found) : null;
+  const actions = actionsFor(found, roles);
   const [base] = await db
     .select({
       certificateNo: bases.certificateNo,
@@ -76,6 +78,14 @@ export async function getApplication(db: Executor, ctx: RequestContext, id: stri
     stages: programme.stages.map((s) => ({ id: s.id, kind: s.kind, name: s.name, opinion: s.opinion ?? null })),
     history: await applicationHistory(db, id),
     roles,
-    allowedActions: actionsFor(found, roles),
+    allowedActions: actions,
+    /**
+     * The offered actions that fall outside their stage's published dates on the business date, with the message the
+     * action would answer (the same finding the transition records), so the dialog warns before the officer confirms.
+     */
+    scheduleNotices: actions.flatMap((action) => {
+      const finding = scheduleFinding(programme, action, ctx.today);
+      return finding ? [{ action, code: finding.code, enforced: finding.enforced, message: finding.message }] : [];
+    }),
   };
 }

@@ -96,6 +96,7 @@ export async function transitionApplication(
       actorId: actor.id,
       actorName,
       comment: input.comment ?? null,
+      businessDate: today,
     });
     await recordAudit(tx, ctx, {
       action: 'application.transition',

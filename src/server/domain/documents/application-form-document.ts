@@ -30,10 +30,14 @@ export function fieldText(field: Pick<FormField, 'type' | 'unit'>, value: unknow
 
 type Detail = Awaited<ReturnType<typeof getApplication>>;
 
-/** The Beijing date of the latest of these actions, or null. */
+/**
+ * The date of the latest of these actions, or null: the business date it was taken on (a 2022 walk-through prints
+ * 2022), or for events recorded before that was kept, the Beijing date of its timestamp.
+ */
 function dateOf(detail: Detail, actions: readonly string[]): string | null {
   const event = detail.history.filter((e) => actions.includes(e.action)).at(-1);
-  return event ? dayjs(event.at).tz('Asia/Shanghai').format('YYYY-MM-DD') : null;
+  if (!event) return null;
+  return event.businessDate ?? dayjs(event.at).tz('Asia/Shanghai').format('YYYY-MM-DD');
 }
 
 export async function applicationFormData(db: Executor, ctx: RequestContext, id: string) {

@@ -59,7 +59,10 @@ export interface ApplicationDetail extends ApplicationSummary {
     actorName: string | null;
     comment: string | null;
     at: string;
+    businessDate: string | null;
   }[];
   roles: string[];
   allowedActions: ApplicationAction[];
+  /** Offered actions outside their stage's published dates today (the dialog warns before confirming). */
+  scheduleNotices: { action: ApplicationAction; code: string; enforced: boolean; message: string }[];
 }

@@ -31,10 +31,12 @@ import type { Rubric } from '../../../../core/rubric/schema';
 import { ConflictKind, ExpertField } from '../../../../shared/enums';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { documentUrls } from '../../../app/documents';
+import { AutosaveNote } from '../../../components/AutosaveNote';
 import { DatePicker } from '../../../components/BusinessDatePicker';
 import { ExportButton } from '../../../components/ExportButton';
 import { PdfButton } from '../../../components/PdfButton';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
+import { useDraft } from '../../../hooks/useAutosave';
 
 interface PanelMember {
   expertId: string;
@@ -204,26 +206,35 @@ function AggregateTable({ aggregate, members }: { aggregate: PanelResult; member
 
 function ExpertSheet({ panel, member, onSaved }: { panel: Panel; member: PanelMember; onSaved: () => void }) {
   const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
-  const [answers, setAnswers] = useState<AnswerSet>(member.answers ?? {});
-  const [comment, setComment] = useState(member.comment ?? '');
   const [saving, setSaving] = useState(false);
   const editable = panel.status === 'under_acceptance' && !member.recusedAt;
-  const save = async () => {
-    setSaving(true);
-    try {
+  // What the expert types is kept (locally at once, on the server after a pause) until acceptance is decided.
+  const draft = useDraft<{ answers: AnswerSet; comment: string }>({
+    storageKey: `panel-sheet.${panel.applicationId}`,
+    editable,
+    initial: { answers: member.answers ?? {}, comment: member.comment ?? '' },
+    save: async (value) => {
       await api.put(`/applications/${panel.applicationId}/panel/me`, {
-        answers,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
+        answers: value.answers,
+        ...(value.comment.trim() ? { comment: value.comment.trim() } : {}),
         ...(member.version ? { version: member.version } : {}),
       });
-      message.success('评分已保存');
       onSaved();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const { answers, comment } = draft.value;
+  const setAnswers = (next: AnswerSet) => draft.setValue({ ...draft.value, answers: next });
+  const setComment = (next: string) => draft.setValue({ ...draft.value, comment: next });
+  useEffect(() => {
+    if (draft.restored) message.info('已恢复上次未保存的评分');
+  }, [draft.restored, message]);
+  const save = async () => {
+    // Through the autosave's queue: never the same version twice. A refusal is said as the server says it.
+    setSaving(true);
+    const refusal = await draft.flush();
+    setSaving(false);
+    if (refusal) message.error(refusal);
+    else message.success('评分已保存');
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -263,6 +274,7 @@ function ExpertSheet({ panel, member, onSaved }: { panel: Panel; member: PanelMe
           保存评分
         </Button>
       )}
+      {editable && <AutosaveNote status={draft.status} />}
     </Space>
   );
 }

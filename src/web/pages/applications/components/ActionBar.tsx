@@ -3,7 +3,7 @@
  * what the action needs: a reason to return, not recommend or fail; the decision to certify; the grounds, date and
  * document to revoke; an optional opinion otherwise. The server decides; its refusal is shown as it says it.
  */
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApplicationAction } from '../../../../core/applications/workflow';
@@ -119,6 +119,8 @@ export function ActionBar({
   };
 
   const required = action ? COMMENT_REQUIRED[action] : undefined;
+  // Outside the stage's published dates: said before confirming, as the server will answer and record it.
+  const notice = application.scheduleNotices?.find((n) => n.action === action);
   const optional = action ? COMMENT_OPTIONAL[action] : undefined;
   return (
     <>
@@ -147,6 +149,16 @@ export function ActionBar({
         onOk={() => form.submit()}
         destroyOnHidden
       >
+        {notice && (
+          <Alert
+            data-testid="schedule-notice"
+            type={notice.enforced ? 'error' : 'warning'}
+            showIcon
+            message={notice.enforced ? '不在方案规定的办理时间内' : '超出方案公布的时间'}
+            description={notice.message}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decisionForm: 'document' }}>
           {(required || optional) && (
             <Form.Item

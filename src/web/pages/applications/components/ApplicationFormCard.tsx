@@ -25,12 +25,14 @@ import { narrativeField } from '../../../../core/applications/narrative';
 import type { FormField } from '../../../../core/programs/schema';
 import { ACCEPT_ATTRIBUTE } from '../../../../shared/attachments';
 import { formatFormValue } from '../../../../shared/form-values';
-import { ApiError, api, useApiErrorHandler } from '../../../app/api';
+import { ApiError, api } from '../../../app/api';
 import type { FieldMessage } from '../../../app/types';
 import { attachmentUrl, uploadAttachment } from '../../../app/upload';
 import { AttachmentTag } from '../../../components/AttachmentTag';
+import { AutosaveNote } from '../../../components/AutosaveNote';
 import { DatePicker } from '../../../components/BusinessDatePicker';
 import { IndustryCascader } from '../../../components/IndustryCascader';
+import { useDraft } from '../../../hooks/useAutosave';
 import type { ApplicationDetail } from '../application-types';
 
 /** The control for a field; Form.Item's injected props (id, value, onChange) pass through to it. */
@@ -68,14 +70,22 @@ function FieldInput({ field, ...control }: { field: FormField } & Record<string,
  * Marks the fields the server named (paths `formData.<key>`; the form's fields are `f_<key>`) and scrolls to the
  * first; returns whether any was marked.
  */
-function markFields(form: FormInstance, fields: readonly FieldMessage[]): boolean {
+function markFields(form: FormInstance, fields: readonly FieldMessage[], scroll = true): boolean {
   const marked = fields
     .filter((f) => f.path.startsWith('formData.'))
     .map((f) => ({ name: `f_${f.path.slice('formData.'.length)}`, errors: [f.message] }));
   if (marked.length === 0) return false;
   form.setFields(marked);
-  form.scrollToField(marked[0]!.name, { block: 'center', focus: true });
+  if (scroll) form.scrollToField(marked[0]!.name, { block: 'center', focus: true });
   return true;
+}
+
+/** What the applicant edits, as the PATCH sends it (and the local copy keeps it). */
+interface DraftBody {
+  formData: Record<string, unknown>;
+  narrative: string;
+  applicantOpinion: string;
+  attachments: ApplicationDetail['attachments'];
 }
 
 /** The value as the form shows it (dates as dayjs) and back. */
@@ -96,16 +106,54 @@ export function ApplicationFormCard({
   refusal?: { fields: readonly FieldMessage[]; version: number } | null;
 }) {
   const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
   const [form] = Form.useForm();
   // On a phone the labels go above their values: beside them, a long answer would squeeze the label.
   const narrow = Grid.useBreakpoint().md === false;
   useEffect(() => {
     if (refusal && refusal.version === application.version) markFields(form, refusal.fields);
   }, [form, refusal, application.version]);
-  const [attachments, setAttachments] = useState(application.attachments);
   const [saving, setSaving] = useState(false);
   const fields = application.form?.fields ?? [];
+  // What the applicant types is kept as the PATCH's body: locally at once, on the server after a pause, restored on
+  // a reload, dropped once submitted.
+  const draft = useDraft<DraftBody>({
+    storageKey: `application.${application.id}`,
+    editable,
+    initial: {
+      formData: application.formData,
+      narrative: application.narrative ?? '',
+      applicantOpinion: application.applicantOpinion ?? '',
+      attachments: application.attachments,
+    },
+    save: async (body) => {
+      try {
+        onSaved(
+          await api.patch<ApplicationDetail>(`/applications/${application.id}`, {
+            version: application.version,
+            ...body,
+          }),
+        );
+      } catch (error) {
+        // The fields the server refused are marked, whether the button or the autosave sent them; the focus stays
+        // where the user is typing (the button scrolls to the first).
+        if (error instanceof ApiError) markFields(form, error.fields, false);
+        throw error;
+      }
+    },
+  });
+  const attachments = draft.value.attachments;
+  useEffect(() => {
+    if (draft.restored) message.info('已恢复上次未保存的申报内容');
+  }, [draft.restored, message]);
+  /** The body for the form's values and these attachments. */
+  const bodyOf = (values: Record<string, unknown>, files = attachments): DraftBody => ({
+    formData: Object.fromEntries(fields.map((f) => [f.key, fromForm(f, values[`f_${f.key}`])])),
+    narrative: String(values.narrative ?? ''),
+    applicantOpinion: String(values.applicantOpinion ?? ''),
+    attachments: files,
+  });
+  const setAttachments = (update: (all: DraftBody['attachments']) => DraftBody['attachments']) =>
+    draft.setValue(bodyOf(form.getFieldsValue(), update(attachments)));
   // Most seed forms carry the narrative as a field of their own; then the separate narrative box is not offered again.
   const narrativeInForm = narrativeField(application.form) !== undefined;
   // Saved attachments download through the application; one uploaded since is a link once saved.
@@ -145,25 +193,17 @@ export function ApplicationFormCard({
     );
   }
 
-  const save = async (values: Record<string, unknown>) => {
+  // The button saves through the autosave's queue (never the same version twice); the refused fields are marked by
+  // the draft's own save.
+  const save = async () => {
     setSaving(true);
-    try {
-      const formData = Object.fromEntries(fields.map((f) => [f.key, fromForm(f, values[`f_${f.key}`])]));
-      const next = await api.patch<ApplicationDetail>(`/applications/${application.id}`, {
-        version: application.version,
-        formData,
-        narrative: values.narrative ?? '',
-        applicantOpinion: values.applicantOpinion ?? '',
-        attachments,
-      });
-      message.success('申报内容已保存');
-      onSaved(next);
-    } catch (error) {
-      if (error instanceof ApiError) markFields(form, error.fields);
-      handleError(error);
-    } finally {
-      setSaving(false);
-    }
+    const refusal = await draft.flush();
+    setSaving(false);
+    if (refusal) {
+      message.error(refusal);
+      const first = form.getFieldsError().find((f) => f.errors.length > 0);
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+    } else message.success('申报内容已保存');
   };
 
   return (
@@ -172,10 +212,11 @@ export function ApplicationFormCard({
         form={form}
         layout="vertical"
         onFinish={save}
+        onValuesChange={(_, all) => draft.setValue(bodyOf(all))}
         initialValues={{
-          ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, toForm(f, application.formData[f.key])])),
-          narrative: application.narrative,
-          applicantOpinion: application.applicantOpinion,
+          ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, toForm(f, draft.value.formData[f.key])])),
+          narrative: draft.value.narrative,
+          applicantOpinion: draft.value.applicantOpinion,
         }}
       >
         {fields.map((f) => (
@@ -226,6 +267,7 @@ export function ApplicationFormCard({
         <Button type="primary" htmlType="submit" loading={saving}>
           保存申报内容
         </Button>
+        <AutosaveNote status={draft.status} />
       </Form>
     </Card>
   );

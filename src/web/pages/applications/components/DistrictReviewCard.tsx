@@ -4,11 +4,13 @@
  * (004: the best 3 points and 1 zone) — the district's ranking of candidates.
  */
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AnswerSet } from '../../../../core/rubric/answers';
 import { tryEvaluateRubric } from '../../../../core/rubric/evaluate';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { api } from '../../../app/api';
+import { AutosaveNote } from '../../../components/AutosaveNote';
 import { AnswerEditor, LiveEvaluation } from '../../../components/rubric/RubricAnswers';
+import { useDraft } from '../../../hooks/useAutosave';
 import type { ApplicationDetail } from '../application-types';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 
@@ -53,9 +55,27 @@ export function DistrictReviewCard({
   onSaved: (next: ApplicationDetail) => void;
 }) {
   const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
-  const [answers, setAnswers] = useState<AnswerSet>(application.districtAnswers ?? {});
-  const [opinion, setOpinion] = useState(application.districtOpinion ?? '');
+  // What the reviewer types is kept (locally at once, on the server after a pause) until the review is decided.
+  const draft = useDraft<{ answers: AnswerSet; opinion: string }>({
+    storageKey: `district-review.${application.id}`,
+    editable,
+    initial: { answers: application.districtAnswers ?? {}, opinion: application.districtOpinion ?? '' },
+    save: async (value) => {
+      onSaved(
+        await api.put<ApplicationDetail>(`/applications/${application.id}/district-review`, {
+          version: application.version,
+          answers: value.answers,
+          ...(value.opinion.trim() ? { opinion: value.opinion.trim() } : {}),
+        }),
+      );
+    },
+  });
+  const { answers, opinion } = draft.value;
+  const setAnswers = (next: AnswerSet) => draft.setValue({ ...draft.value, answers: next });
+  const setOpinion = (next: string) => draft.setValue({ ...draft.value, opinion: next });
+  useEffect(() => {
+    if (draft.restored) message.info('已恢复上次未保存的审核评分');
+  }, [draft.restored, message]);
   const [saving, setSaving] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const evaluation = useMemo(
@@ -65,20 +85,12 @@ export function DistrictReviewCard({
   if (!editable && !application.districtAnswers && !application.districtOpinion) return null;
 
   const save = async () => {
+    // Through the autosave's queue: never the same version twice. A refusal is said as the server says it.
     setSaving(true);
-    try {
-      const next = await api.put<ApplicationDetail>(`/applications/${application.id}/district-review`, {
-        version: application.version,
-        answers,
-        ...(opinion.trim() ? { opinion: opinion.trim() } : {}),
-      });
-      message.success('审核评分已保存');
-      onSaved(next);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setSaving(false);
-    }
+    const refusal = await draft.flush();
+    setSaving(false);
+    if (refusal) message.error(refusal);
+    else message.success('审核评分已保存');
   };
 
   return (
@@ -113,6 +125,7 @@ export function DistrictReviewCard({
             保存审核评分
           </Button>
         )}
+        {editable && <AutosaveNote status={draft.status} />}
       </Space>
     </Card>
   );

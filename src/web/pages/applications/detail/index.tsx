@@ -43,10 +43,13 @@ export default function ApplicationDetailPage() {
   const [rubricOpen, setRubricOpen] = useState(false);
   // A new object per refusal, so the same fields refused twice are marked again; it concerns the version refused.
   const [refusal, setRefusal] = useState<{ fields: FieldMessage[]; version: number } | null>(null);
-  // Each copy of the application received (load, save, action) resets the answers being edited to what it holds.
+  // A copy of the application whose answers differ from the last one received (load, save, action) resets the
+  // answers being edited to what it holds; a save of something else (the form's autosave) leaves them alone.
+  const serverAnswers = application ? JSON.stringify(application.answers) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answers' content, not the object, decides
   useEffect(() => {
     if (application) setAnswers(application.answers);
-  }, [application]);
+  }, [serverAnswers]);
 
   if (error) return <LoadError error={error} what="申报" onRetry={load} />;
   if (!application) return <PageLoading />;
@@ -110,8 +113,9 @@ export default function ApplicationDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            {/* Keyed by status, not version: a save (the autosave too) must not remount the form being typed in. */}
             <ApplicationFormCard
-              key={application.version}
+              key={application.status}
               application={application}
               editable={editable}
               onSaved={show}
@@ -159,7 +163,7 @@ export default function ApplicationDetailPage() {
             </Card>
             {hasDistrictReview && (
               <DistrictReviewCard
-                key={`district-${application.version}`}
+                key={`district-${application.status}`}
                 application={application}
                 editable={districtEditable}
                 onSaved={show}
@@ -185,7 +189,10 @@ export default function ApplicationDetailPage() {
                   children: (
                     <div>
                       <Typography.Text strong>{historyLabel(h.action)}</Typography.Text>{' '}
-                      <Typography.Text type="secondary">{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                      {/* The business date the action counts on; the recorded time stays in the tooltip. */}
+                      <Typography.Text type="secondary" title={`记录时间 ${dayjs(h.at).format('YYYY-MM-DD HH:mm')}`}>
+                        {h.businessDate ?? dayjs(h.at).format('YYYY-MM-DD HH:mm')}
+                      </Typography.Text>
                       <div>
                         {h.actorName} → {ApplicationStatus.labels[h.toStatus]}
                       </div>
