@@ -109,6 +109,8 @@ export const POLICIES: Record<string, string> = {
 
   // Applications and their documents
   'GET /api/v1/applications': 'user',
+  'GET /api/v1/panel-results': 'user',
+  'GET /api/v1/panel-results/export.xlsx': 'user',
   'POST /api/v1/applications': 'applicant:any',
   'GET /api/v1/applications/export.xlsx': 'user',
   'GET /api/v1/applications/{id}': 'admin officer:subtree applicant:own-unit expert:assigned',

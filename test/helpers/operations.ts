@@ -129,6 +129,8 @@ const QUERIES: Record<string, (s: Subjects) => string> = {
   'GET /api/v1/evidence/proofs/inclusion': () => 'index=0&size=1',
   'GET /api/v1/evidence/proofs/consistency': () => 'from=1&to=1',
   'GET /api/v1/targets': (s) => `programmeId=${s.programmeId}`,
+  'GET /api/v1/panel-results': (s) => `programmeId=${s.programmeId}`,
+  'GET /api/v1/panel-results/export.xlsx': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/targets/export.xlsx': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/calendar/working-days': () => 'start=2021-10-11&days=5',
 };
