@@ -152,6 +152,8 @@ export default function UserAdminPage() {
             {
               title: '操作',
               key: 'actions',
+              // Pinned: officer rows carry a fourth action (重置两步验证), which pushed 停用 out of a 1440 px window.
+              fixed: 'right',
               render: (_: unknown, account) => {
                 const self = account.id === me.id;
                 return (

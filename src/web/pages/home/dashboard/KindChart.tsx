@@ -33,10 +33,12 @@ export function KindChart({ data }: { data: KindCount[] }) {
         },
       ],
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The container, not the window: the chart is drawn while the cards above it still load, and the width it
+    // measured then (wider than the card once they settle) stayed until the window itself was resized.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [data]);

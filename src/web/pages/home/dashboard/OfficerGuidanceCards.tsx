@@ -121,6 +121,9 @@ export function OfficerGuidanceCards() {
                   <Steps
                     size="small"
                     style={{ marginTop: 12 }}
+                    // antd highlights the step at `current` (0 by default) whatever its status: without this, a
+                    // programme whose first stage has no date showed that stage as the one under way.
+                    current={p.stages.findIndex((stage) => stage.timing === 'current')}
                     items={p.stages.map((stage) => ({
                       title: stage.name,
                       status: STEP_STATUS[stage.timing],

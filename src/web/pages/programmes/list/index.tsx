@@ -71,7 +71,7 @@ export default function ProgrammeListPage() {
             { title: '发布单位辖区', dataIndex: 'ownerJurisdictionName', width: 140 },
             { title: '年度', dataIndex: 'year', width: 80 },
             { title: '方案代码', dataIndex: 'code', width: 160 },
-            { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第 ${v} 版` },
+            { title: '版本', dataIndex: 'version', width: 90, render: (v: number) => `第 ${v} 版` },
             {
               title: '状态',
               dataIndex: 'status',

@@ -1,0 +1,86 @@
+/**
+ * What a new user tripped on while walking every role's menus at 1440 px and the public pages at 390 px: labels that
+ * wrapped mid-phrase and actions pushed out of sight.
+ */
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, login, openPage, screenshot, waitForQuietNetwork } from './helpers/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** How many line boxes the element's text occupies. */
+function textLines(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    return tops.size;
+  });
+}
+
+test('the programme list shows "第 1 版" on one line at 1440 px', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'applicant1');
+  await page.getByRole('menuitem', { name: '工作方案' }).click();
+  const version = page.getByRole('cell', { name: '第 1 版' }).first();
+  await version.waitFor();
+  expect(await textLines(version)).toBe(1);
+  await screenshot(page, 'walk-programmes-1440');
+  expect(errors).toEqual([]);
+});
+
+test("every account's actions, 停用 included, stay in view on the account list at 1440 px", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'admin');
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  // An officer row has the most actions (编辑, 重置密码, 重置两步验证, 停用).
+  const row = page.getByRole('row').filter({ hasText: '普陀区市场监督管理局' });
+  const disable = row.getByRole('button', { name: '停 用' }).or(row.getByRole('button', { name: '停用' }));
+  await disable.waitFor();
+  const table = page.locator('.ant-table-content, .ant-table-body').first();
+  const [button, box] = [await disable.boundingBox(), await table.boundingBox()];
+  expect(button).not.toBeNull();
+  expect(box).not.toBeNull();
+  expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0));
+  await screenshot(page, 'walk-users-1440');
+  expect(errors).toEqual([]);
+});
+
+test('the home schedule highlights only a stage under way, never an undated first stage', async () => {
+  const { page, errors } = await openPage(browser);
+  await login(page, 'shaoxing');
+  const schedule = page.getByTestId('home-schedule-programme').first();
+  await schedule
+    .getByTestId(/^stage-/)
+    .first()
+    .waitFor();
+  // Shaoxing's programme of 2021: 培育指导 has no date, 自主申报 has ended on 2022-03-15, nothing is under way.
+  const highlighted = await schedule
+    .locator('.ant-steps-item-active [data-timing]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-timing')));
+  expect(highlighted.filter((timing) => timing !== 'current')).toEqual([]);
+  await screenshot(page, 'walk-home-schedule');
+  expect(errors).toEqual([]);
+});
+
+test('the home chart of units per kind fits its card once the page has settled', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'wuhan');
+  await page.getByTestId('home-schedule-programme').first().waitFor();
+  const chart = page.getByRole('img', { name: '各类型单位数量' });
+  await chart.locator('canvas').waitFor();
+  await waitForQuietNetwork(page);
+  const [canvas, box] = await Promise.all([chart.locator('canvas').boundingBox(), chart.boundingBox()]);
+  expect(canvas?.width).toBeLessThanOrEqual((box?.width ?? 0) + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  expect(errors).toEqual([]);
+});
