@@ -4,7 +4,7 @@
  */
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, login, openPage, screenshot, waitForQuietNetwork } from './helpers/browser';
+import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,16 +71,38 @@ test('the home schedule highlights only a stage under way, never an undated firs
   expect(errors).toEqual([]);
 });
 
-test('the home chart of units per kind fits its card once the page has settled', async () => {
+test("the applicant's self-assessment, application and programme lists fit a 390 px phone", async () => {
   const { page, errors } = await openPage(browser);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await login(page, 'wuhan');
-  await page.getByTestId('home-schedule-programme').first().waitFor();
-  const chart = page.getByRole('img', { name: '各类型单位数量' });
-  await chart.locator('canvas').waitFor();
-  await waitForQuietNetwork(page);
-  const [canvas, box] = await Promise.all([chart.locator('canvas').boundingBox(), chart.boundingBox()]);
-  expect(canvas?.width).toBeLessThanOrEqual((box?.width ?? 0) + 1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, 'applicant1');
+  const ready: [string, () => Promise<void>][] = [
+    ['/self-assessment', () => page.getByLabel('选择工作方案').waitFor()],
+    ['/applications', () => page.getByRole('columnheader', { name: '基地类型' }).waitFor()],
+    ['/programs', () => page.getByRole('cell', { name: '第 1 版' }).first().waitFor()],
+  ];
+  for (const [path, loaded] of ready) {
+    await page.goto(path);
+    await loaded();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect({ path, width }).toEqual({ path, width: 390 });
+    await screenshot(page, `walk-390${path.replace(/\//g, '-')}`);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("on a phone the menu's trigger sits in the header, not over the page title", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, 'applicant1');
+  await page.goto('/my-unit');
+  const trigger = page.locator('.ant-layout-sider-zero-width-trigger');
+  await trigger.waitFor();
+  const header = await page.locator('.ant-layout-header').boundingBox();
+  const box = await trigger.boundingBox();
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+  // It still opens the menu.
+  await trigger.click();
+  await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '自评' }).waitFor();
+  await screenshot(page, 'walk-390-menu-trigger');
   expect(errors).toEqual([]);
 });

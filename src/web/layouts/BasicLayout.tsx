@@ -40,7 +40,15 @@ export function BasicLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={narrow ? 0 : 64} onCollapse={setCollapsed}>
+      <Layout.Sider
+        width={220}
+        breakpoint="lg"
+        collapsedWidth={narrow ? 0 : 64}
+        onCollapse={setCollapsed}
+        // On a phone the menu's trigger sits in the header's empty left side; antd's default (just below the
+        // header) covered the first characters of every page title.
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
         <div className="sm-brand" title={APP_SUBTITLE}>
           <SafetyCertificateOutlined style={{ fontSize: 22 }} />
           {!collapsed && (

@@ -194,7 +194,8 @@ export default function SelfAssessmentPage() {
             placeholder="选择工作方案"
             showSearch
             optionFilterProp="label"
-            style={{ width: 420 }}
+            // Never wider than a phone's card (390 px window): a fixed 420 px widened the whole page.
+            style={{ width: 'min(420px, calc(100vw - 80px))' }}
             value={programme?.id}
             options={programmes.map((p) => ({
               value: p.id,

@@ -86,6 +86,8 @@ export default function ApplicationListPage() {
         <Table
           rowKey="id"
           loading={loading}
+          // On a phone the table scrolls inside its card instead of widening the page.
+          scroll={{ x: 960 }}
           dataSource={data.items}
           pagination={{
             current: page,

@@ -33,12 +33,10 @@ export function KindChart({ data }: { data: KindCount[] }) {
         },
       ],
     });
-    // The container, not the window: the chart is drawn while the cards above it still load, and the width it
-    // measured then (wider than the card once they settle) stayed until the window itself was resized.
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
     return () => {
-      observer.disconnect();
+      window.removeEventListener('resize', resize);
       chart.dispose();
     };
   }, [data]);

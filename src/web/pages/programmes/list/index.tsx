@@ -60,6 +60,8 @@ export default function ProgrammeListPage() {
         <Table
           rowKey="id"
           loading={loading}
+          // On a phone the table scrolls inside its card instead of widening the page.
+          scroll={{ x: 960 }}
           dataSource={items}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
