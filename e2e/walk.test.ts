@@ -4,6 +4,7 @@
  */
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pickOption } from './helpers/antd';
 import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 
 let browser: Browser;
@@ -104,5 +105,21 @@ test("on a phone the menu's trigger sits in the header, not over the page title"
   await trigger.click();
   await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '自评' }).waitFor();
   await screenshot(page, 'walk-390-menu-trigger');
+  expect(errors).toEqual([]);
+});
+
+test("on a phone the self-assessment's criteria read as lines, not one character per line", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, 'applicant1');
+  await page.goto('/self-assessment');
+  await pickOption(page, page.getByLabel('选择工作方案'), '普陀', /普陀/);
+  await pickOption(page, page.getByLabel('选择基地类型'), '', /^区级商业秘密保护示范点$/);
+  await page.getByRole('button', { name: '开始自评' }).click();
+  const criterion = page.getByRole('cell', { name: /^成立由本单位负责人牵头/ }).first();
+  await criterion.waitFor();
+  expect((await criterion.boundingBox())?.width).toBeGreaterThanOrEqual(150);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  await screenshot(page, 'walk-390-self-assessment-criteria');
   expect(errors).toEqual([]);
 });

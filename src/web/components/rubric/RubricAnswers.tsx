@@ -154,6 +154,9 @@ export function AnswerEditor({
               pagination={false}
               rowKey="id"
               dataSource={g.items}
+              // The fixed columns take 610 px: on a phone the criterion's text was left one character per line.
+              // A minimum table width keeps it readable, and the table scrolls inside its card instead.
+              scroll={{ x: 800 }}
               columns={[
                 { title: '评价内容', dataIndex: 'text' },
                 { title: '分值', dataIndex: 'points', width: 70 },
