@@ -121,5 +121,26 @@ test("on a phone the self-assessment's criteria read as lines, not one character
   expect((await criterion.boundingBox())?.width).toBeGreaterThanOrEqual(150);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
   await screenshot(page, 'walk-390-self-assessment-criteria');
+  // The draft, once saved, is listed with its kind, which reads on a line or two, not a character per line.
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByText('自评草稿已保存').waitFor();
+  await page.goto('/self-assessment');
+  const draft = page.locator('.ant-list-item').filter({ hasText: '普陀区' }).first();
+  await draft.waitFor();
+  const kindLines = await draft.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The kind's short name (示范点) ends the line's text.
+      const text = node.textContent ?? '';
+      if (!text.endsWith('示范点')) continue;
+      const range = document.createRange();
+      range.setStart(node, text.length - 3);
+      range.setEnd(node, text.length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }
+    return -1;
+  });
+  expect(kindLines).toBeGreaterThan(0);
+  expect(kindLines).toBeLessThanOrEqual(2);
   expect(errors).toEqual([]);
 });

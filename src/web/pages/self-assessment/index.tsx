@@ -251,7 +251,8 @@ export default function SelfAssessmentPage() {
               >
                 <Space>
                   {a.practice && <Tag color="orange">练习</Tag>}
-                  {a.programmeTitle} · {a.kindName}
+                  {/* One string: as three children of Space, title, dot and kind became three columns on a phone. */}
+                  <span>{`${a.programmeTitle} · ${a.kindName}`}</span>
                 </Space>
               </List.Item>
             )}
