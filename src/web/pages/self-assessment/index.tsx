@@ -5,7 +5,7 @@
  * with the metrics the server computed from the ledger; saving stores a draft. Each programme shows its window on
  * the business date; a closed one can be assessed only as practice (练习), which never becomes an application.
  */
-import { Alert, App, Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, List, Row, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { WindowState } from '../../../core/applications/guidance';
