@@ -21,7 +21,7 @@ test('public pages and Swagger UI load under the policy with nothing refused', a
   const { page, errors } = await openPage(browser);
   const first = await page.goto('/');
   const csp = first?.headers()['content-security-policy'] ?? '';
-  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).toContain("frame-ancestors 'none'");
   for (const path of ['/login', '/register', '/registry', '/publicity', '/help/public', '/verify']) {
     await page.goto(path);

@@ -39,7 +39,7 @@ function expectSecurityHeaders(res: LightMyRequestResponse) {
       .split(';')
       .map((d) => d.trim())
       .find((d) => d.startsWith(`${name} `)) ?? '';
-  expect(directive('script-src')).toBe("script-src 'self'");
+  expect(directive('script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
   expect(directive('default-src')).toBe("default-src 'self'");
   expect(csp).not.toMatch(/unsafe-eval/);
   expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");

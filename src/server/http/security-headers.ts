@@ -4,7 +4,7 @@
  * whatever answers later: a route, the not-found or error handler, or a streamed download.
  *
  * The Content-Security-Policy allows scripts only from this origin (the Vite build emits no inline script, and
- * nothing uses eval). Styles may be inline: antd's CSS-in-JS inserts <style> elements and style attributes.
+ * nothing uses eval) and the compilation of WebAssembly, which the browser-side file hashing needs. Styles may be inline: antd's CSS-in-JS inserts <style> elements and style attributes.
  * Images may be data:/blob: URLs (QR codes, chart exports, downloaded files). Nothing may frame a page.
  * Swagger UI (/api/docs) loads its scripts and styles as files from this origin, so the same policy serves it.
  * HSTS only when cookies are Secure (COOKIE_SECURE=1, i.e. served over HTTPS): sent over plain HTTP it would be
@@ -16,7 +16,9 @@ import type { FastifyInstance } from 'fastify';
 export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'"],
+    // 'wasm-unsafe-eval' lets WebAssembly compile (hash-wasm hashes evidence files in the browser, SM3 and SHA-256);
+    // it allows no JavaScript eval and no inline script.
+    'script-src': ["'self'", "'wasm-unsafe-eval'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
