@@ -47,6 +47,12 @@ export function newClaim(input: { scope: string; route: string; key: string; fin
   };
 }
 
+/** The columns a claim writes to its row, whether the create or the stored answer writes it first. */
+function claimColumns(claim: IdempotencyClaim) {
+  const { scope, route, key, owner, fingerprint, expiresAt } = claim;
+  return { scope, route, key, owner, fingerprint, expiresAt };
+}
+
 /** JSON with object keys sorted, so the same request hashes the same whatever order its client wrote the keys in. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -85,14 +91,9 @@ export async function recordIdempotencyKey(
   const inserted = await tx
     .insert(idempotencyKeys)
     .values({
-      scope: claim.scope,
-      route: claim.route,
-      key: claim.key,
-      owner: claim.owner,
-      fingerprint: claim.fingerprint,
+      ...claimColumns(claim),
       entityType: entity.entityType,
       entityId: entity.entityId ?? null,
-      expiresAt: claim.expiresAt,
     })
     .onConflictDoNothing()
     .returning({ owner: idempotencyKeys.owner });
@@ -154,15 +155,10 @@ export async function storeAnswer(
   await db
     .insert(idempotencyKeys)
     .values({
-      scope: claim.scope,
-      route: claim.route,
-      key: claim.key,
-      owner: claim.owner,
-      fingerprint: claim.fingerprint,
+      ...claimColumns(claim),
       responseStatus: answer.status,
       responseType: answer.type,
       responseBody: answer.body,
-      expiresAt: claim.expiresAt,
     })
     .onConflictDoNothing();
 }
