@@ -124,6 +124,10 @@ if (keyMeta?.content) byId<HTMLTextAreaElement>('key').value = keyMeta.content;
 const button = byId<HTMLButtonElement>('verify');
 button.addEventListener('click', () => {
   button.disabled = true;
+  // The previous verdict must not stand beside the new inputs while they are being checked.
+  const result = byId<HTMLElement>('result');
+  result.style.display = 'none';
+  delete result.dataset.ok;
   run()
     .catch(() => show(false, '验证时出错：请确认所选文件是否为本平台的验证包。', [], []))
     .finally(() => {
