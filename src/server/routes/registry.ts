@@ -11,7 +11,6 @@ import { IncentiveKind, RectificationOutcome, ReviewOutcome } from '../../shared
 import { BaseStatus, CertificateParams, RegistryQuerySchema } from '../../shared/schemas/publicity';
 import type { Db } from '../db/client';
 import { registryDetail, searchRegistry } from '../domain/registry/registry-queries';
-import { requireActor } from '../http/session';
 import { DateTime, errorResponses, pageOf } from './common';
 
 export const ReviewedConditionSchema = z.object({

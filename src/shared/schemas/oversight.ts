@@ -71,8 +71,9 @@ export const IncentiveSchema = z
     amountYuan: z
       .number({ error: '金额应为数字' })
       .min(0, '金额不能为负数')
-      .max(1_000_000_000_000, '金额过大')
-      .multipleOf(0.01, '金额最多保留两位小数')
+      .max(10_000_000_000, '金额不能超过100亿元')
+      // Written out as a decimal, not multipleOf: a float such as 999999999999.9993 passes a tolerant check.
+      .refine((v) => /^\d+(\.\d{1,2})?$/.test(String(v)), '金额最多保留两位小数')
       .optional(),
     grantedOn: IsoDay,
     document: z.string().trim().max(100, '文号不能超过100个字').optional(),

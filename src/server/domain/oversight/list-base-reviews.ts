@@ -32,7 +32,7 @@ export async function listBaseReviews(
   const programme = await findProgramme(db, query.programmeId);
   if (!programme) throw notFound('工作方案');
   const keeper = actor.role === 'admin' || inSubtree(actor, programme.ownerPath);
-  const below = actor.jurisdictionPath !== null && actor.jurisdictionPath.startsWith(programme.ownerPath);
+  const below = actor.jurisdictionPath?.startsWith(programme.ownerPath) ?? false;
   if (!keeper && !below) throw notFound('工作方案');
 
   const yearEnd = `${query.year}-12-31`;
