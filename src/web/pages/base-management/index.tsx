@@ -279,7 +279,7 @@ export default function BaseManagementPage() {
             options={options}
           />
           <InputNumber
-            aria-label="年度"
+            aria-label="复核年度"
             addonAfter="年度"
             min={2000}
             max={today.year()}
