@@ -43,7 +43,7 @@ function CheckSummary({ row }: { row: BaseReviewRow }) {
 
 function Rectification({ row }: { row: BaseReviewRow }) {
   const r = row.review;
-  if (!r || r.outcome !== 'rectify') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (r?.outcome !== 'rectify') return <Typography.Text type="secondary">—</Typography.Text>;
   if (r.rectificationOutcome) {
     return <Tag color={r.rectificationOutcome === 'accepted' ? 'success' : 'error'}>{r.rectificationOutcomeLabel}</Tag>;
   }
