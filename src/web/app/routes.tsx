@@ -17,6 +17,7 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -113,6 +114,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canManagePublicity',
     page: lazy(() => import('../pages/panel-results')),
     menu: { label: MENU.panelResults, icon: <TrophyOutlined /> },
+  },
+  {
+    path: '/base-management',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/base-management')),
+    menu: { label: MENU.baseManagement, icon: <ReconciliationOutlined /> },
   },
   {
     path: '/experts',
