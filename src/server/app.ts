@@ -41,6 +41,7 @@ import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
 import { notificationRoutes } from './routes/notifications';
+import { assessmentRoutes } from './routes/assessments';
 import { oversightRoutes } from './routes/oversight';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
@@ -166,6 +167,7 @@ export async function buildApp({
       await api.register(publicityRoutes(database.db, config));
       await api.register(registryRoutes(database.db));
       await api.register(oversightRoutes(database.db));
+      await api.register(assessmentRoutes(database.db));
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
       await api.register(guidanceRoutes(database.db));

@@ -871,3 +871,4 @@ export const idempotencyKeys = pgTable(
 );
 
 export * from './schema-oversight';
+export * from './schema-assessment';
