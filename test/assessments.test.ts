@@ -68,7 +68,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const put = (client: Client, url: string, payload: Record<string, unknown>) => client.request({ method: 'PUT', url, payload });
+const put = (client: Client, url: string, payload: Record<string, unknown>) =>
+  client.request({ method: 'PUT', url, payload });
 const scheme = () => shaoxing.get(`/api/v1/assessments/${id}`);
 
 describe('assessment schemes as data', () => {

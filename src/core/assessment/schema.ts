@@ -13,9 +13,14 @@ const Text = (max = 500) =>
     .trim()
     .min(1, '不能为空')
     .max(max, `不能超过${max}个字`);
-const Id = z.string({ error: typeError('标识应为文本') }).regex(/^[a-z0-9][a-z0-9_.-]{0,31}$/, '标识只能含小写字母、数字、点、横线');
+const Id = z
+  .string({ error: typeError('标识应为文本') })
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,31}$/, '标识只能含小写字母、数字、点、横线');
 const IsoDate = z.iso.date({ error: typeError('日期格式应为 YYYY-MM-DD（加引号）') });
-const Points = z.number({ error: typeError('分值应为数字') }).positive('分值应大于0').max(1000, '分值不能超过1000');
+const Points = z
+  .number({ error: typeError('分值应为数字') })
+  .positive('分值应大于0')
+  .max(1000, '分值不能超过1000');
 
 export const ComputedIndicatorSchema = z
   .object({
@@ -28,7 +33,10 @@ export const ComputedIndicatorSchema = z
         metric: BureauMetricIdSchema,
         full: z.number({ error: typeError('满分值应为数字') }).positive('满分值应大于0'),
         /** For target completion: the programme (code) whose targets count. */
-        programme: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '方案代码格式不正确').optional(),
+        programme: z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '方案代码格式不正确')
+          .optional(),
       })
       .strict(),
   })
@@ -56,7 +64,11 @@ export const AssessmentSchemeSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '方案代码只能含小写字母、数字和横线，如 shaoxing-assessment-2022'),
     ownerJurisdiction: z.string().regex(/^\d{6}$/, '辖区代码应为6位数字'),
     issuer: Text(100),
-    year: z.number({ error: typeError('年度应为数字') }).int().min(2000).max(2100),
+    year: z
+      .number({ error: typeError('年度应为数字') })
+      .int()
+      .min(2000)
+      .max(2100),
     title: Text(300),
     documentNumber: Text(100).optional(),
     /** The period the computed indicators cover; the whole year by default. */
@@ -84,7 +96,8 @@ export function parseAssessmentScheme(input: unknown): ParseSchemeResult {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   scheme.indicators.forEach((indicator, index) => {
-    if (seen.has(indicator.id)) problems.push({ path: `indicators[${index}].id`, message: `指标标识“${indicator.id}”重复` });
+    if (seen.has(indicator.id))
+      problems.push({ path: `indicators[${index}].id`, message: `指标标识“${indicator.id}”重复` });
     seen.add(indicator.id);
     if ('computed' in indicator) {
       const def = BUREAU_METRICS[indicator.computed.metric];

@@ -28,7 +28,10 @@ export const assessmentSchemes = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('assessment_schemes_code_idx').on(t.code), index('assessment_schemes_owner_idx').on(t.ownerJurisdictionCode)],
+  (t) => [
+    uniqueIndex('assessment_schemes_code_idx').on(t.code),
+    index('assessment_schemes_owner_idx').on(t.ownerJurisdictionCode),
+  ],
 );
 
 export const assessmentScores = pgTable(

@@ -19,7 +19,7 @@ import { errorResponses, IdParams } from './common';
 
 const tags = ['assessments'];
 const JurisdictionCode = z.string().regex(/^\d{6}$/, '辖区代码应为6位数字');
-const CardParams = z.object({ id: z.uuid('编号格式不正确'), code: JurisdictionCode }).strict();
+const CardParams = z.object({ id: z.uuid('编号格式不正确'), jurisdictionCode: JurisdictionCode }).strict();
 
 const SchemeSummarySchema = z.object({
   id: z.string(),
@@ -202,7 +202,7 @@ export const assessmentRoutes =
       },
     );
     app.get(
-      '/assessments/:id/scorecards/:code',
+      '/assessments/:id/scorecards/:jurisdictionCode',
       {
         schema: {
           tags,
@@ -213,11 +213,11 @@ export const assessmentRoutes =
       },
       async (request) => {
         requireActor(request);
-        return scorecard(db, request.ctx, request.params.id, request.params.code);
+        return scorecard(db, request.ctx, request.params.id, request.params.jurisdictionCode);
       },
     );
     app.get(
-      '/assessments/:id/scorecards/:code/attachments/:sha256',
+      '/assessments/:id/scorecards/:jurisdictionCode/attachments/:sha256',
       {
         schema: {
           tags,
@@ -230,8 +230,8 @@ export const assessmentRoutes =
       },
       async (request, reply) => {
         requireActor(request);
-        const { id, code, sha256 } = request.params;
-        return sendFile(reply, await scorecardAttachment(db, request.ctx, id, code, sha256));
+        const { id, jurisdictionCode, sha256 } = request.params;
+        return sendFile(reply, await scorecardAttachment(db, request.ctx, id, jurisdictionCode, sha256));
       },
     );
   };
