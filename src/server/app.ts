@@ -29,6 +29,7 @@ import { installWebApp } from './http/web-assets';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
+import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -166,6 +167,7 @@ export async function buildApp({
       await api.register(publicityRoutes(database.db, config));
       await api.register(registryRoutes(database.db));
       await api.register(oversightRoutes(database.db));
+      await api.register(assessmentRoutes(database.db));
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
       await api.register(guidanceRoutes(database.db));

@@ -69,6 +69,7 @@ export const AuditEntityType = enumOf({
   objection: '异议',
   base: '示范基地',
   calendar: '工作日历',
+  assessment: '评估考核',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -118,6 +119,10 @@ export const AuditAction = enumOf({
   'base.revoke': '撤销认定',
   'base.rectification': '整改验收',
   'base.incentive': '记录激励措施',
+  'assessment.import': '导入评估考核方案',
+  'assessment.publish': '发布评估考核方案',
+  'assessment.score': '评估考核评分',
+  'assessment.publish_results': '公布评估考核结果',
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',

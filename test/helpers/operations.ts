@@ -3,6 +3,7 @@
  * concrete URL (path parameters from the subjects, required query parameters) and a valid body, so that a permitted
  * caller is told something other than "denied" and a refused one cannot be refused for bad input instead.
  */
+import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import type { Client, TestApp } from './app';
@@ -89,11 +90,13 @@ const ID_OF: Record<string, keyof Subjects> = {
   experts: 'expertId',
   conflicts: 'conflictId',
   notifications: 'notificationId',
+  assessments: 'schemeId',
 };
 const SHA_OF: Record<string, keyof Subjects> = {
   'self-assessments': 'evidenceSha',
   applications: 'formSha',
   objections: 'objectionSha',
+  assessments: 'schemeSha',
 };
 
 export function concretePath(op: Operation, s: Subjects): string {
@@ -116,6 +119,8 @@ export function concretePath(op: Operation, s: Subjects): string {
         return s.receiptCode;
       case 'date':
         return '2021-12-25';
+      case 'jurisdictionCode':
+        return '330603';
       case 'year':
         // A base's review year lies between its certification (2021) and today; a calendar year is any.
         return op.path.includes('/reviews/') ? '2021' : '2030';
@@ -226,6 +231,16 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     outcome: 'accepted',
     findings: '矩阵测试整改验收',
     rectifiedOn: '2021-10-11',
+  }),
+  'POST /api/v1/assessments': () => ({ yaml: readFileSync('assessments/shaoxing-2021.yaml', 'utf8') }),
+  'POST /api/v1/assessments/{id}/publish': () => ({ version: 999 }),
+  'POST /api/v1/assessments/{id}/publish-results': () => ({ version: 999 }),
+  'PUT /api/v1/assessments/{id}/scores': () => ({
+    jurisdictionCode: '330603',
+    indicatorId: 'i4',
+    points: 10,
+    note: '矩阵测试评分',
+    version: 999,
   }),
   'POST /api/v1/registry/{certificateNo}/incentives': () => ({
     kind: 'award',

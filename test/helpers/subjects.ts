@@ -4,6 +4,7 @@
  * (expert1 seated on its panel), publicity (an objection with a file, resolved), approval and certification, a ledger
  * entry with a file, a guide, an evidence entry, an expert's conflict declaration, and the accounts of every role.
  */
+import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type { Rubric } from '../../src/core/rubric/schema';
@@ -72,6 +73,9 @@ export interface Subjects {
   spareUserId: string;
   /** A spare applicant's unit id, in Keqiao. */
   spareUnitId: string;
+  /** A published assessment scheme of Shaoxing, and a file cited by its hand score of Keqiao. */
+  schemeId: string;
+  schemeSha: string;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -194,6 +198,21 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
   });
   expect(submitted.statusCode, submitted.body).toBeLessThan(300);
 
+  // An assessment scheme of Shaoxing (评估考核), published, Keqiao scored by hand with a file as evidence.
+  const scheme = await shaoxing.post('/api/v1/assessments', {
+    yaml: readFileSync('assessments/shaoxing-2021.yaml', 'utf8'),
+  });
+  expect(scheme.statusCode, scheme.body).toBe(201);
+  const published = await shaoxing.post(`/api/v1/assessments/${scheme.json().id}/publish`, { version: 1 });
+  expect(published.statusCode, published.body).toBe(200);
+  const scoreFile = await upload(shaoxing, '评分依据.pdf', pdf('matrix assessment'));
+  const scored = await shaoxing.request({
+    method: 'PUT',
+    url: `/api/v1/assessments/${scheme.json().id}/scores`,
+    payload: { jurisdictionCode: '330603', indicatorId: 'i4', points: 20, note: '有方案。', attachments: [scoreFile] },
+  });
+  expect(scored.statusCode, scored.body).toBe(200);
+
   const spareUser = (await admin.get('/api/v1/users?q=matrix-spare')).json().items[0];
   const notification = (await applicant.get('/api/v1/notifications')).json().items[0];
 
@@ -221,5 +240,7 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     notificationId: notification.id,
     spareUserId: spareUser.id,
     spareUnitId: spare.unitId,
+    schemeId: scheme.json().id,
+    schemeSha: scoreFile.sha256,
   };
 }

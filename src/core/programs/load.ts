@@ -8,8 +8,8 @@ import { type ParseProgrammeResult, type Programme, parseProgramme } from './sch
 
 const MAX_TEXT = 2_000_000;
 
-/** Parses YAML text into a validated programme; YAML syntax errors are reported with line and column. */
-export function parseProgrammeYaml(text: string): ParseProgrammeResult {
+/** Reads a YAML document whose top level is an object; syntax errors are reported with line and column. */
+export function readYamlObject(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   if (text.length > MAX_TEXT) return { ok: false, problems: [{ path: '', message: '文件过大（超过 2MB）' }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -28,7 +28,13 @@ export function parseProgrammeYaml(text: string): ParseProgrammeResult {
       ],
     };
   }
-  return parseProgramme(doc.toJS({ maxAliasCount: 100 }));
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+/** Parses YAML text into a validated programme. */
+export function parseProgrammeYaml(text: string): ParseProgrammeResult {
+  const read = readYamlObject(text);
+  return read.ok ? parseProgramme(read.value) : read;
 }
 
 /** Serialises a programme for export; the output parses back to an equal programme. */

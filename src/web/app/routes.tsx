@@ -12,6 +12,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
@@ -121,6 +122,13 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/base-management')),
     menu: { label: MENU.baseManagement, icon: <ReconciliationOutlined /> },
   },
+  {
+    path: '/assessments',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/assessments')),
+    menu: { label: MENU.assessments, icon: <FundOutlined /> },
+  },
+  { path: '/assessments/:id', access: 'canManagePublicity', page: lazy(() => import('../pages/assessments/detail')) },
   {
     path: '/experts',
     access: 'canUseExpertRegistry',

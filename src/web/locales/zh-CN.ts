@@ -17,6 +17,7 @@ export const MENU = {
   publicityAdmin: '公示管理',
   panelResults: '验收结果',
   baseManagement: '动态管理',
+  assessments: '评估考核',
   targets: '目标任务',
   experts: '专家库',
   expertMe: '我的专家信息',
