@@ -2,18 +2,23 @@ import { defineConfig } from 'vitest/config';
 
 // One Vitest run, four projects: pure unit tests, the API suite on embedded PGlite and again on a real PostgreSQL
 // server, and browser tests in Debian's Chromium. `npm test` (scripts/test.mjs) prepares the machine and runs them all.
+// Opt-in per-file CPU and wall time (TEST_CPU_REPORT=file.jsonl), for deciding where test time goes.
+const setupFiles = ['test/setup/cpu-report.ts'];
+
 export default defineConfig({
   test: {
     env: { TZ: 'Asia/Shanghai' },
     projects: [
       {
-        test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', setupFiles },
       },
       {
         test: {
           name: 'api-pglite',
           include: ['test/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai', TEST_DB: 'pglite' },
+          globalSetup: ['test/setup/pglite-global.ts'],
+          setupFiles,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -23,6 +28,7 @@ export default defineConfig({
           name: 'api-postgres',
           include: ['test/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai', TEST_DB: 'postgres' },
+          setupFiles,
           globalSetup: ['test/setup/postgres-global.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -34,6 +40,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
           globalSetup: ['e2e/setup/global.ts'],
+          setupFiles,
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
