@@ -1,9 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { postgresqlOnlyFiles } from './test/setup/databases.ts';
 
 // One Vitest run, four projects: pure unit tests, the API suite on embedded PGlite and again on a real PostgreSQL
 // server, and browser tests in Debian's Chromium. `npm test` (scripts/test.mjs) prepares the machine and runs them all.
 // Opt-in per-file CPU and wall time (TEST_CPU_REPORT=file.jsonl), for deciding where test time goes.
 const setupFiles = ['test/setup/cpu-report.ts'];
+// API files run on both databases unless marked `// @postgresql-only: why` (rule and guard: test/setup/databases.ts).
+const postgresqlOnly = postgresqlOnlyFiles(fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   test: {
@@ -16,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...postgresqlOnly],
           env: { TZ: 'Asia/Shanghai', TEST_DB: 'pglite' },
           globalSetup: ['test/setup/pglite-global.ts'],
           setupFiles,
