@@ -12,6 +12,10 @@ const postgresqlOnly = postgresqlOnlyFiles(fileURLToPath(new URL('.', import.met
 export default defineConfig({
   test: {
     env: { TZ: 'Asia/Shanghai' },
+    // One worker per core for unit and API files. Vitest's default (cores - 1) ran them one at a time on 2 cores; a
+    // PostgreSQL file's worker also waits on the server, so two workers keep both cores busy. The browser tests
+    // (fileParallelism: false) still run one file at a time, after the others: one server, one business date.
+    maxWorkers: '100%',
     projects: [
       {
         test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', setupFiles },
