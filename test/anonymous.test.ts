@@ -1,3 +1,4 @@
+// @postgresql-only: the 401 is answered before any query; the walkers cover every operation on both databases.
 /**
  * Anonymous callers are told to log in (401) on every operation that is not public, before any validation: the
  * operations come from the OpenAPI document, so a new endpoint is covered the day it is added. The public operations

@@ -1,3 +1,4 @@
+// @postgresql-only: file storage and read access through the use cases, no concurrency or raw SQL.
 /**
  * Files reach their readers through the records that reference them: an application's attachments and evidence for
  * whoever may read the application (its unit, the officers over it, the experts on its panel), a self-assessment's

@@ -1,3 +1,4 @@
+// @postgresql-only: login, logout and CSRF through the use cases; the throttle and sessions have files on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app';
 import { buildUnit, makeCreditCode } from './helpers/factories';

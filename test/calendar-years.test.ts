@@ -1,3 +1,4 @@
+// @postgresql-only: the calendar data and date arithmetic, not the database.
 /**
  * The calendar knows which years it covers (the holiday data ends with 2026); a publicity period reaching 2027 is
  * published with a warning, recorded; an administrator enters 2027's arrangement in one form, after which periods

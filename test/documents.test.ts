@@ -1,3 +1,4 @@
+// @postgresql-only: PDF rendering of stored records, read through the use cases.
 /**
  * Official documents as PDFs: the text each prints (unit, numbers, dates) read back with pdf.js, the QR code of the
  * certificate and plaque decoded and pointing at the base's registry page, and who may download what — the unit,

@@ -1,3 +1,4 @@
+// @postgresql-only: the signing key folder against the stored key, no concurrency or raw SQL.
 /**
  * Signing-key continuity (src/server/evidence/evidence-log.ts): an instance whose key folder is missing, or holds
  * another key, refuses to start once the database has checkpoints, naming the folder and the key expected; a new

@@ -1,3 +1,4 @@
+// @postgresql-only: the expert pool through the use cases, no concurrency or raw SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 

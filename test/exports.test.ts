@@ -1,3 +1,4 @@
+// @postgresql-only: Excel rendering of lists read through the use cases.
 /**
  * Excel exports of the working lists (issue 10 §2): each opened with exceljs — Chinese headers, names instead of
  * codes, the list's filters, the caller's scope, and the denials; plus names of audit subjects (defect 5.8).

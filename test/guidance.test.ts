@@ -1,3 +1,4 @@
+// @postgresql-only: home summaries computed from records read through the use cases.
 /**
  * "What to do next": the applicant's and the officer's home summaries on the business date, practice
  * self-assessments that never become applications, and who may read which summary.

@@ -2,9 +2,13 @@
  * The test infrastructure itself: each API project really runs on the database it names (PGlite or the PostgreSQL
  * server from test/setup/postgres-global.ts), migrated, and the health endpoint answers.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTestApp, type TestApp, testDatabaseKind } from './helpers/app';
+import { DATABASE_SENSITIVE, postgresqlOnlyFiles } from './setup/databases';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,5 +38,20 @@ describe('test infrastructure', () => {
     } else {
       expect(t.config.DATABASE_URL).toBeUndefined();
     }
+  });
+});
+
+describe('which files run on which database (test/setup/databases.ts)', () => {
+  it('marks PostgreSQL-only only files that touch nothing where PGlite and PostgreSQL differ', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const marked = postgresqlOnlyFiles(root);
+    expect(marked.length).toBeGreaterThan(0);
+    const offences = marked.flatMap((file) => {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      return Object.entries(DATABASE_SENSITIVE)
+        .filter(([, pattern]) => pattern.test(text))
+        .map(([what]) => `${file} is marked @postgresql-only but uses ${what}: let it run on both databases`);
+    });
+    expect(offences).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+// @postgresql-only: e-mail delivery from the outbox, no concurrency or raw SQL.
 /**
  * Notification e-mails through a real SMTP server (smtp-server, in the test): a submission notifies the bureau's
  * officer by e-mail when it has an address, once, and never for a change that was refused.

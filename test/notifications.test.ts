@@ -1,3 +1,4 @@
+// @postgresql-only: the notification centre through the use cases, no concurrency or raw SQL.
 /**
  * The notification centre's API: one's own notifications newest first, paged with the total and the unread count,
  * the unread filter (validated), marking one or all read — and never another user's notifications, neither listed

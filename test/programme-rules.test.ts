@@ -1,3 +1,4 @@
+// @postgresql-only: lifecycle rules of a programme, enforced in code through the use cases.
 /**
  * Rules a programme states, enforced in the lifecycle: returning for more material without a district review
  * (000 Putuo), a stage's published dates — a warning answered and recorded when they are not enforced, a refusal

@@ -1,3 +1,4 @@
+// @postgresql-only: publicity periods and objections through the use cases, no concurrency or raw SQL.
 /**
  * Publicity (002 art. 11(5) 征求意见): the owning bureau publishes the list of applications that passed acceptance;
  * the period counts working days on the official calendar (here across the 2021 National Day holiday) with the

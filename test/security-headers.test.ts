@@ -1,3 +1,4 @@
+// @postgresql-only: HTTP response headers, not the database.
 /**
  * Security headers on every kind of response (issue 11): API JSON, the web app's index.html, its assets and the SPA
  * fallback, 404s, validation and authorisation errors, a streamed file download, the OpenAPI document and Swagger UI.

@@ -1,3 +1,4 @@
+// @postgresql-only: rubric scoring through the use cases, no concurrency or raw SQL.
 import dayjs from 'dayjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @postgresql-only: target counts through the use cases, no concurrency or raw SQL.
 /**
  * Targets (建设任务, 002 annex 1, 001, 000): per jurisdiction, the bases certified in its subtree that count (kind,
  * level, period; revoked ones do not), the applications under way, and rows rolled up to the owner when the

@@ -4,7 +4,7 @@
  * demo data, plus helpers to log in as a demo account and send requests with its cookie and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -13,7 +13,8 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/client';
-import { DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from '../../src/server/demo/seed';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed';
+import { seedTestData, type TestDataKind } from './seed-data';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,11 @@ declare module 'vitest' {
     postgresAdminUrl: string;
     /** Name prefix of this run's test databases. */
     testDatabasePrefix: string;
+    /** Migrated and seeded databases that each test file's database copies (test/setup/postgres-global.ts). */
+    postgresTemplates: Record<TestDataKind, string>;
+    /** Files with dumps of migrated and seeded PGlite clusters that each test file starts from
+     * (test/setup/pglite-global.ts). */
+    pgliteDumps: Record<TestDataKind, string>;
   }
 }
 
@@ -48,13 +54,16 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** Creates a new empty database on the test server and returns its URL and a function that drops it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a new database on the test server and returns its URL and a function that drops it: empty, or a copy of a
+ * template (already migrated and seeded).
+ */
+export async function createPostgresDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `${inject('testDatabasePrefix')}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE "${template}"` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -80,14 +89,25 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
+  // The data every new database starts with; a copy of it when the project's global setup prepared one.
+  const data: TestDataKind = options.seed === false ? 'bare' : 'seeded';
+  let seeded = false;
+  let pgliteDump: Blob | undefined;
   if (options.sameDatabaseAs) {
     // A second app instance on the first one's PostgreSQL database and key files (PostgreSQL only).
     databaseUrl = options.sameDatabaseAs.config.DATABASE_URL;
     if (!databaseUrl) throw new Error('sameDatabaseAs needs TEST_DB=postgres');
+    seeded = true;
   } else if (testDatabaseKind() === 'postgres') {
-    const created = await createPostgresDatabase();
+    const template = inject('postgresTemplates')?.[data];
+    const created = await createPostgresDatabase(template);
     databaseUrl = created.url;
     dropDatabase = created.drop;
+    seeded = template !== undefined;
+  } else if (!options.pgliteDataDir) {
+    const dump = inject('pgliteDumps')?.[data];
+    if (dump) pgliteDump = new Blob([readFileSync(dump)]);
+    seeded = dump !== undefined;
   }
   const keyDir = options.sameDatabaseAs?.config.evidenceKeyDir ?? mkdtempSync(path.join(tmpdir(), 'shangmi-keys-'));
   const config = loadConfig({
@@ -102,12 +122,9 @@ export async function buildTestApp(
     databaseUrl,
     dataDir: databaseUrl ? 'memory://' : (options.pgliteDataDir ?? 'memory://'),
     poolSize: 4,
+    pgliteDump,
   });
-  await seedJurisdictions(database.db);
-  if (options.seed !== false && !options.sameDatabaseAs) {
-    await seedDemo(database.db);
-    await seedProgrammes(database.db);
-  }
+  if (!seeded) await seedTestData(database.db, data);
   // The web app only when a test brings its own build folder (dist/web may be absent or mid-rebuild).
   const app = options.webDist
     ? await buildApp({ config, database, webDist: options.webDist })

@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/client';
+import { seedTestData, type TestDataKind } from '../helpers/seed-data';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const INSTALL_HINT =
@@ -222,6 +224,36 @@ async function dropDatabasesOfRun(url: string, prefix: string): Promise<number> 
   }
 }
 
+/**
+ * Two template databases, migrated and seeded once per run: one with the demo data and the seed programmes, one with
+ * only the jurisdictions. Each test file's database is a copy of one (`CREATE DATABASE … TEMPLATE`, see
+ * test/helpers/app.ts) instead of being migrated and seeded again; the migrations and seeds still run here every run.
+ */
+async function createTemplates(url: string, prefix: string): Promise<Record<TestDataKind, string>> {
+  const templates: Record<TestDataKind, string> = {
+    seeded: `${prefix}template_seeded`,
+    bare: `${prefix}template_bare`,
+  };
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    for (const [kind, name] of Object.entries(templates) as [TestDataKind, string][]) {
+      await admin.query(`CREATE DATABASE "${name}"`);
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const database = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://', poolSize: 2 });
+      try {
+        await seedTestData(database.db, kind);
+      } finally {
+        await database.close();
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return templates;
+}
+
 export default async function setup(project: TestProject) {
   const explicit = process.env.TEST_DATABASE_URL?.trim() || undefined;
   const wanted = explicit ?? DEFAULT_URL;
@@ -259,6 +291,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('postgresAdminUrl', url);
   project.provide('testDatabasePrefix', prefix);
+  project.provide('postgresTemplates', await createTemplates(url, prefix));
 
   return async () => {
     if (cluster) {
