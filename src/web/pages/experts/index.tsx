@@ -16,7 +16,7 @@ import { ConflictTable, type Decision } from './components/ConflictTable';
 import { ExpertFormModal, FIELD_OPTIONS, INDUSTRY_OPTIONS } from './components/ExpertFormModal';
 import { type Conflict, type Expert, industryLabel, type ListOf } from './types';
 
-const FIELD_COLORS: Record<ExpertField, string> = { law: 'blue', it: 'cyan', industry: 'green', forensics: 'purple' };
+const FIELD_COLORS: Record<ExpertField, string> = { law: 'blue', it: 'cyan', industry: 'green', forensics: 'purple', economics: 'gold' };
 
 interface Filter {
   q: string;
