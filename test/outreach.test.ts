@@ -71,7 +71,11 @@ describe('contact firms', () => {
 
   it('logs contacts; the list per district shows last contact and next due', async () => {
     const url = `/api/v1/contact-firms/${firm.id}/contacts`;
-    const log = { contactedOn: '2021-08-30', way: 'visit', content: '上门指导开展商业秘密风险评估，协助完善保密制度。' };
+    const log = {
+      contactedOn: '2021-08-30',
+      way: 'visit',
+      content: '上门指导开展商业秘密风险评估，协助完善保密制度。',
+    };
     expect((await putuo.post(url, log)).statusCode).toBe(404);
     expect((await applicant2.post(url, log)).statusCode).toBe(403);
     expect((await keqiao.post(url, { ...log, contactedOn: '2021-09-02' })).statusCode).toBe(400);
@@ -124,7 +128,11 @@ describe('standard adopters', () => {
     expect((await t.anonymous.post('/api/v1/standard-adoptions', body())).statusCode).toBe(401);
     const declared = await applicant2.post('/api/v1/standard-adoptions', body());
     expect(declared.statusCode, declared.body).toBe(201);
-    expect(declared.json()).toMatchObject({ status: 'declared', standard: '商业秘密保护管理与服务规范', decidable: false });
+    expect(declared.json()).toMatchObject({
+      status: 'declared',
+      standard: '商业秘密保护管理与服务规范',
+      decidable: false,
+    });
     adoption = declared.json();
     expect((await applicant2.post('/api/v1/standard-adoptions', body())).statusCode).toBe(409);
     expect((await applicant2.get('/api/v1/standard-adoptions')).json().total).toBe(1);
@@ -187,4 +195,3 @@ describe('standard adopters', () => {
     expect(again.statusCode, again.body).toBe(201);
   });
 });
-

@@ -157,8 +157,14 @@ describe('records of use', () => {
       caseRef: '绍柯市监处〔2021〕88号',
     });
     expect(one.statusCode, one.body).toBe(201);
-    expect(one.json()).toMatchObject({ kind: 'case', caseRef: '绍柯市监处〔2021〕88号', recordedByName: expect.any(String) });
-    expect((await shaoxing.post(url, { kind: 'consultation', occurredOn: '2021-08-25', title: '认定咨询' })).statusCode).toBe(201);
+    expect(one.json()).toMatchObject({
+      kind: 'case',
+      caseRef: '绍柯市监处〔2021〕88号',
+      recordedByName: expect.any(String),
+    });
+    expect(
+      (await shaoxing.post(url, { kind: 'consultation', occurredOn: '2021-08-25', title: '认定咨询' })).statusCode,
+    ).toBe(201);
     expect((await keqiao.post(url, { kind: 'case', occurredOn: '2099-01-01x', title: '坏日期' })).statusCode).toBe(400);
 
     const cases = (await shaoxing.get(`${url}?kind=case`)).json();

@@ -8,7 +8,7 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { fieldsCalledFor, rankCandidates } from '../../../core/people/panel-suggestions';
 import { bureauIndustriesFor } from '../../../shared/data/bureau-industries';
-import { industryLabel } from '../../../shared/data/industries';
+import { INDUSTRY_DIVISIONS, industryLabel } from '../../../shared/data/industries';
 import { ExpertField } from '../../../shared/enums';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
@@ -87,7 +87,7 @@ export async function suggestPanel(db: Executor, ctx: RequestContext, applicatio
   const ranked = rankCandidates(
     eligible.map((e) => ({ ...e, openAssignments: loadOf.get(e.id) ?? 0 })),
     {
-      unitIndustry: { code: division, name: industryLabel(division) ?? division },
+      unitIndustry: { code: division, name: INDUSTRY_DIVISIONS.find((d) => d.code === division)?.name ?? division },
       localMatches,
       wantedFields: fieldsCalledFor(division),
       panel: seated.filter((s) => s.recusedAt === null),
