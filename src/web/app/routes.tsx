@@ -11,10 +11,12 @@ import {
   CalendarOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
@@ -131,6 +133,19 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'isLoggedIn',
     page: lazy(() => import('../pages/targets')),
     menu: { label: MENU.targets, icon: <AimOutlined /> },
+  },
+  // People and outreach (issue 13)
+  {
+    path: '/contact-firms',
+    access: 'canUseContactFirms',
+    page: lazy(() => import('../pages/contact-firms')),
+    menu: { label: MENU.contactFirms, icon: <PhoneOutlined /> },
+  },
+  {
+    path: '/standard-adoptions',
+    access: 'canUseStandardAdoptions',
+    page: lazy(() => import('../pages/standard-adoptions')),
+    menu: { label: MENU.standardAdoptions, icon: <FlagOutlined /> },
   },
   {
     path: '/ledger',
