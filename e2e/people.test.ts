@@ -36,7 +36,7 @@ test('a bureau files a person with roles, then sees it suggested for a panel wit
     .click();
   const row = page.locator('tr', { hasText: '芯片验收专家' });
   await row.getByText('智库成员').waitFor();
-  await row.getByText('验收专家').waitFor();
+  await row.getByText('验收专家', { exact: true }).waitFor();
 
   // The administrator links a login and the industry (熟悉行业) so the expert can score online.
   const admin = await apiAs('admin');
