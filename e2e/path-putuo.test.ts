@@ -144,15 +144,19 @@ test('Putuo: apply, panel of three, certify, public registry, revoke, and the ne
   await visitor.page.getByText('普市监公平〔2022〕12号').waitFor();
   await screenshot(visitor.page, 'path-putuo-registry');
 
-  // The bureau records an annual review (动态管理), shown in the registry too.
-  const review = page.locator('form[aria-label="年度复核"]');
-  await review.getByLabel('年度').fill('2022');
+  // The bureau records an annual review (动态管理); the registry shows its conclusion, not the findings.
+  await page.getByLabel('复核年度').fill('2022');
+  await page.getByRole('button', { name: '年度复核' }).click();
+  const review = page.getByRole('dialog', { name: /2022年度复核/ });
+  await review.getByText('工作方案未规定复核条件').waitFor();
   await review.getByLabel('通过', { exact: true }).check();
   await review.getByLabel('复核情况').fill('制度运行正常，台账完整。');
-  await review.getByRole('button', { name: '记录年度复核' }).click();
-  await page.getByText('年度复核已记录').waitFor();
+  await review.getByRole('button', { name: '记录复核结论' }).click();
+  await page.getByText('2022年度复核已记录：通过').waitFor();
+  await page.getByRole('cell', { name: '制度运行正常，台账完整。' }).waitFor();
   await visitor.page.reload();
-  await visitor.page.getByText('制度运行正常，台账完整。').waitFor();
+  await visitor.page.getByRole('row', { name: /2022年\s*通过/ }).waitFor();
+  expect(await visitor.page.getByText('制度运行正常，台账完整。').count()).toBe(0);
 
   // Revoked on the grounds of 002 art. 15 (一); the registry shows it.
   await takeAction(page, '撤销认定', async (dialog) => {

@@ -13,6 +13,19 @@ import { grantedRoles, POLICIES } from './policy-table';
 
 /** Operations that undo a permitted call's effect before the next role's call (so each role meets the same state). */
 const BEFORE_EACH_CALL: Record<string, (t: TestApp, s: Subjects) => Promise<void>> = {
+  // A rectification follows up a review that asked for one (a second review of the year is a harmless 409).
+  'POST /api/v1/registry/{certificateNo}/reviews/{year}/rectification': async (_t, s) => {
+    await s.clients.admin.post(`/api/v1/registry/${s.certificateNo}/reviews`, {
+      year: 2021,
+      outcome: 'rectify',
+      rectifyBy: '2099-12-31',
+      findings: '矩阵测试复核',
+      judgments: [
+        { id: 'm8', met: true },
+        { id: 'm10', met: true },
+      ],
+    });
+  },
   'DELETE /api/v1/units/{id}/guides/{guideId}': async (_t, s) => {
     await s.clients.officer.post(`/api/v1/units/${s.unitId}/guides`, { guideId: s.guideId });
   },

@@ -163,7 +163,16 @@ describe('keeping bases', () => {
   it('the certifying bureau reviews a base once a year', async () => {
     setBusinessDate(t, '2022-03-01');
     const url = `/api/v1/registry/${FIRST}/reviews`;
-    const review = { year: 2021, passed: true, findings: '制度健全，台账完整，年度培训覆盖率达到要求。' };
+    const review = {
+      year: 2021,
+      outcome: 'rectify',
+      rectifyBy: '2022-06-30',
+      findings: '年度培训记录不全，限期补齐。',
+      judgments: [
+        { id: 'm8', met: true },
+        { id: 'm10', met: true },
+      ],
+    };
     expect((await t.anonymous.post(url, review)).statusCode).toBe(401);
     expect((await applicant2.post(url, review)).statusCode).toBe(403);
     expect((await keqiao.post(url, review)).statusCode).toBe(403);
@@ -172,7 +181,7 @@ describe('keeping bases', () => {
     expect((await shaoxing.post(url, { ...review, findings: '' })).statusCode).toBe(400);
     const done = await shaoxing.post(url, review);
     expect(done.statusCode, done.body).toBe(201);
-    expect(done.json().reviews).toMatchObject([{ year: 2021, passed: true }]);
+    expect(done.json().reviews).toMatchObject([{ year: 2021, outcome: 'rectify' }]);
     expect((await shaoxing.post(url, review)).statusCode).toBe(409);
     expect((await t.anonymous.get(`/api/v1/registry/${FIRST}`)).json().reviews).toHaveLength(1);
   });
@@ -226,7 +235,7 @@ describe('keeping bases', () => {
     const revokedList = await t.anonymous.get('/api/v1/registry?status=revoked');
     expect(revokedList.json().items.map((i: { certificateNo: string }) => i.certificateNo)).toEqual([FIRST]);
     expect((await t.anonymous.get('/api/v1/registry?status=active')).json().total).toBe(2);
-    const review = { year: 2022, passed: false, findings: '已撤销。' };
+    const review = { year: 2022, outcome: 'pass', findings: '已撤销。' };
     expect((await shaoxing.post(`/api/v1/registry/${FIRST}/reviews`, review)).statusCode).toBe(409);
     const again = await transition(shaoxing, revoked.json(), { action: 'revoke', revocation });
     expect(again.statusCode).toBe(409);

@@ -41,8 +41,8 @@ import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
 import { notificationRoutes } from './routes/notifications';
-// People and outreach (issue 13)
 import { outreachRoutes } from './routes/outreach';
+import { oversightRoutes } from './routes/oversight';
 import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
@@ -166,7 +166,8 @@ export async function buildApp({
       await api.register(auditRoutes(database.db));
       await api.register(applicationRoutes(database.db, config));
       await api.register(publicityRoutes(database.db, config));
-      await api.register(registryRoutes(database.db, config));
+      await api.register(registryRoutes(database.db));
+      await api.register(oversightRoutes(database.db));
       await api.register(targetRoutes(database.db, config));
       await api.register(calendarRoutes(database.db));
       await api.register(guidanceRoutes(database.db));

@@ -119,6 +119,8 @@ export const AuditAction = enumOf({
   'base.certify': '认定示范基地',
   'base.review': '年度复核',
   'base.revoke': '撤销认定',
+  'base.rectification': '整改验收',
+  'base.incentive': '记录激励措施',
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',

@@ -121,7 +121,8 @@ export function concretePath(op: Operation, s: Subjects): string {
       case 'date':
         return '2021-12-25';
       case 'year':
-        return '2030';
+        // A base's review year lies between its certification (2021) and today; a calendar year is any.
+        return op.path.includes('/reviews/') ? '2021' : '2030';
       default:
         throw new Error(`no subject for {${name}} in ${op.name}`);
     }
@@ -137,6 +138,9 @@ const QUERIES: Record<string, (s: Subjects) => string> = {
   'GET /api/v1/panel-results/export.xlsx': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/targets/export.xlsx': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/calendar/working-days': () => 'start=2021-10-11&days=5',
+  'GET /api/v1/base-reviews': (s) => `programmeId=${s.programmeId}&year=2021`,
+  'GET /api/v1/base-reviews/export.xlsx': (s) => `programmeId=${s.programmeId}&year=2021`,
+  'GET /api/v1/registry/{certificateNo}/review-check': () => 'year=2021',
 };
 
 let serial = 0;
@@ -211,7 +215,27 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     reasons: '矩阵测试：公示期已结束后的异议。',
   }),
   'POST /api/v1/objections/{id}/resolution': () => ({ resolution: '再议', upheld: false, version: 999 }),
-  'POST /api/v1/registry/{certificateNo}/reviews': () => ({ year: 2020, passed: true, findings: '矩阵测试复核' }),
+  'POST /api/v1/registry/{certificateNo}/reviews': () => ({
+    year: 2021,
+    outcome: 'rectify',
+    rectifyBy: '2099-12-31',
+    findings: '矩阵测试复核',
+    judgments: [
+      { id: 'm8', met: true },
+      { id: 'm10', met: true },
+    ],
+  }),
+  'POST /api/v1/registry/{certificateNo}/reviews/{year}/rectification': () => ({
+    version: 999,
+    outcome: 'accepted',
+    findings: '矩阵测试整改验收',
+    rectifiedOn: '2021-10-11',
+  }),
+  'POST /api/v1/registry/{certificateNo}/incentives': () => ({
+    kind: 'award',
+    measure: '矩阵测试表彰',
+    grantedOn: '2021-10-11',
+  }),
   'PUT /api/v1/calendar/overrides/{date}': () => ({ workday: false, note: '矩阵测试' }),
   'PUT /api/v1/calendar/years/{year}': () => ({ holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }] }),
   'POST /api/v1/experts': () => ({

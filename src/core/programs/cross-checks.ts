@@ -139,6 +139,26 @@ export function crossCheckProgramme(input: unknown): Problem[] {
     });
   }
 
+  // Maintenance conditions of the annual review: unique ids, kinds that exist.
+  const maintenance = field(field(input, 'management'), 'maintenance');
+  if (Array.isArray(maintenance)) {
+    const seen = new Set<string>();
+    maintenance.forEach((raw, index) => {
+      const path = ['management', 'maintenance', index];
+      const id = field(raw, 'id');
+      if (typeof id === 'string') {
+        if (seen.has(id)) add([...path, 'id'], `复核条件标识“${id}”重复`);
+        seen.add(id);
+      }
+      const kinds = field(raw, 'kinds');
+      if (Array.isArray(kinds)) {
+        kinds.forEach((kind, j) => {
+          if (typeof kind === 'string' && !kindIds.has(kind)) add([...path, 'kinds', j], `基地类型“${kind}”不存在`);
+        });
+      }
+    });
+  }
+
   // Rubrics.
   for (const { index, value } of rubrics) {
     for (const p of checkRubric(value)) add(['rubrics', index, ...p.path], p.message);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ContactRole, JurisdictionLevel, UnitKind } from '../../shared/enums';
 import { MetricIdSchema } from '../rubric/metrics';
 import { typeError } from '../rubric/problems';
-import { RubricId } from '../rubric/schema';
+import { CheckSchema, RubricId } from '../rubric/schema';
 import {
   AcceptanceMethod,
   BaseKind,
@@ -274,10 +274,29 @@ export type Target = z.infer<typeof TargetSchema>;
 
 // --- Ongoing management -----------------------------------------------------------------------------------------
 
+/**
+ * A condition a certified base must keep meeting (动态管理), checked at each annual review. With `checks` (the rubric
+ * engine's metric checks) the platform decides it from its own data when the data is there; without, the reviewing
+ * officer judges it. `kinds` limits it to some base kinds (all when absent).
+ */
+export const MaintenanceConditionSchema = z
+  .object({
+    id: Id,
+    text: Text(500),
+    kinds: z.array(Id).min(1).optional(),
+    checks: z.array(CheckSchema).min(1).max(10).optional(),
+  })
+  .strict();
+export type MaintenanceCondition = z.infer<typeof MaintenanceConditionSchema>;
+
 export const ManagementSchema = z
   .object({
     /** Verbatim, e.g. 002 art. 14. */
     publicListing: Text(1000).optional(),
+    /** What the annual review checks; see MaintenanceConditionSchema. */
+    maintenance: z.array(MaintenanceConditionSchema).max(30).optional(),
+    /** Days a base found wanting is given to rectify (整改) by default; the officer may set another deadline. */
+    rectificationDays: z.number().int().min(1).max(365).optional(),
     revocation: z
       .object({
         by: BodySchema,

@@ -38,6 +38,7 @@ import {
   Role,
   UnitKind,
 } from '../../shared/enums';
+import { RectificationOutcome, ReviewOutcome } from '../../shared/enums-oversight';
 import { Availability, PersonLevel, type PersonRole, Profession } from '../../shared/enums-people';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
 
@@ -791,13 +792,35 @@ export const annualReviews = pgTable(
       .notNull()
       .references(() => bases.id),
     year: integer('year').notNull(),
-    passed: boolean('passed').notNull(),
+    /** pass, rectify (整改 by `rectifyBy`) or revoke (the revocation itself is on the base, with ground and document). */
+    outcome: text('outcome', { enum: ReviewOutcome.values }).notNull(),
     findings: text('findings').notNull(),
+    /** The programme's maintenance conditions as judged at the review: computed ones with their figures. */
+    conditions: jsonb('conditions').$type<ReviewedCondition[]>().notNull().default([]),
+    /** The business date the review was recorded on (deadlines and follow-ups are judged against it). */
+    reviewedOn: date('reviewed_on').notNull(),
+    rectifyBy: date('rectify_by'),
+    /** The follow-up of a rectification: when and how it was judged. */
+    rectificationOutcome: text('rectification_outcome', { enum: RectificationOutcome.values }),
+    rectificationFindings: text('rectification_findings'),
+    rectifiedOn: date('rectified_on'),
     recordedById: uuid('recorded_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('annual_reviews_base_year_idx').on(t.baseId, t.year)],
 );
+
+/** One maintenance condition as an annual review judged it (stored with the review, so it reads as it was). */
+export interface ReviewedCondition {
+  id: string;
+  text: string;
+  status: 'met' | 'not_met' | 'unknown';
+  /** true: decided by the platform from its data; false: judged by the reviewing officer. */
+  computed: boolean;
+  /** The figures or the shortfall, in Chinese (e.g. "近12个月培训 1 次，要求不少于 2 次"). */
+  detail?: string;
+}
 
 /** In-app notifications (e-mailed too when SMTP is configured). */
 export const notifications = pgTable(
@@ -862,4 +885,5 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
 
+export * from './schema-oversight';
 export * from './schema-people';

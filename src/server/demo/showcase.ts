@@ -467,8 +467,18 @@ class Showcase {
     });
     this.on('2021-08-16');
     await this.act('shaoxing', wine, 'approve', { comment: '公示期满，异议不成立，同意认定。' });
-    await this.act('shaoxing', wine, 'certify', {
+    const certified = await this.act('shaoxing', wine, 'certify', {
       decision: { form: 'document', number: '绍市监管竞争〔2021〕9号', decidedOn: '2021-08-16' },
+    });
+    // An incentive of 002 (动态管理): the certified point is commended and enters the funding scheme.
+    this.on('2021-12-20');
+    const certificateNo = (certified as Application & { base: { certificateNo: string } }).base.certificateNo;
+    await shaoxing.post(`/registry/${encodeURIComponent(certificateNo)}/incentives`, {
+      kind: 'funding',
+      measure: '纳入知识产权（商业秘密）经费分配因素及补助奖励范围',
+      amountYuan: 50000,
+      grantedOn: '2021-12-20',
+      document: '绍市监管竞争〔2021〕15号',
     });
 
     this.on(today);

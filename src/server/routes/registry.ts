@@ -1,20 +1,25 @@
 /**
- * The public registry of demonstration bases (no login to read) and its keeping: annual reviews by the certifying
- * bureau. Certification and revocation are workflow actions on the base's application (POST
+ * The public registry of demonstration bases (no login to read); its keeping (annual reviews, rectification,
+ * incentives) is in oversight.ts. Certification and revocation are workflow actions on the base's application (POST
  * /applications/:id/transitions with `decision` or `revocation`).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BaseKind, BaseLevel } from '../../core/programs/enums';
 import { DecisionForm, RevocationGround } from '../../shared/enums';
-import { AnnualReviewSchema, BaseStatus, CertificateParams, RegistryQuerySchema } from '../../shared/schemas/publicity';
-import { businessDate } from '../clock';
-import type { Config } from '../config';
+import { IncentiveKind, RectificationOutcome, ReviewOutcome } from '../../shared/enums-oversight';
+import { BaseStatus, CertificateParams, RegistryQuerySchema } from '../../shared/schemas/publicity';
 import type { Db } from '../db/client';
-import { recordReview } from '../domain/registry/record-review';
 import { registryDetail, searchRegistry } from '../domain/registry/registry-queries';
-import { requireActor } from '../http/session';
 import { DateTime, errorResponses, pageOf } from './common';
+
+export const ReviewedConditionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  status: z.enum(['met', 'not_met', 'unknown']),
+  computed: z.boolean(),
+  detail: z.string().optional(),
+});
 
 const BaseSummarySchema = z.object({
   certificateNo: z.string(),
@@ -36,7 +41,7 @@ const BaseSummarySchema = z.object({
   revokedOn: z.string().nullable(),
 });
 
-const BaseDetailSchema = BaseSummarySchema.extend({
+export const BaseDetailSchema = BaseSummarySchema.extend({
   programmeTitle: z.string(),
   ownerJurisdictionCode: z.string(),
   /** The programme title of the kind as certificate and plaque print it, e.g. 普陀区商业秘密保护示范点. */
@@ -59,13 +64,43 @@ const BaseDetailSchema = BaseSummarySchema.extend({
       note: z.string().nullable(),
     })
     .nullable(),
-  reviews: z.array(z.object({ year: z.number(), passed: z.boolean(), findings: z.string(), recordedAt: DateTime })),
+  reviews: z.array(
+    z.object({
+      year: z.number(),
+      outcome: ReviewOutcome.schema,
+      outcomeLabel: z.string(),
+      recordedAt: DateTime,
+      /** Findings, conditions and rectification: for the certifying bureau and the unit only. */
+      detail: z
+        .object({
+          findings: z.string(),
+          conditions: z.array(ReviewedConditionSchema),
+          rectifyBy: z.string().nullable(),
+          rectificationOutcome: RectificationOutcome.schema.nullable(),
+          rectificationOutcomeLabel: z.string().nullable(),
+          rectificationFindings: z.string().nullable(),
+          rectifiedOn: z.string().nullable(),
+          version: z.number(),
+        })
+        .nullable(),
+    }),
+  ),
+  incentives: z.array(
+    z.object({
+      kind: IncentiveKind.schema,
+      kindLabel: z.string(),
+      measure: z.string(),
+      grantedOn: z.string(),
+      document: z.string().nullable(),
+      amountYuan: z.number().nullable(),
+    }),
+  ),
   /** holder: the reader may download the certificate and plaque (the unit, its bureaus, the certifying bureau). */
-  documents: z.object({ holder: z.boolean() }),
+  documents: z.object({ holder: z.boolean(), keeper: z.boolean() }),
 });
 
 export const registryRoutes =
-  (db: Db, config: Config): FastifyPluginAsyncZod =>
+  (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/registry',
@@ -92,23 +127,5 @@ export const registryRoutes =
         },
       },
       async (request) => registryDetail(db, request.ctx.actor, request.params.certificateNo),
-    );
-    app.post(
-      '/registry/:certificateNo/reviews',
-      {
-        schema: {
-          tags: ['registry'],
-          summary: '年度复核（认定该基地的监管部门）',
-          params: CertificateParams,
-          body: AnnualReviewSchema,
-          response: { 201: BaseDetailSchema, ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        requireActor(request);
-        const { certificateNo } = request.params;
-        await recordReview(db, request.ctx, certificateNo, request.body, businessDate(config));
-        return reply.status(201).send(await registryDetail(db, request.ctx.actor, certificateNo));
-      },
     );
   };

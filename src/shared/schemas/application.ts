@@ -24,6 +24,17 @@ export const ApplicationPatchSchema = z
   .strict();
 export type ApplicationPatch = z.infer<typeof ApplicationPatchSchema>;
 
+/** A revocation (撤销认定): the grounds of 002 art. 15, the date and the revoking document. */
+export const RevocationSchema = z
+  .object({
+    ground: RevocationGround.schema,
+    revokedOn: IsoDay,
+    document: z.string().trim().min(1, '请填写撤销文号').max(100),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type RevocationInput = z.infer<typeof RevocationSchema>;
+
 export const TransitionSchema = z
   .object({
     action: ApplicationAction.schema,
@@ -44,15 +55,7 @@ export const TransitionSchema = z
       .strict()
       .optional(),
     /** revoke: the grounds of 002 art. 15, the date and the revoking document. */
-    revocation: z
-      .object({
-        ground: RevocationGround.schema,
-        revokedOn: IsoDay,
-        document: z.string().trim().min(1, '请填写撤销文号').max(100),
-        note: z.string().trim().max(2000).optional(),
-      })
-      .strict()
-      .optional(),
+    revocation: RevocationSchema.optional(),
   })
   .strict();
 export type TransitionInput = z.infer<typeof TransitionSchema>;

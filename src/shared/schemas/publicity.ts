@@ -1,6 +1,6 @@
 /**
  * Request bodies and queries of publicity (公示), objections (异议), the public registry of bases (示范基地名录),
- * annual reviews, targets (建设任务) and the working-day calendar (routes/publicity.ts, registry.ts, targets.ts,
+ * targets (建设任务) and the working-day calendar (routes/publicity.ts, registry.ts, targets.ts,
  * calendar.ts).
  */
 import { z } from 'zod';
@@ -113,15 +113,6 @@ export const CertificateParams = z
       .regex(/^[0-9A-Za-z_.-]+$/, '证书编号格式不正确'),
   })
   .strict();
-
-export const AnnualReviewSchema = z
-  .object({
-    year: z.number().int('年度应为整数').min(2000).max(2100),
-    passed: z.boolean({ error: '请选择复核是否通过' }),
-    findings: z.string().trim().min(1, '请填写复核情况').max(10_000, '复核情况不能超过10000个字'),
-  })
-  .strict();
-export type AnnualReviewInput = z.infer<typeof AnnualReviewSchema>;
 
 // --- Targets ----------------------------------------------------------------------------------------------------
 

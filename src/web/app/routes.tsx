@@ -19,6 +19,7 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -115,6 +116,12 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'canManagePublicity',
     page: lazy(() => import('../pages/panel-results')),
     menu: { label: MENU.panelResults, icon: <TrophyOutlined /> },
+  },
+  {
+    path: '/base-management',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/base-management')),
+    menu: { label: MENU.baseManagement, icon: <ReconciliationOutlined /> },
   },
   {
     path: '/experts',

@@ -16,6 +16,7 @@ export const MENU = {
   applications: '申报管理',
   publicityAdmin: '公示管理',
   panelResults: '验收结果',
+  baseManagement: '动态管理',
   targets: '目标任务',
   experts: '专家库',
   expertMe: '我的专家信息',

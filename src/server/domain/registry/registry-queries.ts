@@ -10,10 +10,11 @@ import { designation } from '../../../core/documents/designation';
 import { BaseKind, BaseLevel } from '../../../core/programs/enums';
 import { industryLabel } from '../../../shared/data/industries';
 import { DecisionForm, RevocationGround } from '../../../shared/enums';
+import { IncentiveKind, RectificationOutcome, ReviewOutcome } from '../../../shared/enums-oversight';
 import type { RegistryQuery } from '../../../shared/schemas/publicity';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
-import { annualReviews, bases, jurisdictions, programmes, units } from '../../db/schema';
+import { annualReviews, baseIncentives, bases, jurisdictions, programmes, units } from '../../db/schema';
 import { notFound } from '../../errors';
 import { inSubtree } from '../../policies';
 import { findApplication } from '../applications/application-queries';
@@ -159,16 +160,50 @@ export async function registryDetail(db: Executor, actor: Actor | null, certific
   const row = await findBase(db, certificateNo);
   if (!row) throw notFound('示范基地');
   const b = row.base;
-  const reviews = await db
-    .select({
-      year: annualReviews.year,
-      passed: annualReviews.passed,
-      findings: annualReviews.findings,
-      recordedAt: annualReviews.createdAt,
-    })
+  const keeper = keepsBase(actor, row);
+  const holder = await holdsBaseDocuments(db, actor, b.applicationId);
+  const reviewRows = await db
+    .select()
     .from(annualReviews)
     .where(eq(annualReviews.baseId, b.id))
     .orderBy(desc(annualReviews.year));
+  // The public sees each year's conclusion; the findings, conditions and rectification are the bureau's and the
+  // unit's (a rectification is not published while it runs).
+  const reviews = reviewRows.map((r) => ({
+    year: r.year,
+    outcome: r.outcome,
+    outcomeLabel: ReviewOutcome.labels[r.outcome],
+    recordedAt: r.createdAt,
+    detail:
+      keeper || holder
+        ? {
+            findings: r.findings,
+            conditions: r.conditions,
+            rectifyBy: r.rectifyBy,
+            rectificationOutcome: r.rectificationOutcome,
+            rectificationOutcomeLabel: r.rectificationOutcome
+              ? RectificationOutcome.labels[r.rectificationOutcome]
+              : null,
+            rectificationFindings: r.rectificationFindings,
+            rectifiedOn: r.rectifiedOn,
+            version: r.version,
+          }
+        : null,
+  }));
+  const incentiveRows = await db
+    .select()
+    .from(baseIncentives)
+    .where(eq(baseIncentives.baseId, b.id))
+    .orderBy(desc(baseIncentives.grantedOn));
+  const incentives = incentiveRows.map((i) => ({
+    kind: i.kind,
+    kindLabel: IncentiveKind.labels[i.kind],
+    measure: i.measure,
+    grantedOn: i.grantedOn,
+    document: i.document,
+    /** Money granted: for the bureau and the unit. */
+    amountYuan: keeper || holder ? i.amountYuan : null,
+  }));
   return {
     ...registrySummary(row),
     programmeTitle: row.programmeTitle,
@@ -188,11 +223,12 @@ export async function registryDetail(db: Executor, actor: Actor | null, certific
           ground: b.revocationGround,
           groundLabel: b.revocationGround ? RevocationGround.labels[b.revocationGround] : null,
           document: b.revocationDocument,
-          note: keepsBase(actor, row) ? b.revocationNote : null,
+          note: keeper ? b.revocationNote : null,
         }
       : null,
     reviews,
-    /** holder: the reader may download the certificate and plaque (holdsBaseDocuments). */
-    documents: { holder: await holdsBaseDocuments(db, actor, b.applicationId) },
+    incentives,
+    /** holder: the reader may download the certificate and plaque (holdsBaseDocuments); keeper: may review. */
+    documents: { holder, keeper: keeper && !b.revokedOn },
   };
 }

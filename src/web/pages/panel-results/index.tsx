@@ -6,15 +6,14 @@
  */
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { ApplicationStatus } from '../../../core/applications/workflow';
 import { api, useApiErrorHandler } from '../../app/api';
-import { useCurrentUser } from '../../app/auth';
 import type { Page } from '../../app/types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
+import { useProgrammeChoice } from '../../hooks/useProgrammeChoice';
 import { ApplicationStatusTag } from '../applications/components/ApplicationStatusTag';
-import type { ProgrammeSummary } from '../programmes/programme-types';
 
 interface PanelResultRow {
   applicationId: string;
@@ -50,34 +49,10 @@ function Verdict({ row }: { row: PanelResultRow }) {
 
 export default function PanelResultsPage() {
   const handleError = useApiErrorHandler();
-  const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { programmes, programmeId, options, params, setParams } = useProgrammeChoice();
   const page = Number(params.get('page')) || 1;
-  const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
   const [data, setData] = useState<Page<PanelResultRow>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
-  const requested = params.get('programmeId');
-  const programmeId =
-    programmes && requested && programmes.some((p) => p.id === requested) ? requested : (programmes?.[0]?.id ?? null);
-
-  useEffect(() => {
-    api
-      .get<{ items: ProgrammeSummary[] }>('/programs', { status: 'published' })
-      // The user's own bureau's programmes first (a new user should not land on another city's), then the newest.
-      .then((r) =>
-        setProgrammes(
-          [...r.items].sort(
-            (a, b) =>
-              Number(b.ownerJurisdictionCode === user.jurisdictionCode) -
-                Number(a.ownerJurisdictionCode === user.jurisdictionCode) || b.year - a.year,
-          ),
-        ),
-      )
-      .catch((error: unknown) => {
-        handleError(error);
-        setProgrammes([]);
-      });
-  }, [handleError, user.jurisdictionCode]);
 
   useEffect(() => {
     if (!programmeId) return;
@@ -105,7 +80,7 @@ export default function PanelResultsPage() {
             value={programmeId ?? undefined}
             placeholder="选择工作方案"
             onChange={(v: string) => setParams({ programmeId: v })}
-            options={(programmes ?? []).map((p) => ({ value: p.id, label: `${p.year} ${p.title}` }))}
+            options={options}
           />
         </Space>
         <Table<PanelResultRow>

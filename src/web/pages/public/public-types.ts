@@ -36,9 +36,18 @@ export interface BaseSummary {
 
 export interface AnnualReview {
   year: number;
-  passed: boolean;
-  findings: string;
+  outcome: 'pass' | 'rectify' | 'revoke';
+  outcomeLabel: string;
   recordedAt: string;
+  /** Findings: for the certifying bureau and the unit only. */
+  detail: { findings: string } | null;
+}
+
+export interface BaseIncentive {
+  kindLabel: string;
+  measure: string;
+  grantedOn: string;
+  document: string | null;
 }
 
 export interface BaseDetail extends BaseSummary {
@@ -47,7 +56,7 @@ export interface BaseDetail extends BaseSummary {
   /** The programme title of the kind as certificate and plaque print it. */
   designation: string;
   /** holder: the reader may download the certificate and plaque. */
-  documents: { holder: boolean };
+  documents: { holder: boolean; keeper: boolean };
   decision: {
     form: DecisionForm;
     formLabel: string;
@@ -64,6 +73,7 @@ export interface BaseDetail extends BaseSummary {
     note: string | null;
   } | null;
   reviews: AnnualReview[];
+  incentives: BaseIncentive[];
 }
 
 export type NoticeState = 'upcoming' | 'open' | 'closed';

@@ -7,10 +7,11 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApplicationAction } from '../../../../core/applications/workflow';
-import { DecisionForm, RevocationGround } from '../../../../shared/enums';
+import { DecisionForm } from '../../../../shared/enums';
 import { ApiError, api, useApiErrorHandler } from '../../../app/api';
 import type { FieldMessage } from '../../../app/types';
 import { DatePicker } from '../../../components/BusinessDatePicker';
+import { RevocationFields, type RevocationValues, revocationOf } from '../../../components/RevocationFields';
 import type { ApplicationDetail } from '../application-types';
 
 /** Actions whose comment is required, and what the comment is called. */
@@ -30,16 +31,12 @@ const COMMENT_OPTIONAL: Partial<Record<ApplicationAction, string>> = {
 
 const DANGER = new Set<ApplicationAction>(['withdraw', 'not_recommend', 'fail', 'reject', 'revoke', 'return']);
 
-interface ActionValues {
+interface ActionValues extends RevocationValues {
   comment?: string;
   decisionForm?: DecisionForm;
   decisionNumber?: string;
   decidedOn?: Dayjs;
   plaqueText?: string;
-  ground?: RevocationGround;
-  revokedOn?: Dayjs;
-  document?: string;
-  note?: string;
 }
 
 function bodyOf(action: ApplicationAction, version: number, v: ActionValues) {
@@ -57,16 +54,7 @@ function bodyOf(action: ApplicationAction, version: number, v: ActionValues) {
           },
         }
       : {}),
-    ...(action === 'revoke'
-      ? {
-          revocation: {
-            ground: v.ground,
-            revokedOn: v.revokedOn?.format('YYYY-MM-DD'),
-            document: v.document,
-            ...(v.note ? { note: v.note } : {}),
-          },
-        }
-      : {}),
+    ...(action === 'revoke' ? { revocation: revocationOf(v) } : {}),
   };
 }
 
@@ -189,24 +177,7 @@ export function ActionBar({
               </Form.Item>
             </>
           )}
-          {action === 'revoke' && (
-            <>
-              <Form.Item name="ground" label="撤销情形" rules={[{ required: true, message: '请选择撤销情形' }]}>
-                <Select
-                  options={RevocationGround.values.map((v) => ({ value: v, label: RevocationGround.labels[v] }))}
-                />
-              </Form.Item>
-              <Form.Item name="revokedOn" label="撤销日期" rules={[{ required: true, message: '请选择撤销日期' }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="document" label="撤销文号" rules={[{ required: true, message: '请填写撤销文号' }]}>
-                <Input maxLength={100} />
-              </Form.Item>
-              <Form.Item name="note" label="说明">
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
+          {action === 'revoke' && <RevocationFields />}
           {!required && !optional && action !== 'certify' && action !== 'revoke' && (
             <p>确定{action ? ApplicationAction.labels[action] : ''}？</p>
           )}

@@ -14,7 +14,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { PdfButton } from '../../../components/PdfButton';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
-import { type AnnualReview, type BaseDetail, chineseDay } from '../public-types';
+import { type AnnualReview, type BaseDetail, type BaseIncentive, chineseDay } from '../public-types';
 import { BaseStatusTag } from './BaseStatusTag';
 
 type Loaded =
@@ -73,14 +73,19 @@ function ReviewsCard({ reviews }: { reviews: AnnualReview[] }) {
             { title: '年度', dataIndex: 'year', width: 100, render: (year: number) => `${year}年` },
             {
               title: '复核结论',
-              dataIndex: 'passed',
+              dataIndex: 'outcomeLabel',
               width: 120,
-              render: (passed: boolean) => (passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>),
+              render: (label: string, r) => (
+                <Tag color={r.outcome === 'pass' ? 'success' : r.outcome === 'rectify' ? 'warning' : 'error'}>
+                  {label}
+                </Tag>
+              ),
             },
             {
               title: '复核情况',
-              dataIndex: 'findings',
-              render: (text: string) => <span style={{ whiteSpace: 'pre-line' }}>{text}</span>,
+              key: 'findings',
+              render: (_: unknown, r) =>
+                r.detail ? <span style={{ whiteSpace: 'pre-line' }}>{r.detail.findings}</span> : '—',
             },
             {
               title: '记录时间',
@@ -188,6 +193,22 @@ function BaseView({ base }: { base: BaseDetail }) {
         )}
       </Card>
       <ReviewsCard reviews={base.reviews} />
+      {base.incentives.length > 0 && (
+        <Card title="激励措施" size="small">
+          <Table<BaseIncentive>
+            rowKey={(r) => `${r.grantedOn}-${r.measure}`}
+            size="small"
+            pagination={false}
+            dataSource={base.incentives}
+            columns={[
+              { title: '类型', dataIndex: 'kindLabel', width: 120 },
+              { title: '激励措施', dataIndex: 'measure' },
+              { title: '授予日期', dataIndex: 'grantedOn', width: 120 },
+              { title: '文号', dataIndex: 'document', render: (v: string | null) => v ?? '—' },
+            ]}
+          />
+        </Card>
+      )}
     </Flex>
   );
 }
