@@ -151,6 +151,8 @@ describe('experts export', () => {
     expect(column(sheet, '姓名')).toEqual(expect.arrayContaining(['王立法', '陈信安', '刘鉴真']));
     const wang = sheet.rows.find((r) => r.姓名 === '王立法')!;
     expect(wang.专业领域).toBe('法律');
+    expect(wang.人员类别).toBe('验收专家');
+    expect(wang.职业).toBe('学者');
     expect(String(wang.熟悉行业)).toMatch(/^L72 /);
     expect(column(await sheetOf(await putuo.get(`${url}?field=law`)), '姓名')).toEqual(['王立法']);
   });

@@ -196,6 +196,20 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/notifications': 'user',
   'POST /api/v1/notifications/{id}/read': 'applicant:own-unit',
   'POST /api/v1/notifications/read-all': 'user',
+
+  // People and outreach (issue 13): the register's records of use, panel suggestions, contact firms, standard adopters
+  'GET /api/v1/experts/{id}/records': 'admin officer:any expert:assigned',
+  'POST /api/v1/experts/{id}/records': 'admin officer:any',
+  'GET /api/v1/applications/{id}/panel/suggestions': 'admin officer:owner',
+  'GET /api/v1/contact-firms': 'admin officer:any',
+  'POST /api/v1/contact-firms': 'admin officer:subtree',
+  'GET /api/v1/contact-firms/{id}': 'admin officer:subtree',
+  'PATCH /api/v1/contact-firms/{id}': 'admin officer:subtree',
+  'POST /api/v1/contact-firms/{id}/contacts': 'admin officer:subtree',
+  'GET /api/v1/standard-adoptions': 'admin officer:any applicant:any',
+  'POST /api/v1/standard-adoptions': 'applicant:any',
+  'POST /api/v1/standard-adoptions/{id}/decision': 'admin officer:district',
+  'GET /api/v1/standard-adoptions/{id}/attachments/{sha256}': 'admin officer:subtree applicant:own-unit',
 };
 
 /** The roles each scope grants, on the matrix's subjects. */

@@ -84,9 +84,9 @@ describe('targets', () => {
       { atLeast: 30, certified: 1, inProgress: 1, label: '合计' },
     ]);
     expect(find(rows, '330600', 'municipal', '2025-12-31')).toMatchObject([{ atLeast: 150, certified: 1 }]);
-    // The platform keeps no data on standard adopters (贯标企业).
+    // Standard adopters (贯标企业) count confirmed declarations (test/people.test.ts walks one through).
     expect(find(rows, '330603', null, '2021-12-31', 'standard_adopter')).toMatchObject([
-      { atLeast: 20, certified: null, inProgress: null, state: 'not_tracked' },
+      { atLeast: 20, certified: 0, inProgress: 0, state: 'open' },
     ]);
     expect(rows.some((r) => r.rolledUp)).toBe(false);
 

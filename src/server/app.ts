@@ -42,7 +42,9 @@ import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
 import { notificationRoutes } from './routes/notifications';
+import { outreachRoutes } from './routes/outreach';
 import { oversightRoutes } from './routes/oversight';
+import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
@@ -177,6 +179,9 @@ export async function buildApp({
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
+      // People and outreach (issue 13)
+      await api.register(peopleRoutes(database.db));
+      await api.register(outreachRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

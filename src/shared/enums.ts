@@ -70,6 +70,9 @@ export const AuditEntityType = enumOf({
   base: '示范基地',
   calendar: '工作日历',
   assessment: '评估考核',
+  // People and outreach (issue 13)
+  contact_firm: '联系企业',
+  standard_adoption: '贯标企业',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -126,6 +129,13 @@ export const AuditAction = enumOf({
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',
+  // People and outreach (issue 13)
+  'person.record': '记录人才使用情况',
+  'contact_firm.create': '确定联系企业',
+  'contact_firm.update': '修改联系企业',
+  'contact_firm.log': '记录企业联系',
+  'adoption.declare': '申报贯标',
+  'adoption.decide': '审核贯标申报',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 
@@ -168,6 +178,7 @@ export const ExpertField = enumOf({
   it: '信息技术',
   industry: '行业',
   forensics: '司法鉴定',
+  economics: '产业经济学',
 });
 export type ExpertField = z.infer<typeof ExpertField.schema>;
 

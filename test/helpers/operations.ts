@@ -91,12 +91,16 @@ const ID_OF: Record<string, keyof Subjects> = {
   conflicts: 'conflictId',
   notifications: 'notificationId',
   assessments: 'schemeId',
+  // People and outreach (issue 13)
+  'contact-firms': 'contactFirmId',
+  'standard-adoptions': 'adoptionId',
 };
 const SHA_OF: Record<string, keyof Subjects> = {
   'self-assessments': 'evidenceSha',
   applications: 'formSha',
   objections: 'objectionSha',
   assessments: 'schemeSha',
+  'standard-adoptions': 'adoptionSha',
 };
 
 export function concretePath(op: Operation, s: Subjects): string {
@@ -268,6 +272,29 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     findings: '矩阵测试',
   }),
   'PUT /api/v1/applications/{id}/acceptance-opinion': () => ({ opinion: '矩阵测试意见', version: 999 }),
+  // People and outreach (issue 13)
+  'POST /api/v1/experts/{id}/records': () => ({
+    kind: 'consultation',
+    occurredOn: '2021-09-15',
+    title: '矩阵测试：商业秘密认定问题咨询',
+  }),
+  'POST /api/v1/contact-firms': (s) => ({
+    unitId: s.unitId,
+    liaisonOfficerId: s.liaisonOfficerId,
+    contactName: '矩阵联系人',
+  }),
+  'PATCH /api/v1/contact-firms/{id}': () => ({ version: 999, contactName: '改' }),
+  'POST /api/v1/contact-firms/{id}/contacts': () => ({
+    contactedOn: '2021-10-09',
+    way: 'phone',
+    content: '矩阵测试联系',
+  }),
+  'POST /api/v1/standard-adoptions': (s) => ({
+    adoptedOn: '2021-10-01',
+    statement: '矩阵测试：本单位已按规范建立制度。',
+    attachments: [{ sha256: s.adoptionSha, fileName: '贯标证明.pdf' }],
+  }),
+  'POST /api/v1/standard-adoptions/{id}/decision': () => ({ status: 'confirmed', version: 999 }),
 };
 
 export function validBody(op: Operation, s: Subjects): unknown {

@@ -76,6 +76,13 @@ export interface Subjects {
   /** A published assessment scheme of Shaoxing, and a file cited by its hand score of Keqiao. */
   schemeId: string;
   schemeSha: string;
+  // People and outreach (issue 13)
+  /** The Keqiao officer's account: the subject unit's contact-firm liaison. */
+  liaisonOfficerId: string;
+  contactFirmId: string;
+  /** The subject unit's standard-adoption declaration (awaiting Keqiao) and its evidence file. */
+  adoptionId: string;
+  adoptionSha: string;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -212,6 +219,22 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     payload: { jurisdictionCode: '330603', indicatorId: 'i4', points: 20, note: '有方案。', attachments: [scoreFile] },
   });
   expect(scored.statusCode, scored.body).toBe(200);
+  // People and outreach (issue 13): the unit is a contact firm of Keqiao's and has declared the provincial standard.
+  const liaisonOfficerId = (await keqiao.get('/api/v1/auth/me')).json().user.id as string;
+  const firm = await keqiao.post('/api/v1/contact-firms', {
+    unitId,
+    liaisonOfficerId,
+    contactName: '李晓红',
+    contactPhone: '0575-84001234',
+  });
+  expect(firm.statusCode, firm.body).toBe(201);
+  const adoptionFile = await upload(applicant, '贯标证明.pdf', pdf('matrix adoption'));
+  const adoption = await applicant.post('/api/v1/standard-adoptions', {
+    adoptedOn: '2021-10-01',
+    statement: '本单位已按《商业秘密保护管理与服务规范》建立保护制度并组织实施。',
+    attachments: [adoptionFile],
+  });
+  expect(adoption.statusCode, adoption.body).toBe(201);
 
   const spareUser = (await admin.get('/api/v1/users?q=matrix-spare')).json().items[0];
   const notification = (await applicant.get('/api/v1/notifications')).json().items[0];
@@ -242,5 +265,9 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     spareUnitId: spare.unitId,
     schemeId: scheme.json().id,
     schemeSha: scoreFile.sha256,
+    liaisonOfficerId,
+    contactFirmId: firm.json().id,
+    adoptionId: adoption.json().id,
+    adoptionSha: adoptionFile.sha256,
   };
 }

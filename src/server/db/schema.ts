@@ -39,6 +39,7 @@ import {
   UnitKind,
 } from '../../shared/enums';
 import { RectificationOutcome, ReviewOutcome } from '../../shared/enums-oversight';
+import { Availability, PersonLevel, type PersonRole, Profession } from '../../shared/enums-people';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
 
 export const jurisdictionLevel = pgEnum('jurisdiction_level', JurisdictionLevel.values);
@@ -492,6 +493,9 @@ export const evidenceCheckpoints = pgTable('evidence_checkpoints', {
 
 export const applicationStatus = pgEnum('application_status', ApplicationStatus.values);
 export const expertField = pgEnum('expert_field', ExpertField.values);
+export const profession = pgEnum('profession', Profession.values);
+export const personLevel = pgEnum('person_level', PersonLevel.values);
+export const availability = pgEnum('availability', Availability.values);
 export const conflictKind = pgEnum('conflict_kind', ConflictKind.values);
 export const conflictStatus = pgEnum('conflict_status', ConflictStatus.values);
 export const acceptanceMethod = pgEnum('acceptance_method', AcceptanceMethod.values);
@@ -590,6 +594,17 @@ export const experts = pgTable(
       .notNull()
       .references(() => jurisdictions.code),
     active: boolean('active').notNull().default(true),
+    // The register of people (issue 13, migration 0021): the registry's experts are its first use.
+    /** What the person is used for (PersonRole), one or more; rows before 0021 became acceptance experts. */
+    roles: jsonb('roles').$type<PersonRole[]>().notNull().default(['acceptance_expert']),
+    profession: profession('profession'),
+    /** All fields (ExpertField) the person covers; `field` stays the main one and is always among them. */
+    fields: jsonb('fields').$type<ExpertField[]>().notNull().default([]),
+    /** Codes of bureaus' own industry lists (src/shared/data/bureau-industries.ts), beside the GB/T `industries`. */
+    localIndustries: jsonb('local_industries').$type<string[]>().notNull().default([]),
+    level: personLevel('level'),
+    availability: availability('availability').notNull().default('available'),
+    availabilityNote: text('availability_note'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -872,3 +887,4 @@ export const idempotencyKeys = pgTable(
 
 export * from './schema-assessment';
 export * from './schema-oversight';
+export * from './schema-people';

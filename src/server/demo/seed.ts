@@ -64,13 +64,21 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
  * every demo bureau (Putuo, Shaoxing, Wuhan, Shijingshan) can draw on them.
  */
 export const DEMO_EXPERTS = [
-  { username: 'expert1', name: '王立法', affiliation: '华东政法大学', field: 'law', industries: ['72'] },
+  {
+    username: 'expert1',
+    name: '王立法',
+    affiliation: '华东政法大学',
+    field: 'law',
+    industries: ['72'],
+    profession: 'scholar',
+  },
   {
     username: 'expert2',
     name: '陈信安',
     affiliation: '上海信息安全测评认证中心',
     field: 'it',
     industries: ['64', '65'],
+    profession: 'industry_expert',
   },
   {
     username: 'expert3',
@@ -78,6 +86,7 @@ export const DEMO_EXPERTS = [
     affiliation: '上海市知识产权司法鉴定所',
     field: 'forensics',
     industries: ['74'],
+    profession: 'forensic_examiner',
   },
 ] as const;
 const DEMO_EXPERT_REGISTRY = '000000';
@@ -162,6 +171,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({
           ...fields,
           industries: [...industries],
+          fields: [fields.field],
+          level: 'city',
           jurisdictionCode: DEMO_EXPERT_REGISTRY,
           userId: userIds.get(username)!,
         })

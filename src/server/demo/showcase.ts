@@ -22,6 +22,7 @@ import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { loginThrottles, users } from '../db/schema';
+import { seedPeople } from './people';
 import { DEMO_PASSWORD } from './seed';
 
 export interface ShowcaseAccount {
@@ -94,7 +95,7 @@ interface Application {
 class ShowcaseError extends Error {}
 
 /** One logged-in user's requests; every call states the status it expects and fails loudly otherwise. */
-class Session {
+export class Session {
   constructor(
     private readonly app: FastifyInstance,
     private readonly cookie: string | null,
@@ -121,6 +122,29 @@ class Session {
   post = <T = unknown>(url: string, payload: unknown) => this.call<T>('POST', url, payload);
   patch = <T = unknown>(url: string, payload: unknown) => this.call<T>('PATCH', url, payload);
   put = <T = unknown>(url: string, payload: unknown) => this.call<T>('PUT', url, payload);
+
+  /** Uploads one file (POST /attachments, multipart) and answers its reference. */
+  async upload(fileName: string, content: Buffer): Promise<{ sha256: string; fileName: string }> {
+    const boundary = '----shangmi-demo-boundary';
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="evidence.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      },
+    });
+    if (res.statusCode !== 201) throw new ShowcaseError(`demo showcase: upload ${fileName}: ${res.body}`);
+    return { sha256: res.json().sha256, fileName };
+  }
 }
 
 /** Answers every item in full (or every requirement met), with a comment where the sheet asks for one. */
@@ -339,6 +363,8 @@ class Showcase {
     await this.createAccounts();
     await this.wuhan();
     await this.shaoxing(today);
+    // People and outreach (issue 13): Shaoxing's register, contact firms and a standard adopter.
+    await seedPeople({ as: (username) => this.as(username), on: (date) => this.on(date) });
   }
 
   /** Wuhan (no publicity stage): a certified point and station, one under acceptance, one submitted, one draft. */

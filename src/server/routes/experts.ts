@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConflictKind, ConflictStatus, ExpertField, Role } from '../../shared/enums';
+import { Availability, PersonLevel, PersonRole, Profession } from '../../shared/enums-people';
 import {
   ConflictDecisionSchema,
   ConflictDeclareSchema,
@@ -18,13 +19,22 @@ import { updateExpert } from '../domain/experts/update-expert';
 import { requireActor } from '../http/session';
 import { DateTime, errorResponses, IdParams } from './common';
 
-const ExpertSchema = z.object({
+export const ExpertSchema = z.object({
   id: z.string(),
   name: z.string(),
   affiliation: z.string(),
   field: ExpertField.schema,
   /** GB/T 4754 division codes. */
   industries: z.array(z.string()),
+  /** The register of people (issue 13). */
+  roles: z.array(PersonRole.schema),
+  profession: Profession.schema.nullable(),
+  fields: z.array(ExpertField.schema),
+  /** Codes of the bureau's own industry list (src/shared/data/bureau-industries.ts). */
+  localIndustries: z.array(z.string()),
+  level: PersonLevel.schema.nullable(),
+  availability: Availability.schema,
+  availabilityNote: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   background: z.string().nullable(),

@@ -26,7 +26,7 @@ const TargetRowSchema = z.object({
   atLeast: z.number(),
   /** True: the programme has no row for this jurisdiction; the target sums its listed sub-jurisdictions. */
   rolledUp: z.boolean(),
-  /** Bases certified in the subtree that count (null: the platform has no such data, e.g. standard adopters). */
+  /** Bases certified (or standard adopters confirmed) in the subtree that count; null: the platform has no such data. */
   certified: z.number().nullable(),
   inProgress: z.number().nullable(),
   remaining: z.number().nullable(),

@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { AcceptanceMethod } from '../../core/programs/enums';
+import { bureauIndustry } from '../data/bureau-industries';
 import { INDUSTRY_DIVISIONS } from '../data/industries';
 import { ConflictKind, ExpertField } from '../enums';
+import { Availability, PersonLevel, PersonRole, Profession } from '../enums-people';
+import { personFields } from './people';
 import { RecordVersion } from './version';
 
 const DIVISION_CODES = new Set(INDUSTRY_DIVISIONS.map((d) => d.code));
@@ -45,12 +48,23 @@ const expertFields = {
   userId: z.uuid('专家账号编号格式不正确').nullish(),
 };
 
-export const ExpertInputSchema = z.object(expertFields).strict();
+/** A new person: the registry's experts were all acceptance experts, so that stays the default role. */
+export const ExpertInputSchema = z
+  .object({
+    ...expertFields,
+    ...personFields,
+    roles: personFields.roles.default(['acceptance_expert']),
+    fields: personFields.fields.default([]),
+    localIndustries: personFields.localIndustries.default([]),
+    availability: personFields.availability.default('available'),
+  })
+  .strict();
 export type ExpertInput = z.infer<typeof ExpertInputSchema>;
 
 export const ExpertPatchSchema = z
   .object({
     ...expertFields,
+    ...personFields,
     industries: IndustryCodesSchema,
     /** Inactive experts stay in the registry and on past panels but cannot be assigned. */
     active: z.boolean(),
@@ -69,6 +83,15 @@ export const ExpertListQuerySchema = z
       .optional(),
     q: z.string().trim().max(64).optional(),
     active: z.enum(['true', 'false']).optional(),
+    role: PersonRole.schema.optional(),
+    profession: Profession.schema.optional(),
+    level: PersonLevel.schema.optional(),
+    availability: Availability.schema.optional(),
+    localIndustry: z
+      .string()
+      .max(64)
+      .refine((c) => bureauIndustry(c) !== undefined, '本地产业不在产业目录中')
+      .optional(),
   })
   .strict();
 export type ExpertListQuery = z.infer<typeof ExpertListQuerySchema>;

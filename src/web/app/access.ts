@@ -48,6 +48,11 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  // People and outreach (issue 13)
+  /** Officers and admins: contact enterprises (联系企业) and their contact log. */
+  canUseContactFirms: boolean;
+  /** Applicants (their unit) declare, officers confirm the provincial standard's adoption (贯标企业). */
+  canUseStandardAdoptions: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +85,8 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    canUseContactFirms: officerOrAdmin,
+    canUseStandardAdoptions: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
   };
 }
 

@@ -11,11 +11,13 @@ import {
   CalendarOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   FormOutlined,
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   ReconciliationOutlined,
@@ -146,6 +148,19 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'isLoggedIn',
     page: lazy(() => import('../pages/targets')),
     menu: { label: MENU.targets, icon: <AimOutlined /> },
+  },
+  // People and outreach (issue 13)
+  {
+    path: '/contact-firms',
+    access: 'canUseContactFirms',
+    page: lazy(() => import('../pages/contact-firms')),
+    menu: { label: MENU.contactFirms, icon: <PhoneOutlined /> },
+  },
+  {
+    path: '/standard-adoptions',
+    access: 'canUseStandardAdoptions',
+    page: lazy(() => import('../pages/standard-adoptions')),
+    menu: { label: MENU.standardAdoptions, icon: <FlagOutlined /> },
   },
   {
     path: '/ledger',

@@ -29,6 +29,9 @@ export const MENU = {
   reviews: '我的评审任务',
   users: '账号管理',
   help: '帮助',
+  // People and outreach (issue 13)
+  contactFirms: '联系企业',
+  standardAdoptions: '贯标企业',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */

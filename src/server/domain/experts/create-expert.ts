@@ -2,6 +2,8 @@
  * An officer (or an administrator) enters an expert in a registry of its jurisdiction or below, optionally linked to
  * a login with the role expert (one expert per login).
  */
+
+import { isCityOrAbove } from '../../../shared/enums';
 import type { ExpertInput } from '../../../shared/schemas/acceptance';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
@@ -10,7 +12,14 @@ import { experts } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
 import { requireJurisdiction } from '../units/unit-references';
 import { checkExpertUser, duplicateExpertUser } from './expert-bindings';
-import { expertView, findExpert, registryManageable, requireRegistryReader } from './expert-queries';
+import {
+  allFields,
+  checkLocalIndustries,
+  expertView,
+  findExpert,
+  registryManageable,
+  requireRegistryReader,
+} from './expert-queries';
 
 export async function createExpert(db: Db, ctx: RequestContext, input: ExpertInput) {
   const actor = ctx.actor;
@@ -19,6 +28,16 @@ export async function createExpert(db: Db, ctx: RequestContext, input: ExpertInp
   const jurisdiction = await requireJurisdiction(db, input.jurisdictionCode);
   if (!registryManageable(actor, jurisdiction.path)) throw forbidden('只能在本辖区或下级辖区的专家库中登记专家');
   if (input.userId) await checkExpertUser(db, input.userId);
+  checkLocalIndustries(input.localIndustries, jurisdiction.path);
+  const person = {
+    roles: input.roles,
+    profession: input.profession ?? null,
+    fields: allFields(input.field, input.fields),
+    localIndustries: input.localIndustries,
+    level: input.level ?? (isCityOrAbove(jurisdiction.level) ? ('city' as const) : ('district' as const)),
+    availability: input.availability,
+    availabilityNote: input.availabilityNote ?? null,
+  };
   try {
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -33,6 +52,7 @@ export async function createExpert(db: Db, ctx: RequestContext, input: ExpertInp
           background: input.background ?? null,
           jurisdictionCode: input.jurisdictionCode,
           userId: input.userId ?? null,
+          ...person,
         })
         .returning({ id: experts.id });
       await recordAudit(tx, ctx, {
@@ -47,6 +67,7 @@ export async function createExpert(db: Db, ctx: RequestContext, input: ExpertInp
           industries: input.industries,
           jurisdictionCode: input.jurisdictionCode,
           userId: input.userId ?? null,
+          ...person,
         },
       });
       return row!.id;

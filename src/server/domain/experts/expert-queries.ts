@@ -5,11 +5,13 @@
  * Administrators see and manage all; applicants and experts do not browse the registry.
  */
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { bureauIndustriesFor } from '../../../shared/data/bureau-industries';
+import type { ExpertField } from '../../../shared/enums';
 import type { ExpertListQuery } from '../../../shared/schemas/acceptance';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { experts, jurisdictions, users } from '../../db/schema';
-import { forbidden, notFound } from '../../errors';
+import { AppError, forbidden, notFound } from '../../errors';
 import { inSubtree } from '../../policies';
 
 export type ExpertRow = typeof experts.$inferSelect;
@@ -64,6 +66,21 @@ export async function requireVisibleExpert(db: Executor, actor: Actor, id: strin
   return found;
 }
 
+/** The main field first, then the others, each once. */
+export function allFields(field: ExpertField, fields: readonly ExpertField[] = []): ExpertField[] {
+  return [...new Set([field, ...fields])];
+}
+
+/** Local industries must come from the lists of the registry's bureau or those above it. */
+export function checkLocalIndustries(codes: readonly string[] | undefined, registryPath: string): void {
+  if (!codes?.length) return;
+  const allowed = new Set(bureauIndustriesFor(registryPath).map((i) => i.code));
+  if (codes.some((c) => !allowed.has(c))) {
+    const message = '本地产业应从所属专家库监管部门（或其上级）的产业目录中选择';
+    throw new AppError('validation_failed', message, { fields: [{ path: 'localIndustries', message }] });
+  }
+}
+
 export function requireRegistryReader(actor: Actor): void {
   if (actor.role !== 'officer' && actor.role !== 'admin') throw forbidden('只有监管部门可以查看专家库');
 }
@@ -88,12 +105,19 @@ export async function queryExperts(
     .where(
       and(
         visibility(actor),
-        filter.field ? eq(experts.field, filter.field) : undefined,
+        filter.field ? sql`${experts.fields} @> ${JSON.stringify([filter.field])}::jsonb` : undefined,
         filter.industry ? sql`${experts.industries} @> ${JSON.stringify([filter.industry])}::jsonb` : undefined,
         pattern
           ? or(ilike(experts.name, pattern), ilike(experts.affiliation, pattern), ilike(experts.background, pattern))
           : undefined,
         filter.active ? eq(experts.active, filter.active === 'true') : undefined,
+        filter.role ? sql`${experts.roles} @> ${JSON.stringify([filter.role])}::jsonb` : undefined,
+        filter.profession ? eq(experts.profession, filter.profession) : undefined,
+        filter.level ? eq(experts.level, filter.level) : undefined,
+        filter.availability ? eq(experts.availability, filter.availability) : undefined,
+        filter.localIndustry
+          ? sql`${experts.localIndustries} @> ${JSON.stringify([filter.localIndustry])}::jsonb`
+          : undefined,
       ),
     )
     .orderBy(asc(jurisdictions.path), asc(experts.name), asc(experts.id));
@@ -109,6 +133,13 @@ export function expertView(row: LoadedExpert, manageable: boolean) {
     affiliation: e.affiliation,
     field: e.field,
     industries: e.industries as string[],
+    roles: e.roles,
+    profession: e.profession,
+    fields: e.fields,
+    localIndustries: e.localIndustries,
+    level: e.level,
+    availability: e.availability,
+    availabilityNote: e.availabilityNote,
     phone: e.phone,
     email: e.email,
     background: e.background,

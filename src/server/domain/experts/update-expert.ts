@@ -12,6 +12,8 @@ import { AppError, forbidden, unauthenticated } from '../../errors';
 import { requireJurisdiction } from '../units/unit-references';
 import { checkExpertUser, duplicateExpertUser } from './expert-bindings';
 import {
+  allFields,
+  checkLocalIndustries,
   expertView,
   findExpert,
   registryManageable,
@@ -34,7 +36,12 @@ export async function updateExpert(db: Db, ctx: RequestContext, id: string, patc
     path = target.path;
   }
   if (patch.userId) await checkExpertUser(db, patch.userId);
+  checkLocalIndustries(patch.localIndustries ?? (found.expert.localIndustries as string[]), path);
   const { version, ...fields } = patch;
+  // The main field stays among all fields whichever of the two changes.
+  if (patch.field !== undefined || patch.fields !== undefined) {
+    fields.fields = allFields(patch.field ?? found.expert.field, patch.fields ?? found.expert.fields);
+  }
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   try {
     return await db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { kindById } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { applications, bases, jurisdictions, programmes, units } from '../../db/schema';
+import { applications, bases, jurisdictions, programmes, standardAdoptions, units } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
@@ -74,6 +74,13 @@ export async function targetReport(db: Executor, ctx: RequestContext, programmeI
     return kind ? [{ path: a.path, category: kind.category, level: kind.level, status: a.status }] : [];
   });
 
+  const adopters = await db
+    .select({ path: jurisdictions.path, status: standardAdoptions.status, decidedOn: standardAdoptions.decidedOn })
+    .from(standardAdoptions)
+    .innerJoin(units, eq(units.id, standardAdoptions.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(and(under, inArray(standardAdoptions.status, ['declared', 'confirmed'])));
+
   return {
     programmeId,
     programmeCode: found.programme.code,
@@ -82,6 +89,13 @@ export async function targetReport(db: Executor, ctx: RequestContext, programmeI
     ownerJurisdictionCode: owner.code,
     ownerJurisdictionName: owner.name,
     asOf: today,
-    rows: targetProgress(planned, nodes, built, pipeline, today),
+    rows: targetProgress(
+      planned,
+      nodes,
+      built,
+      pipeline,
+      today,
+      adopters.map((a) => ({ ...a, status: a.status as 'declared' | 'confirmed' })),
+    ),
   };
 }

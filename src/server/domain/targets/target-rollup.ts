@@ -10,8 +10,9 @@
  * date (and on or after `from`), not revoked by the due date — certified under any programme, not only this one:
  * targets such as 001's "市、区两级合计" or 002's provincial bases per county count bases other bureaus certify.
  * Without `from` the target is cumulative (001: "到2022年底建成…不少于100家"). In progress: applications of units in
- * the subtree for a matching kind (under any programme) that are submitted and neither ended nor certified. The
- * platform has no data on standard adopters (贯标企业): such rows show the target only.
+ * the subtree for a matching kind (under any programme) that are submitted and neither ended nor certified.
+ * Standard adopters (贯标企业, 002 annex 1's fourth column) count the units of the subtree whose declaration of the
+ * provincial standard their county bureau confirmed within [from, due]; declarations awaiting it are in progress.
  */
 import type { ApplicationStatus } from '../../../core/applications/workflow';
 import { BaseKind, BaseLevel, TargetSubject } from '../../../core/programs/enums';
@@ -36,6 +37,14 @@ export interface PipelineApplication {
   category: BaseKind;
   level: BaseLevel;
   status: ApplicationStatus;
+}
+
+/** A unit's declaration of the provincial standard (src/server/domain/standard-adoptions/). */
+export interface Adopter {
+  path: string;
+  status: 'declared' | 'confirmed';
+  /** The business date of the confirmation; null while declared. */
+  decidedOn: string | null;
 }
 
 /** Submitted and still under way (approved waits for certification): what may still become a base. */
@@ -149,16 +158,28 @@ export function targetProgress(
   built: readonly BuiltBase[],
   pipeline: readonly PipelineApplication[],
   today: string,
+  adopters: readonly Adopter[] = [],
 ) {
   return planned.map((row) => {
     const { target } = row;
     const node = nodes.get(row.code);
-    const tracked = target.subject === 'base' && node !== undefined;
     const inSubtree = (item: { path: string }) => node !== undefined && item.path.startsWith(node.path);
-    const certified = tracked ? built.filter((b) => inSubtree(b) && countsTowards(target, b)).length : null;
-    const inProgress = tracked
-      ? pipeline.filter((a) => inSubtree(a) && matches(target, a) && IN_PROGRESS.includes(a.status)).length
-      : null;
+    let certified: number | null = null;
+    let inProgress: number | null = null;
+    if (node && target.subject === 'base') {
+      certified = built.filter((b) => inSubtree(b) && countsTowards(target, b)).length;
+      inProgress = pipeline.filter((a) => inSubtree(a) && matches(target, a) && IN_PROGRESS.includes(a.status)).length;
+    } else if (node && target.subject === 'standard_adopter') {
+      const mine = adopters.filter(inSubtree);
+      certified = mine.filter(
+        (a) =>
+          a.status === 'confirmed' &&
+          a.decidedOn !== null &&
+          a.decidedOn <= target.due &&
+          (!target.from || a.decidedOn >= target.from),
+      ).length;
+      inProgress = mine.filter((a) => a.status === 'declared').length;
+    }
     const state: TargetState =
       certified === null ? 'not_tracked' : certified >= row.atLeast ? 'met' : today > target.due ? 'overdue' : 'open';
     return {

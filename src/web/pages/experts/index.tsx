@@ -6,22 +6,39 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { bureauIndustryLabel } from '../../../shared/data/bureau-industries';
 import { ExpertField } from '../../../shared/enums';
+import { Availability, PersonLevel, PersonRole, Profession } from '../../../shared/enums-people';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { ConflictDrawer } from './components/ConflictDrawer';
 import { ConflictTable, type Decision } from './components/ConflictTable';
-import { ExpertFormModal, FIELD_OPTIONS, INDUSTRY_OPTIONS } from './components/ExpertFormModal';
+import {
+  AVAILABILITY_OPTIONS,
+  ExpertFormModal,
+  FIELD_OPTIONS,
+  INDUSTRY_OPTIONS,
+  ROLE_OPTIONS,
+} from './components/ExpertFormModal';
+import { PersonRecordsDrawer } from './components/PersonRecordsDrawer';
 import { type Conflict, type Expert, industryLabel, type ListOf } from './types';
 
-const FIELD_COLORS: Record<ExpertField, string> = { law: 'blue', it: 'cyan', industry: 'green', forensics: 'purple' };
+const FIELD_COLORS: Record<ExpertField, string> = {
+  law: 'blue',
+  it: 'cyan',
+  industry: 'green',
+  forensics: 'purple',
+  economics: 'gold',
+};
 
 interface Filter {
   q: string;
   field?: ExpertField;
   industry?: string;
+  role?: PersonRole;
+  availability?: Availability;
 }
 
 type Editing = { mode: 'create' } | { mode: 'edit'; expert: Expert };
@@ -70,7 +87,14 @@ export default function ExpertRegistryPage() {
   const [pendingKey, setPendingKey] = useState(0);
   const [pendingCount, setPendingCount] = useState<number | null>(null);
 
-  const listQuery = { q: filter.q.trim(), field: filter.field, industry: filter.industry };
+  const [recordsOf, setRecordsOf] = useState<Expert | null>(null);
+  const listQuery = {
+    q: filter.q.trim(),
+    field: filter.field,
+    industry: filter.industry,
+    role: filter.role,
+    availability: filter.availability,
+  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: listQuery is derived from filter
   const load = useCallback(() => {
     setLoading(true);
@@ -125,6 +149,24 @@ export default function ExpertRegistryPage() {
           popupMatchSelectWidth={false}
           style={{ width: 260 }}
         />
+        <Select<PersonRole>
+          aria-label="人员类别"
+          placeholder="全部类别"
+          allowClear
+          options={ROLE_OPTIONS}
+          value={filter.role}
+          onChange={(role) => setFilter((f) => ({ ...f, role }))}
+          style={{ width: 160 }}
+        />
+        <Select<Availability>
+          aria-label="可邀请情况"
+          placeholder="可邀请情况"
+          allowClear
+          options={AVAILABILITY_OPTIONS}
+          value={filter.availability}
+          onChange={(availability) => setFilter((f) => ({ ...f, availability }))}
+          style={{ width: 140 }}
+        />
       </Flex>
       <Table<Expert>
         aria-label="专家名单"
@@ -132,15 +174,68 @@ export default function ExpertRegistryPage() {
         loading={loading}
         dataSource={items}
         scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 名专家` }}
+        pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 人` }}
         columns={[
           { title: '姓名', dataIndex: 'name', key: 'name' },
           { title: '工作单位', dataIndex: 'affiliation', key: 'affiliation' },
           {
+            title: '人员类别',
+            dataIndex: 'roles',
+            key: 'roles',
+            render: (roles: PersonRole[]) => (
+              <Space size={[0, 4]} wrap>
+                {roles.map((r) => (
+                  <Tag key={r} color="geekblue">
+                    {PersonRole.labels[r]}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '职业',
+            dataIndex: 'profession',
+            key: 'profession',
+            render: (p: Profession | null) => (p ? Profession.labels[p] : '—'),
+          },
+          {
             title: '专业领域',
-            dataIndex: 'field',
-            key: 'field',
-            render: (field: ExpertField) => <Tag color={FIELD_COLORS[field]}>{ExpertField.labels[field]}</Tag>,
+            dataIndex: 'fields',
+            key: 'fields',
+            render: (fields: ExpertField[]) => (
+              <Space size={[0, 4]} wrap>
+                {fields.map((field) => (
+                  <Tag key={field} color={FIELD_COLORS[field]}>
+                    {ExpertField.labels[field]}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '本地产业',
+            dataIndex: 'localIndustries',
+            key: 'localIndustries',
+            render: (codes: string[]) =>
+              codes.length ? codes.map((c) => bureauIndustryLabel(c) ?? c).join('、') : '—',
+          },
+          {
+            title: '层级',
+            dataIndex: 'level',
+            key: 'level',
+            render: (level: PersonLevel | null) => (level ? PersonLevel.labels[level] : '—'),
+          },
+          {
+            title: '可邀请情况',
+            dataIndex: 'availability',
+            key: 'availability',
+            render: (a: Availability, e: Expert) => (
+              <Tooltip title={e.availabilityNote}>
+                <Tag color={a === 'available' ? 'green' : a === 'limited' ? 'orange' : 'default'}>
+                  {Availability.labels[a]}
+                </Tag>
+              </Tooltip>
+            ),
           },
           {
             title: '熟悉行业',
@@ -198,6 +293,15 @@ export default function ExpertRegistryPage() {
                 >
                   利益冲突
                 </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  autoInsertSpace={false}
+                  aria-label="使用记录"
+                  onClick={() => setRecordsOf(expert)}
+                >
+                  使用记录
+                </Button>
               </Space>
             ),
           },
@@ -208,8 +312,8 @@ export default function ExpertRegistryPage() {
 
   return (
     <PageContainer
-      title="专家库"
-      subTitle="本级、上级与下级专家库；可管理本级及下级专家库的专家"
+      title="人才库 · 智库"
+      subTitle="验收专家、智库成员、执法办案人才与行政指导员；本级、上级与下级人才库，可管理本级及下级的人员"
       extra={
         <Space wrap>
           <ExportButton path="/experts" query={listQuery} />
@@ -226,7 +330,7 @@ export default function ExpertRegistryPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'experts', label: '专家名单', children: expertTable },
+            { key: 'experts', label: '人员名单', children: expertTable },
             {
               key: 'pending',
               label: (
@@ -251,6 +355,7 @@ export default function ExpertRegistryPage() {
           }}
         />
       )}
+      {recordsOf && <PersonRecordsDrawer expert={recordsOf} onClose={() => setRecordsOf(null)} />}
       {conflictsOf && (
         <ConflictDrawer expert={conflictsOf} onClose={() => setConflictsOf(null)} onChanged={pendingChanged} />
       )}

@@ -1,6 +1,7 @@
 /** Shapes of the expert registry API (src/server/routes/experts.ts) as the browser receives them. */
 import { INDUSTRY_DIVISIONS } from '../../../shared/data/industries';
 import type { ConflictKind, ConflictStatus, ExpertField, Role } from '../../../shared/enums';
+import type { Availability, PersonLevel, PersonRecordKind, PersonRole, Profession } from '../../../shared/enums-people';
 
 export interface Expert {
   id: string;
@@ -9,6 +10,14 @@ export interface Expert {
   field: ExpertField;
   /** GB/T 4754 division codes. */
   industries: string[];
+  /** The register of people: roles, profession, all fields, the bureau's own industries, level, availability. */
+  roles: PersonRole[];
+  profession: Profession | null;
+  fields: ExpertField[];
+  localIndustries: string[];
+  level: PersonLevel | null;
+  availability: Availability;
+  availabilityNote: string | null;
   phone: string | null;
   email: string | null;
   background: string | null;
@@ -38,6 +47,16 @@ export interface Conflict {
   decidedByName: string | null;
   decidedAt: string | null;
   createdAt: string;
+}
+
+export interface PersonRecord {
+  id: string;
+  kind: PersonRecordKind;
+  occurredOn: string;
+  title: string;
+  description: string | null;
+  caseRef: string | null;
+  recordedByName: string | null;
 }
 
 export interface ListOf<T> {

@@ -88,6 +88,7 @@ function CompletionCell({ row }: { row: PlacedRow }) {
 }
 
 function GroupTable({ group }: { group: TargetGroup }) {
+  const adopters = group.rows[0]?.subject === 'standard_adopter';
   return (
     <Card size="small" title={group.title} data-testid="target-group">
       {!group.tracked && (
@@ -109,8 +110,9 @@ function GroupTable({ group }: { group: TargetGroup }) {
           },
           { title: '级别', dataIndex: 'levelLabel', render: (v: string, row) => (row.subject === 'base' ? v : '—') },
           { title: '目标数', dataIndex: 'atLeast', align: 'right', render: (n: number) => `不少于 ${n}` },
-          { title: '已认定', dataIndex: 'certified', align: 'right', render: dash },
-          { title: '在办', dataIndex: 'inProgress', align: 'right', render: dash },
+          // Standard adopters (贯标企业) count confirmed declarations; those awaiting the county bureau are in progress.
+          { title: adopters ? '已确认' : '已认定', dataIndex: 'certified', align: 'right', render: dash },
+          { title: adopters ? '待确认' : '在办', dataIndex: 'inProgress', align: 'right', render: dash },
           { title: '完成率', key: 'completion', render: (_: unknown, row) => <CompletionCell row={row} /> },
           {
             title: '完成期限',

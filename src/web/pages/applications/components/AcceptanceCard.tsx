@@ -37,6 +37,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { PdfButton } from '../../../components/PdfButton';
 import { AnswerEditor } from '../../../components/rubric/RubricAnswers';
 import { useDraft } from '../../../hooks/useAutosave';
+import { PanelSuggestions } from './PanelSuggestions';
 
 interface PanelMember {
   expertId: string;
@@ -456,6 +457,15 @@ export function AcceptanceCard({
             </List.Item>
           )}
         />
+        {full && open && (
+          <PanelSuggestions
+            applicationId={applicationId}
+            reloadKey={panel.members.map((m) => `${m.expertId}:${m.recusedAt ?? ''}`).join(',')}
+            onAssign={(expertId) =>
+              run(() => api.post(`/applications/${applicationId}/panel`, { expertId }), '已指派专家')
+            }
+          />
+        )}
         {full && open && (
           <Flex wrap gap={8}>
             <Select

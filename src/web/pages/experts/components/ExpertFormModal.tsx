@@ -4,8 +4,10 @@
  */
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { BUREAU_INDUSTRIES } from '../../../../shared/data/bureau-industries';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/industries';
 import { ExpertField } from '../../../../shared/enums';
+import { Availability, PersonLevel, PersonRole, Profession } from '../../../../shared/enums-people';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
 import type { Page, UserAccount } from '../../../app/types';
@@ -24,7 +26,25 @@ interface ExpertFormValues {
   jurisdictionCode?: string;
   userId?: string | null;
   active: boolean;
+  roles: PersonRole[];
+  profession?: Profession | null;
+  fields: ExpertField[];
+  localIndustries: string[];
+  level?: PersonLevel | null;
+  availability: Availability;
+  availabilityNote?: string;
 }
+
+const optionsOf = <T extends string>(e: { values: readonly T[]; labels: Record<T, string> }) =>
+  e.values.map((value) => ({ value, label: e.labels[value] }));
+export const ROLE_OPTIONS = optionsOf(PersonRole);
+export const PROFESSION_OPTIONS = optionsOf(Profession);
+export const LEVEL_OPTIONS = optionsOf(PersonLevel);
+export const AVAILABILITY_OPTIONS = optionsOf(Availability);
+/** Bureaus' own industry lists, grouped by the bureau's grouping (the server checks the registry may use them). */
+export const LOCAL_INDUSTRY_OPTIONS = Object.values(BUREAU_INDUSTRIES)
+  .flat()
+  .map((i) => ({ value: i.code, label: `${i.name}（${i.group}）` }));
 
 export const FIELD_OPTIONS = ExpertField.values.map((value) => ({ value, label: ExpertField.labels[value] }));
 
@@ -122,6 +142,13 @@ export function ExpertFormModal({ expert, onClose }: ExpertFormModalProps) {
       email: textOrNull(values.email),
       background: textOrNull(values.background),
       jurisdictionCode: values.jurisdictionCode,
+      roles: values.roles,
+      profession: values.profession ?? null,
+      fields: (values.fields ?? []).filter((f) => f !== values.field),
+      localIndustries: values.localIndustries ?? [],
+      level: values.level ?? null,
+      availability: values.availability,
+      availabilityNote: textOrNull(values.availabilityNote),
       ...(isAdmin ? { userId: values.userId ?? null } : {}),
     };
     try {
@@ -166,8 +193,23 @@ export function ExpertFormModal({ expert, onClose }: ExpertFormModalProps) {
                 jurisdictionCode: expert.jurisdictionCode,
                 userId: expert.userId,
                 active: expert.active,
+                roles: expert.roles,
+                profession: expert.profession,
+                fields: expert.fields,
+                localIndustries: expert.localIndustries,
+                level: expert.level,
+                availability: expert.availability,
+                availabilityNote: expert.availabilityNote ?? undefined,
               }
-            : { industries: [], active: true, jurisdictionCode: me.jurisdictionCode ?? undefined }
+            : {
+                industries: [],
+                active: true,
+                jurisdictionCode: me.jurisdictionCode ?? undefined,
+                roles: ['acceptance_expert'],
+                fields: [],
+                localIndustries: [],
+                availability: 'available',
+              }
         }
       >
         <Form.Item name="name" label="姓名" rules={[required('请填写姓名')]}>
@@ -176,8 +218,17 @@ export function ExpertFormModal({ expert, onClose }: ExpertFormModalProps) {
         <Form.Item name="affiliation" label="工作单位" rules={[required('请填写工作单位')]}>
           <Input maxLength={100} />
         </Form.Item>
+        <Form.Item name="roles" label="人员类别" rules={[{ required: true, message: '请至少选择一个人员类别' }]}>
+          <Select mode="multiple" options={ROLE_OPTIONS} placeholder="验收专家、智库成员、执法办案人才、行政指导员" />
+        </Form.Item>
+        <Form.Item name="profession" label="职业">
+          <Select options={PROFESSION_OPTIONS} allowClear placeholder="法官、检察官、学者、律师…" />
+        </Form.Item>
         <Form.Item name="field" label="专业领域" rules={[{ required: true, message: '请选择专业领域' }]}>
           <Select options={FIELD_OPTIONS} placeholder="请选择专业领域" />
+        </Form.Item>
+        <Form.Item name="fields" label="其他领域" extra="如法学、产业经济学、信息技术">
+          <Select mode="multiple" options={FIELD_OPTIONS} allowClear />
         </Form.Item>
         <Form.Item name="industries" label="熟悉行业" extra="国民经济行业分类（GB/T 4754-2017）大类，最多20个">
           <Select
@@ -188,6 +239,18 @@ export function ExpertFormModal({ expert, onClose }: ExpertFormModalProps) {
             allowClear
             placeholder="可输入代码或名称搜索"
           />
+        </Form.Item>
+        <Form.Item name="localIndustries" label="本地产业" extra="所属监管部门的产业目录（如绍兴市九大产业）">
+          <Select mode="multiple" options={LOCAL_INDUSTRY_OPTIONS} optionFilterProp="label" allowClear />
+        </Form.Item>
+        <Form.Item name="level" label="人才库层级" extra="不填则按所属辖区确定">
+          <Select options={LEVEL_OPTIONS} allowClear />
+        </Form.Item>
+        <Form.Item name="availability" label="可邀请情况">
+          <Select options={AVAILABILITY_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="availabilityNote" label="可邀请情况说明">
+          <Input maxLength={500} />
         </Form.Item>
         <Form.Item name="phone" label="联系电话">
           <Input maxLength={30} />
