@@ -69,6 +69,14 @@ export const AuditEntityType = enumOf({
   objection: '异议',
   base: '示范基地',
   calendar: '工作日历',
+  // Services, campaigns, simulated attack service, guides library (issue 13)
+  service_partner: '合作机构',
+  service_record: '服务记录',
+  campaign_visit: '三进活动',
+  convention: '自律公约',
+  attack_assessment: '模拟攻击评估',
+  attack_finding: '评估发现问题',
+  guide: '指引范本',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -119,6 +127,18 @@ export const AuditAction = enumOf({
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',
+  // Services, campaigns, simulated attack service, guides library (issue 13)
+  'service_partner.create': '登记合作机构',
+  'service.record': '登记服务记录',
+  'campaign.visit': '登记三进活动',
+  'convention.record': '登记自律公约',
+  'attack.request': '申请模拟攻击评估',
+  'attack.schedule': '安排模拟攻击评估',
+  'attack.report': '提交模拟攻击评估报告',
+  'attack.report_read': '查阅模拟攻击评估报告',
+  'attack.finding_update': '更新问题整改情况',
+  'guide.publish': '发布指引范本',
+  'guide.version': '发布指引范本新版本',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 
