@@ -29,6 +29,8 @@ import { installWebApp } from './http/web-assets';
 import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
+// Services, campaigns, simulated attack service, guides library (issue 13)
+import { attackRoutes } from './routes/attack-assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -37,6 +39,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
 import { exportRoutes } from './routes/exports';
 import { guidanceRoutes } from './routes/guidance';
+import { guideRoutes } from './routes/guides';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -45,6 +48,7 @@ import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
 import { selfAssessmentRoutes } from './routes/self-assessments';
+import { serviceRoutes } from './routes/services';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { unitRoutes } from './routes/units';
@@ -173,6 +177,10 @@ export async function buildApp({
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
+      // Services, campaigns, simulated attack service, guides library (issue 13)
+      await api.register(serviceRoutes(database.db));
+      await api.register(attackRoutes(database.db));
+      await api.register(guideRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

@@ -167,10 +167,7 @@ export const serviceAttackAssessments = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('service_attack_unit_idx').on(t.unitId),
-    index('service_attack_partner_idx').on(t.partnerId),
-  ],
+  (t) => [index('service_attack_unit_idx').on(t.unitId), index('service_attack_partner_idx').on(t.partnerId)],
 );
 
 export const serviceAttackFindings = pgTable(
