@@ -178,6 +178,35 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/notifications': 'user',
   'POST /api/v1/notifications/{id}/read': 'applicant:own-unit',
   'POST /api/v1/notifications/read-all': 'user',
+
+  // Services and campaigns, simulated attack service, guides library (issue 13). The attack assessment's
+  // responsible officer is Keqiao (it scheduled it); its report is for the firm, the provider and that officer only.
+  'GET /api/v1/service-partners': 'user',
+  'POST /api/v1/service-partners': 'admin officer:subtree',
+  'GET /api/v1/service-records': 'user',
+  'POST /api/v1/service-records': 'admin officer:subtree',
+  'GET /api/v1/service-records/export.xlsx': 'user',
+  'GET /api/v1/campaign-visits': 'user',
+  'POST /api/v1/campaign-visits': 'admin officer:subtree',
+  'GET /api/v1/conventions': 'user',
+  'POST /api/v1/conventions': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/service-statistics': 'admin officer:any',
+  'GET /api/v1/service-statistics/export.xlsx': 'admin officer:any',
+  'GET /api/v1/attack-assessments': 'user',
+  'POST /api/v1/attack-assessments': 'applicant:own-unit',
+  'GET /api/v1/attack-assessments/{id}': 'officer:subtree applicant:own-unit',
+  'POST /api/v1/attack-assessments/{id}/schedule': 'officer:district',
+  'POST /api/v1/attack-assessments/{id}/report': 'officer:district',
+  'GET /api/v1/attack-assessments/{id}/report': 'officer:district applicant:own-unit',
+  'PATCH /api/v1/attack-findings/{id}': 'officer:district applicant:own-unit',
+  'GET /api/v1/guides': 'user',
+  'POST /api/v1/guides': 'officer:any',
+  'GET /api/v1/guides/{id}': 'user',
+  'POST /api/v1/guides/{id}/versions': 'officer:subtree',
+  'GET /api/v1/guides/{id}/versions/{version}/file': 'user',
+  'GET /api/v1/public-guides': 'public',
+  'GET /api/v1/public-guides/{id}': 'public',
+  'GET /api/v1/public-guides/{id}/file': 'public',
 };
 
 /** The roles each scope grants, on the matrix's subjects. */
