@@ -48,6 +48,11 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  // Services, attack service, guides (issue 13)
+  /** Officers and admins: service records, campaigns, conventions, partners and their statistics. */
+  canUseServices: boolean;
+  /** Applicants (request, provide) and officers (schedule): the simulated attack service. */
+  canUseAttackService: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +85,9 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    // Services, attack service, guides (issue 13)
+    canUseServices: officerOrAdmin,
+    canUseAttackService: role === 'officer' || (role === 'applicant' && user?.unitId != null),
   };
 }
 

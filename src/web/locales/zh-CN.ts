@@ -27,6 +27,10 @@ export const MENU = {
   reviews: '我的评审任务',
   users: '账号管理',
   help: '帮助',
+  // Services, attack service, guides (issue 13)
+  services: '服务与活动',
+  attack: '模拟攻击评估',
+  guides: '指引与范本',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */
