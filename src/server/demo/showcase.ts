@@ -23,6 +23,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { loginThrottles, users } from '../db/schema';
 import { DEMO_PASSWORD } from './seed';
+import { seedServicesDemo } from './services';
 
 export interface ShowcaseAccount {
   username: string;
@@ -115,6 +116,30 @@ class Session {
       throw new ShowcaseError(`demo showcase: ${method} ${url} answered ${res.statusCode}: ${res.body}`);
     }
     return res.json() as T;
+  }
+
+  /** Uploads a file as this user (issue 13's demo cites uploaded reports and guides). */
+  async upload(fileName: string, content: Buffer): Promise<{ sha256: string; fileName: string }> {
+    const boundary = '----shangmi-demo-boundary';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      },
+    });
+    if (res.statusCode !== 201) throw new ShowcaseError(`demo showcase: upload ${fileName}: ${res.body}`);
+    return { sha256: res.json().sha256, fileName };
   }
 
   get = <T = unknown>(url: string) => this.call<T>('GET', url);
@@ -339,6 +364,14 @@ class Showcase {
     await this.createAccounts();
     await this.wuhan();
     await this.shaoxing(today);
+    // Services, attack service, guides (issue 13), on the business date of the first start.
+    const firm = await (await this.as('applicant8')).get<{ user: { unitId: string } }>('/auth/me');
+    await seedServicesDemo(
+      (u) => this.as(u),
+      firm.user.unitId,
+      (d) => this.on(d),
+      today,
+    );
   }
 
   /** Wuhan (no publicity stage): a certified point and station, one under acceptance, one submitted, one draft. */
