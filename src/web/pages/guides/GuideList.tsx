@@ -82,15 +82,19 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
           }}
           options={GuideKind.values.map((v) => ({ value: v, label: GuideKind.labels[v] }))}
         />
-        <div style={{ width: 240 }}>
+        <Flex gap={6} align="center" style={{ width: 300 }}>
+          <label htmlFor="guide-industry-filter" style={{ whiteSpace: 'nowrap' }}>
+            行业
+          </label>
           <IndustryCascader
+            id="guide-industry-filter"
             value={industryCode}
             onChange={(v?: string | null) => {
               setIndustryCode(v ?? undefined);
               setPage(1);
             }}
           />
-        </div>
+        </Flex>
       </Flex>
       <List
         loading={data === null}
