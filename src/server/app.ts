@@ -30,6 +30,8 @@ import { type Mailer, startMailer } from './notifications/mailer';
 import { acceptanceRoutes } from './routes/acceptance';
 import { applicationRoutes } from './routes/applications';
 import { assessmentRoutes } from './routes/assessments';
+// Services, campaigns, simulated attack service, guides library (issue 13)
+import { attackRoutes } from './routes/attack-assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -38,6 +40,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { expertRoutes } from './routes/experts';
 import { exportRoutes } from './routes/exports';
 import { guidanceRoutes } from './routes/guidance';
+import { guideRoutes } from './routes/guides';
 import { healthRoutes } from './routes/health';
 import { jurisdictionRoutes } from './routes/jurisdictions';
 import { ledgerRoutes } from './routes/ledger';
@@ -49,6 +52,7 @@ import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
 import { selfAssessmentRoutes } from './routes/self-assessments';
+import { serviceRoutes } from './routes/services';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { unitRoutes } from './routes/units';
@@ -182,6 +186,10 @@ export async function buildApp({
       // People and outreach (issue 13)
       await api.register(peopleRoutes(database.db));
       await api.register(outreachRoutes(database.db));
+      // Services, campaigns, simulated attack service, guides library (issue 13)
+      await api.register(serviceRoutes(database.db));
+      await api.register(attackRoutes(database.db));
+      await api.register(guideRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

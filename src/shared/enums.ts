@@ -73,6 +73,14 @@ export const AuditEntityType = enumOf({
   // People and outreach (issue 13)
   contact_firm: '联系企业',
   standard_adoption: '贯标企业',
+  // Services, campaigns, simulated attack service, guides library (issue 13)
+  service_partner: '合作机构',
+  service_record: '服务记录',
+  campaign_visit: '三进活动',
+  convention: '自律公约',
+  attack_assessment: '模拟攻击评估',
+  attack_finding: '评估发现问题',
+  guide: '指引范本',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -136,6 +144,18 @@ export const AuditAction = enumOf({
   'contact_firm.log': '记录企业联系',
   'adoption.declare': '申报贯标',
   'adoption.decide': '审核贯标申报',
+  // Services, campaigns, simulated attack service, guides library (issue 13)
+  'service_partner.create': '登记合作机构',
+  'service.record': '登记服务记录',
+  'campaign.visit': '登记三进活动',
+  'convention.record': '登记自律公约',
+  'attack.request': '申请模拟攻击评估',
+  'attack.schedule': '安排模拟攻击评估',
+  'attack.report': '提交模拟攻击评估报告',
+  'attack.report_read': '查阅模拟攻击评估报告',
+  'attack.finding_update': '更新问题整改情况',
+  'guide.publish': '发布指引范本',
+  'guide.version': '发布指引范本新版本',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

@@ -94,6 +94,11 @@ const ID_OF: Record<string, keyof Subjects> = {
   // People and outreach (issue 13)
   'contact-firms': 'contactFirmId',
   'standard-adoptions': 'adoptionId',
+  // Issue 13
+  'attack-assessments': 'attackId',
+  'attack-findings': 'findingId',
+  guides: 'guideDocId',
+  'public-guides': 'guideDocId',
 };
 const SHA_OF: Record<string, keyof Subjects> = {
   'self-assessments': 'evidenceSha',
@@ -128,6 +133,8 @@ export function concretePath(op: Operation, s: Subjects): string {
       case 'year':
         // A base's review year lies between its certification (2021) and today; a calendar year is any.
         return op.path.includes('/reviews/') ? '2021' : '2030';
+      case 'version':
+        return '1';
       default:
         throw new Error(`no subject for {${name}} in ${op.name}`);
     }
@@ -295,6 +302,58 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     attachments: [{ sha256: s.adoptionSha, fileName: '贯标证明.pdf' }],
   }),
   'POST /api/v1/standard-adoptions/{id}/decision': () => ({ status: 'confirmed', version: 999 }),
+  // Services, attack service, guides (issue 13)
+  'POST /api/v1/service-partners': () => ({
+    name: `矩阵测试律师事务所${next()}`,
+    kind: 'law_firm',
+    jurisdictionCode: '330603',
+  }),
+  'POST /api/v1/service-records': (s) => ({
+    kind: 'legal_consultation',
+    unitId: s.unitId,
+    provider: 'partner',
+    partnerId: s.partnerId,
+    occurredOn: '2021-10-09',
+    title: '矩阵测试法律咨询',
+  }),
+  'POST /api/v1/campaign-visits': (s) => ({
+    kind: 'enterprise',
+    jurisdictionCode: '330603',
+    unitId: s.unitId,
+    placeName: '矩阵测试企业',
+    occurredOn: '2021-10-09',
+    firmsReached: 1,
+  }),
+  'POST /api/v1/conventions': (s) => ({
+    associationId: s.unitId,
+    title: '矩阵测试自律公约',
+    signedOn: '2021-10-09',
+    signatoryIds: [s.spareUnitId],
+  }),
+  'POST /api/v1/attack-assessments': (s) => ({ unitId: s.unitId, partnerId: s.partnerId, scope: '矩阵测试范围' }),
+  'POST /api/v1/attack-assessments/{id}/schedule': () => ({ scheduledOn: '2021-12-01', version: 999 }),
+  'POST /api/v1/attack-assessments/{id}/report': () => ({
+    report: { sha256: 'ab'.repeat(32), fileName: '报告.pdf' },
+    summary: '矩阵测试',
+    findings: [],
+    version: 999,
+  }),
+  'PATCH /api/v1/attack-findings/{id}': () => ({ status: 'in_progress', version: 999 }),
+  'POST /api/v1/guides': () => ({
+    kind: 'template_confidentiality',
+    visibility: 'registered',
+    title: '矩阵测试保密协议范本',
+    summary: '矩阵测试',
+    body: '矩阵测试',
+    file: { sha256: 'ab'.repeat(32), fileName: '范本.pdf' },
+  }),
+  'POST /api/v1/guides/{id}/versions': () => ({
+    title: '矩阵测试新版本',
+    summary: '矩阵测试',
+    body: '矩阵测试',
+    file: { sha256: 'ab'.repeat(32), fileName: '范本.pdf' },
+    baseVersion: 999,
+  }),
 };
 
 export function validBody(op: Operation, s: Subjects): unknown {

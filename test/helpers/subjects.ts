@@ -83,6 +83,14 @@ export interface Subjects {
   /** The subject unit's standard-adoption declaration (awaiting Keqiao) and its evidence file. */
   adoptionId: string;
   adoptionSha: string;
+  // Services, attack service, guides (issue 13)
+  /** An accredited partner organisation (no account of its own). */
+  partnerId: string;
+  /** The subject unit's simulated attack assessment, scheduled by Keqiao and reported with one finding. */
+  attackId: string;
+  findingId: string;
+  /** A public guide published by Keqiao. */
+  guideDocId: string;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -237,6 +245,7 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
   expect(adoption.statusCode, adoption.body).toBe(201);
 
   const spareUser = (await admin.get('/api/v1/users?q=matrix-spare')).json().items[0];
+  const services = await buildServiceSubjects(keqiao, applicant, unitId);
   const notification = (await applicant.get('/api/v1/notifications')).json().items[0];
 
   return {
@@ -269,5 +278,53 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     contactFirmId: firm.json().id,
     adoptionId: adoption.json().id,
     adoptionSha: adoptionFile.sha256,
+    ...services,
+  };
+}
+
+/** Issue 13's subjects: a partner, a reported attack assessment with a finding, a public guide. */
+async function buildServiceSubjects(keqiao: Client, applicant: Client, unitId: string) {
+  const partner = await keqiao.post('/api/v1/service-partners', {
+    name: '绍兴矩阵网络安全测评中心',
+    kind: 'security_assessor',
+    jurisdictionCode: '330603',
+    attackAccredited: true,
+  });
+  expect(partner.statusCode, partner.body).toBe(201);
+  const requested = await applicant.post('/api/v1/attack-assessments', {
+    unitId,
+    partnerId: partner.json().id,
+    scope: '办公网络与研发文档服务器',
+  });
+  expect(requested.statusCode, requested.body).toBe(201);
+  const scheduled = await keqiao.post(`/api/v1/attack-assessments/${requested.json().id}/schedule`, {
+    scheduledOn: '2021-10-20',
+    version: requested.json().version,
+  });
+  expect(scheduled.statusCode, scheduled.body).toBe(200);
+  const report = await upload(keqiao, '模拟攻击评估报告.pdf', pdf('matrix attack report'));
+  const reported = await keqiao.post(`/api/v1/attack-assessments/${requested.json().id}/report`, {
+    report,
+    summary: '发现弱口令一处。',
+    findings: [{ title: '研发服务器存在弱口令', severity: 'high', recommendation: '启用复杂口令与双因素认证' }],
+    version: scheduled.json().version,
+  });
+  expect(reported.statusCode, reported.body).toBe(200);
+  const file = await upload(keqiao, '商业秘密保护指引.pdf', pdf('matrix guide'));
+  const guide = await keqiao.post('/api/v1/guides', {
+    kind: 'protection_guide',
+    industryCode: '17',
+    visibility: 'public',
+    title: '纺织企业商业秘密保护指引',
+    summary: '面向纺织企业的商业秘密保护要点。',
+    body: '一、明确保密范围；二、签订保密协议；三、加强研发资料管理。',
+    file,
+  });
+  expect(guide.statusCode, guide.body).toBe(201);
+  return {
+    partnerId: partner.json().id as string,
+    attackId: requested.json().id as string,
+    findingId: reported.json().findings[0].id as string,
+    guideDocId: guide.json().id as string,
   };
 }

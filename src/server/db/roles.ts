@@ -16,6 +16,7 @@ export const APPEND_ONLY_TABLES = [
   'evidence_leaves',
   'evidence_hashes',
   'evidence_checkpoints',
+  'guide_versions',
 ] as const;
 
 /** Tables only the database's own functions write (SECURITY DEFINER, as the owner): the app may read them. */

@@ -888,3 +888,4 @@ export const idempotencyKeys = pgTable(
 export * from './schema-assessment';
 export * from './schema-oversight';
 export * from './schema-people';
+export * from './schema-services';

@@ -24,6 +24,7 @@ import type { Database } from '../db/client';
 import { loginThrottles, users } from '../db/schema';
 import { seedPeople } from './people';
 import { DEMO_PASSWORD } from './seed';
+import { seedServicesDemo } from './services';
 
 export interface ShowcaseAccount {
   username: string;
@@ -118,24 +119,20 @@ export class Session {
     return res.json() as T;
   }
 
-  get = <T = unknown>(url: string) => this.call<T>('GET', url);
-  post = <T = unknown>(url: string, payload: unknown) => this.call<T>('POST', url, payload);
-  patch = <T = unknown>(url: string, payload: unknown) => this.call<T>('PATCH', url, payload);
-  put = <T = unknown>(url: string, payload: unknown) => this.call<T>('PUT', url, payload);
-
-  /** Uploads one file (POST /attachments, multipart) and answers its reference. */
+  /** Uploads a file as this user (issue 13's demo cites uploaded reports and guides). */
   async upload(fileName: string, content: Buffer): Promise<{ sha256: string; fileName: string }> {
     const boundary = '----shangmi-demo-boundary';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
     const res = await this.app.inject({
       method: 'POST',
       url: '/api/v1/attachments',
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="evidence.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        content,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
+      payload,
       headers: {
         'content-type': `multipart/form-data; boundary=${boundary}`,
         ...(this.cookie ? { cookie: this.cookie } : {}),
@@ -145,6 +142,11 @@ export class Session {
     if (res.statusCode !== 201) throw new ShowcaseError(`demo showcase: upload ${fileName}: ${res.body}`);
     return { sha256: res.json().sha256, fileName };
   }
+
+  get = <T = unknown>(url: string) => this.call<T>('GET', url);
+  post = <T = unknown>(url: string, payload: unknown) => this.call<T>('POST', url, payload);
+  patch = <T = unknown>(url: string, payload: unknown) => this.call<T>('PATCH', url, payload);
+  put = <T = unknown>(url: string, payload: unknown) => this.call<T>('PUT', url, payload);
 }
 
 /** Answers every item in full (or every requirement met), with a comment where the sheet asks for one. */
@@ -365,6 +367,14 @@ class Showcase {
     await this.shaoxing(today);
     // People and outreach (issue 13): Shaoxing's register, contact firms and a standard adopter.
     await seedPeople({ as: (username) => this.as(username), on: (date) => this.on(date) });
+    // Services, attack service, guides (issue 13), on the business date of the first start.
+    const firm = await (await this.as('applicant8')).get<{ user: { unitId: string } }>('/auth/me');
+    await seedServicesDemo(
+      (u) => this.as(u),
+      firm.user.unitId,
+      (d) => this.on(d),
+      today,
+    );
   }
 
   /** Wuhan (no publicity stage): a certified point and station, one under acceptance, one submitted, one draft. */

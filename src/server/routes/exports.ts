@@ -6,6 +6,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ExpertListQuerySchema } from '../../shared/schemas/acceptance';
 import { RegistryQuerySchema, TargetsQuerySchema } from '../../shared/schemas/publicity';
+// Services (issue 13)
+import { ServiceRecordQuerySchema, StatisticsQuerySchema } from '../../shared/schemas/services';
 import type { Db } from '../db/client';
 import { exportPanel } from '../domain/acceptance/export-panel';
 import { exportPanelResults } from '../domain/acceptance/export-panel-results';
@@ -14,6 +16,8 @@ import { exportAudit } from '../domain/audit/export-audit';
 import { exportExperts } from '../domain/experts/export-experts';
 import { exportLedger } from '../domain/ledger/export-ledger';
 import { exportRegistry } from '../domain/registry/export-registry';
+import { exportServiceRecords } from '../domain/services/export-services';
+import { exportStatistics } from '../domain/services/service-statistics';
 import { exportTargets } from '../domain/targets/export-targets';
 import { exportUnits } from '../domain/units/export-units';
 import { sendXlsx } from '../export/xlsx-stream';
@@ -165,6 +169,37 @@ export const exportRoutes =
       async (request, reply) => {
         requireActor(request);
         return sendXlsx(reply, '台账.xlsx', exportLedger(db, request.ctx, request.query));
+      },
+    );
+    // Services (issue 13)
+    app.get(
+      '/service-records/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出服务记录（Excel；筛选条件与服务记录列表相同）',
+          querystring: ServiceRecordQuerySchema.omit(unpaged),
+          response: errorResponses,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        return sendXlsx(reply, '服务记录.xlsx', exportServiceRecords(db, request.ctx, request.query));
+      },
+    );
+    app.get(
+      '/service-statistics/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出服务统计（Excel；按辖区、类型、月份）',
+          querystring: StatisticsQuerySchema,
+          response: errorResponses,
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        return sendXlsx(reply, '服务统计.xlsx', exportStatistics(db, request.ctx, request.query));
       },
     );
   };

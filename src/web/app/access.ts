@@ -53,6 +53,11 @@ export interface Access {
   canUseContactFirms: boolean;
   /** Applicants (their unit) declare, officers confirm the provincial standard's adoption (贯标企业). */
   canUseStandardAdoptions: boolean;
+  // Services, attack service, guides (issue 13)
+  /** Officers and admins: service records, campaigns, conventions, partners and their statistics. */
+  canUseServices: boolean;
+  /** Applicants (request, provide) and officers (schedule): the simulated attack service. */
+  canUseAttackService: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -87,6 +92,9 @@ export function accessFor(user: CurrentUser | null): Access {
     canAssignGuides: officerOrAdmin,
     canUseContactFirms: officerOrAdmin,
     canUseStandardAdoptions: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    // Services, attack service, guides (issue 13)
+    canUseServices: officerOrAdmin,
+    canUseAttackService: role === 'officer' || (role === 'applicant' && user?.unitId != null),
   };
 }
 

@@ -8,7 +8,9 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  BugOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -20,6 +22,7 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -54,6 +57,8 @@ export const appRoutes: readonly AppRoute[] = [
   },
   { path: '/publicity', access: 'public', blank: true, page: lazy(() => import('../pages/public/publicity')) },
   { path: '/help/public', access: 'public', blank: true, page: lazy(() => import('../pages/help/public')) },
+  // The guides library's public page (issue 13).
+  { path: '/public/guides', access: 'public', blank: true, page: lazy(() => import('../pages/guides/public')) },
   {
     path: '/objection-status',
     access: 'public',
@@ -219,6 +224,25 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/account/security',
     access: 'canUseSecondFactor',
     page: lazy(() => import('../pages/account/security')),
+  },
+  // Services, attack service, guides (issue 13)
+  {
+    path: '/services',
+    access: 'canUseServices',
+    page: lazy(() => import('../pages/services')),
+    menu: { label: MENU.services, icon: <CustomerServiceOutlined /> },
+  },
+  {
+    path: '/attack-assessments',
+    access: 'canUseAttackService',
+    page: lazy(() => import('../pages/services/attack')),
+    menu: { label: MENU.attack, icon: <BugOutlined /> },
+  },
+  {
+    path: '/guides',
+    access: 'isLoggedIn',
+    page: lazy(() => import('../pages/guides')),
+    menu: { label: MENU.guides, icon: <ReadOutlined /> },
   },
   {
     path: '/help',

@@ -32,6 +32,10 @@ export const MENU = {
   // People and outreach (issue 13)
   contactFirms: '联系企业',
   standardAdoptions: '贯标企业',
+  // Services, attack service, guides (issue 13)
+  services: '服务与活动',
+  attack: '模拟攻击评估',
+  guides: '指引与范本',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */

@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: '/publicity', label: '公示' },
   { to: '/objection-status', label: '异议查询' },
   { to: '/verify', label: '存证验证' },
+  { to: '/public/guides', label: '指引与范本' },
   { to: '/help/public', label: '帮助' },
 ] as const;
 
