@@ -47,6 +47,7 @@ import { registryRoutes } from './routes/registry';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
+import { trainingRoutes } from './routes/trainings';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -173,6 +174,7 @@ export async function buildApp({
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
+      await api.register(trainingRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

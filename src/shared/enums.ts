@@ -69,6 +69,9 @@ export const AuditEntityType = enumOf({
   objection: '异议',
   base: '示范基地',
   calendar: '工作日历',
+  // Trainings, the lecture series, forums (issue 13)
+  training: '培训活动',
+  training_registration: '培训报名',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -119,6 +122,14 @@ export const AuditAction = enumOf({
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',
+  // Trainings, the lecture series, forums (issue 13)
+  'training.create': '发布培训活动',
+  'training.update': '修改培训活动',
+  'training.register': '培训报名',
+  'training.cancel_registration': '取消培训报名',
+  'training.check_in': '培训签到',
+  'training.walk_in': '现场登记参会',
+  'training.feedback': '提交培训反馈',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 
