@@ -38,6 +38,7 @@ const LISTED_SUBJECTS: Record<string, { readBy: string; id: keyof Subjects }> = 
   'GET /api/v1/objections': { readBy: 'GET /api/v1/objections/{id}/attachments/{sha256}', id: 'objectionId' },
   'GET /api/v1/conflicts': { readBy: 'POST /api/v1/conflicts/{id}/decision', id: 'conflictId' },
   'GET /api/v1/evidence/entries': { readBy: 'GET /api/v1/units/{id}', id: 'evidenceEntryId' },
+  'GET /api/v1/trainings': { readBy: 'GET /api/v1/trainings/{id}', id: 'trainingId' },
 };
 
 /** Operations whose call ends the caller's session: called with a fresh one. */

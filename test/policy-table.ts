@@ -178,6 +178,24 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/notifications': 'user',
   'POST /api/v1/notifications/{id}/read': 'applicant:own-unit',
   'POST /api/v1/notifications/read-all': 'user',
+
+  // Trainings, the lecture series, forums (the subject: a Shaoxing lecture with a Keqiao sub-venue, the firm registered)
+  'GET /api/v1/trainings': 'user',
+  'POST /api/v1/trainings': 'admin officer:subtree',
+  'GET /api/v1/trainings/{id}': 'admin officer:subtree applicant:own-unit',
+  'PATCH /api/v1/trainings/{id}': 'admin officer:owner',
+  'GET /api/v1/trainings/{id}/materials/{sha256}': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/trainings/{id}/registrations': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/trainings/{id}/registrations': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/trainings/{id}/walk-ins': 'admin officer:subtree',
+  'GET /api/v1/trainings/{id}/feedback': 'admin officer:subtree',
+  'GET /api/v1/training-registrations/{id}': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/training-registrations/{id}/check-in': 'admin officer:subtree',
+  'POST /api/v1/training-registrations/{id}/cancellation': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/training-registrations/{id}/feedback': 'admin applicant:own-unit',
+  'GET /api/v1/training-registrations/{id}/certificate': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/training-stats': 'admin officer:any',
+  'GET /api/v1/training-stats/export.xlsx': 'admin officer:any',
 };
 
 /** The roles each scope grants, on the matrix's subjects. */

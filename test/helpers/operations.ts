@@ -89,11 +89,14 @@ const ID_OF: Record<string, keyof Subjects> = {
   experts: 'expertId',
   conflicts: 'conflictId',
   notifications: 'notificationId',
+  trainings: 'trainingId',
+  'training-registrations': 'trainingRegistrationId',
 };
 const SHA_OF: Record<string, keyof Subjects> = {
   'self-assessments': 'evidenceSha',
   applications: 'formSha',
   objections: 'objectionSha',
+  trainings: 'trainingMaterialSha',
 };
 
 export function concretePath(op: Operation, s: Subjects): string {
@@ -229,6 +232,34 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     findings: '矩阵测试',
   }),
   'PUT /api/v1/applications/{id}/acceptance-opinion': () => ({ opinion: '矩阵测试意见', version: 999 }),
+  // Trainings
+  'POST /api/v1/trainings': () => ({
+    kind: 'training',
+    title: `柯桥区商业秘密保护培训${next()}`,
+    ownerJurisdictionCode: '330603',
+    audience: 'open',
+    startsOn: '2021-10-15',
+    endsOn: '2021-10-15',
+    sessions: [],
+    venues: [
+      { role: 'main', name: '区局会议室', hostJurisdictionCode: '330603', capacity: 30, address: '柯桥区笛扬路 8 号' },
+    ],
+    materials: [],
+  }),
+  'PATCH /api/v1/trainings/{id}': () => ({ version: 999, title: '改' }),
+  'POST /api/v1/trainings/{id}/registrations': (s) => ({
+    venueId: s.trainingVenueId,
+    unitId: s.unitId,
+    attendees: [{ name: `矩阵报名${next()}` }],
+  }),
+  'POST /api/v1/trainings/{id}/walk-ins': (s) => ({
+    venueId: s.trainingVenueId,
+    unitName: '矩阵测试未登记单位',
+    attendee: { name: `矩阵现场${next()}` },
+  }),
+  'POST /api/v1/training-registrations/{id}/feedback': () => ({
+    answers: { overall: 5, content: 5, speaker: 4, organisation: 4 },
+  }),
 };
 
 export function validBody(op: Operation, s: Subjects): unknown {

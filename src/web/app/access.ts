@@ -48,6 +48,10 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  /** Trainings and the lecture series: units (to register) and officers and admins (to publish, host, check in). */
+  canUseTrainings: boolean;
+  /** Officers and admins: reach statistics of the trainings. */
+  canViewTrainingStats: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +84,8 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    canUseTrainings: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    canViewTrainingStats: officerOrAdmin,
   };
 }
 
