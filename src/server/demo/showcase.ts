@@ -23,6 +23,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { loginThrottles, users } from '../db/schema';
 import { DEMO_PASSWORD } from './seed';
+import { seedTrainingShowcase } from './trainings';
 
 export interface ShowcaseAccount {
   username: string;
@@ -339,6 +340,7 @@ class Showcase {
     await this.createAccounts();
     await this.wuhan();
     await this.shaoxing(today);
+    await seedTrainingShowcase(this);
   }
 
   /** Wuhan (no publicity stage): a certified point and station, one under acceptance, one submitted, one draft. */
