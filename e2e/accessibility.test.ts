@@ -70,6 +70,18 @@ async function concretePath(page: Page, path: string): Promise<string> {
       '/applications/:id': () => first<{ id: string }>('/applications', (a) => a.id),
       '/programs/:id': () => first<{ id: string }>('/programs', (p) => p.id),
       '/units/:id': () => first<{ id: string }>('/units', (u) => u.id),
+      // Trainings: an event, and a registration of the first event that has one (the showcase's lecture).
+      '/trainings/:id': () => first<{ id: string }>('/trainings', (e) => e.id),
+      '/trainings/check-in/:id': async () => {
+        const events = ((await (await page.request.get('/api/v1/trainings')).json()) as { items: { id: string }[] })
+          .items;
+        for (const event of events) {
+          const res = await page.request.get(`/api/v1/trainings/${event.id}/registrations`);
+          const found = ((await res.json()) as { items: { id: string }[] }).items;
+          if (found.length > 0) return found[0]!.id;
+        }
+        throw new Error('no training registration in the demo data');
+      },
     };
     const prefix = Object.keys(sources).find((p) => path === p || path.startsWith(`${p}/`));
     if (!prefix) throw new Error(`no demo record for the parameters of ${path}: add a source in accessibility.test.ts`);

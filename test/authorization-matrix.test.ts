@@ -52,6 +52,7 @@ const LISTED_SUBJECTS: Record<string, { readBy: string; id: keyof Subjects }> = 
   'GET /api/v1/conflicts': { readBy: 'POST /api/v1/conflicts/{id}/decision', id: 'conflictId' },
   'GET /api/v1/evidence/entries': { readBy: 'GET /api/v1/units/{id}', id: 'evidenceEntryId' },
   'GET /api/v1/attack-assessments': { readBy: 'GET /api/v1/attack-assessments/{id}', id: 'attackId' },
+  'GET /api/v1/trainings': { readBy: 'GET /api/v1/trainings/{id}', id: 'trainingId' },
 };
 
 /** Operations whose call ends the caller's session: called with a fresh one. */

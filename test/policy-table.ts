@@ -238,6 +238,23 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/public-guides': 'public',
   'GET /api/v1/public-guides/{id}': 'public',
   'GET /api/v1/public-guides/{id}/file': 'public',
+  // Trainings, the lecture series, forums (the subject: a Shaoxing lecture with a Keqiao sub-venue, the firm registered)
+  'GET /api/v1/trainings': 'user',
+  'POST /api/v1/trainings': 'admin officer:subtree',
+  'GET /api/v1/trainings/{id}': 'admin officer:subtree applicant:own-unit',
+  'PATCH /api/v1/trainings/{id}': 'admin officer:owner',
+  'GET /api/v1/trainings/{id}/materials/{sha256}': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/trainings/{id}/registrations': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/trainings/{id}/registrations': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/trainings/{id}/walk-ins': 'admin officer:subtree',
+  'GET /api/v1/trainings/{id}/feedback': 'admin officer:subtree',
+  'GET /api/v1/training-registrations/{id}': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/training-registrations/{id}/check-in': 'admin officer:subtree',
+  'POST /api/v1/training-registrations/{id}/cancellation': 'admin officer:subtree applicant:own-unit',
+  'POST /api/v1/training-registrations/{id}/feedback': 'admin applicant:own-unit',
+  'GET /api/v1/training-registrations/{id}/certificate': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/training-stats': 'admin officer:any',
+  'GET /api/v1/training-stats/export.xlsx': 'admin officer:any',
 };
 
 /** The roles each scope grants, on the matrix's subjects. */

@@ -55,6 +55,7 @@ import { selfAssessmentRoutes } from './routes/self-assessments';
 import { serviceRoutes } from './routes/services';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
+import { trainingRoutes } from './routes/trainings';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -190,6 +191,7 @@ export async function buildApp({
       await api.register(serviceRoutes(database.db));
       await api.register(attackRoutes(database.db));
       await api.register(guideRoutes(database.db));
+      await api.register(trainingRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

@@ -81,6 +81,9 @@ export const AuditEntityType = enumOf({
   attack_assessment: '模拟攻击评估',
   attack_finding: '评估发现问题',
   guide: '指引范本',
+  // Trainings, the lecture series, forums (issue 13)
+  training: '培训活动',
+  training_registration: '培训报名',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -156,6 +159,14 @@ export const AuditAction = enumOf({
   'attack.finding_update': '更新问题整改情况',
   'guide.publish': '发布指引范本',
   'guide.version': '发布指引范本新版本',
+  // Trainings, the lecture series, forums (issue 13)
+  'training.create': '发布培训活动',
+  'training.update': '修改培训活动',
+  'training.register': '培训报名',
+  'training.cancel_registration': '取消培训报名',
+  'training.check_in': '培训签到',
+  'training.walk_in': '现场登记参会',
+  'training.feedback': '提交培训反馈',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

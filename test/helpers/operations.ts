@@ -99,6 +99,8 @@ const ID_OF: Record<string, keyof Subjects> = {
   'attack-findings': 'findingId',
   guides: 'guideDocId',
   'public-guides': 'guideDocId',
+  trainings: 'trainingId',
+  'training-registrations': 'trainingRegistrationId',
 };
 const SHA_OF: Record<string, keyof Subjects> = {
   'self-assessments': 'evidenceSha',
@@ -106,6 +108,7 @@ const SHA_OF: Record<string, keyof Subjects> = {
   objections: 'objectionSha',
   assessments: 'schemeSha',
   'standard-adoptions': 'adoptionSha',
+  trainings: 'trainingMaterialSha',
 };
 
 export function concretePath(op: Operation, s: Subjects): string {
@@ -353,6 +356,34 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     body: '矩阵测试',
     file: { sha256: 'ab'.repeat(32), fileName: '范本.pdf' },
     baseVersion: 999,
+  }),
+  // Trainings
+  'POST /api/v1/trainings': () => ({
+    kind: 'training',
+    title: `柯桥区商业秘密保护培训${next()}`,
+    ownerJurisdictionCode: '330603',
+    audience: 'open',
+    startsOn: '2021-10-15',
+    endsOn: '2021-10-15',
+    sessions: [],
+    venues: [
+      { role: 'main', name: '区局会议室', hostJurisdictionCode: '330603', capacity: 30, address: '柯桥区笛扬路 8 号' },
+    ],
+    materials: [],
+  }),
+  'PATCH /api/v1/trainings/{id}': () => ({ version: 999, title: '改' }),
+  'POST /api/v1/trainings/{id}/registrations': (s) => ({
+    venueId: s.trainingVenueId,
+    unitId: s.unitId,
+    attendees: [{ name: `矩阵报名${next()}` }],
+  }),
+  'POST /api/v1/trainings/{id}/walk-ins': (s) => ({
+    venueId: s.trainingVenueId,
+    unitName: '矩阵测试未登记单位',
+    attendee: { name: `矩阵现场${next()}` },
+  }),
+  'POST /api/v1/training-registrations/{id}/feedback': () => ({
+    answers: { overall: 5, content: 5, speaker: 4, organisation: 4 },
   }),
 };
 

@@ -91,6 +91,11 @@ export interface Subjects {
   findingId: string;
   /** A public guide published by Keqiao. */
   guideDocId: string;
+  /** Trainings: a Shaoxing lecture with a Keqiao sub-venue and a handout, the firm registered there. */
+  trainingId: string;
+  trainingVenueId: string;
+  trainingMaterialSha: string;
+  trainingRegistrationId: string;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -243,6 +248,42 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     attachments: [adoptionFile],
   });
   expect(adoption.statusCode, adoption.body).toBe(201);
+  // Trainings: the city's lecture with a Keqiao sub-venue and a handout; the firm registers one attendee there.
+  const handout = await upload(shaoxing, '讲义.pdf', pdf('matrix training handout'));
+  const lecture = await shaoxing.post('/api/v1/trainings', {
+    kind: 'lecture',
+    title: '商业秘密保护大讲堂（矩阵测试）',
+    ownerJurisdictionCode: '330600',
+    audience: 'registered_units',
+    startsOn: '2021-10-11',
+    endsOn: '2021-10-20',
+    sessions: [{ title: '商业秘密保护实务', speakerName: '王建国' }],
+    venues: [
+      {
+        role: 'main',
+        name: '市局主会场',
+        hostJurisdictionCode: '330600',
+        capacity: 500,
+        address: '绍兴市解放北路 1 号',
+      },
+      {
+        role: 'sub',
+        name: '柯桥分会场',
+        hostJurisdictionCode: '330603',
+        capacity: 500,
+        address: '绍兴市柯桥区笛扬路 8 号',
+      },
+    ],
+    materials: [handout],
+  });
+  expect(lecture.statusCode, lecture.body).toBe(201);
+  const trainingVenueId = lecture.json().venues[1].id as string;
+  const registered = await applicant.post(`/api/v1/trainings/${lecture.json().id}/registrations`, {
+    venueId: trainingVenueId,
+    unitId,
+    attendees: [{ name: '矩阵测试参会人' }],
+  });
+  expect(registered.statusCode, registered.body).toBe(201);
 
   const spareUser = (await admin.get('/api/v1/users?q=matrix-spare')).json().items[0];
   const services = await buildServiceSubjects(keqiao, applicant, unitId);
@@ -278,6 +319,10 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     contactFirmId: firm.json().id,
     adoptionId: adoption.json().id,
     adoptionSha: adoptionFile.sha256,
+    trainingId: lecture.json().id,
+    trainingVenueId,
+    trainingMaterialSha: handout.sha256,
+    trainingRegistrationId: registered.json().items[0].id,
     ...services,
   };
 }

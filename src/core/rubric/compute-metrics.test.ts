@@ -50,6 +50,15 @@ describe('computeMetrics', () => {
     expect(m['registry.firms_protecting_pct']).toBe(30);
   });
 
+  it('counts tenants that attended trainings themselves, or the park declared coverage, whichever is more', () => {
+    const base = { asOf: '2026-11-22', affiliatedFirms: 4, contactRoles: [] };
+    const attended = computeMetrics({ ...base, entries: [], affiliatedFirmsTrained: ['a', 'b', 'b'] });
+    expect(attended['ledger.firms_trained_12m']).toBe(2);
+    expect(attended['ledger.firms_trained_pct_12m']).toBe(50);
+    const declared = computeMetrics({ ...base, entries: [entry({ firmsCovered: 3 })], affiliatedFirmsTrained: ['a'] });
+    expect(declared['ledger.firms_trained_pct_12m']).toBe(75);
+  });
+
   it('counts the certified bases of affiliated firms by kind and level, each firm once', () => {
     const m = computeMetrics({
       asOf: '2026-11-22',

@@ -24,6 +24,11 @@ export interface MetricInput {
   affiliatedFirms?: number;
   /** Affiliated firms with at least one ledger entry of their own in the window (ids). */
   affiliatedFirmsWithLedger?: readonly string[];
+  /**
+   * Affiliated firms with a training entry of their own in the window (ids): attendance at trainings and lectures
+   * writes such an entry for each attending firm (server/domain/trainings/attendance-ledger.ts).
+   */
+  affiliatedFirmsTrained?: readonly string[];
   /** Current (not revoked) bases held by affiliated firms. */
   affiliatedBases?: readonly { unitId: string; category: 'point' | 'station' | 'zone'; level: string }[];
   /** Affiliated firms whose latest district score against the programme's point rubric reaches its pass mark. */
@@ -44,7 +49,11 @@ export function computeMetrics(input: MetricInput): MetricValues {
   const pct = (n: number) => (firms ? Math.round((n / firms) * 1000) / 10 : undefined);
   const inspections = inWindow.filter((e) => e.kind === 'inspection');
   const reach = inWindow.filter((e) => e.kind === 'training' && e.reachPercent !== null).map((e) => e.reachPercent!);
-  const trained = coveredBy((e) => e.kind === 'training');
+  // Firms trained: what the park's own training entries declare, or the tenants that attended trainings themselves,
+  // whichever is more (the two may count the same firms, so they are not added).
+  const attended = new Set(input.affiliatedFirmsTrained ?? []).size;
+  const declared = coveredBy((e) => e.kind === 'training');
+  const trained = firms === undefined ? declared : Math.min(Math.max(declared, attended), firms);
   const bases = input.affiliatedBases;
   const holders = (categories: readonly string[], level: string) =>
     bases === undefined

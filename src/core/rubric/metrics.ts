@@ -98,14 +98,17 @@ export const METRICS = catalogue({
     unit: '家',
     source: 'ledger',
     needs:
-      "Sum of firmsCovered over the unit's training entries in the window, capped at the number of affiliated firms " +
-      '(entries are expected to count firms not trained before in the window).',
+      "Sum of firmsCovered over the unit's training entries in the window, or the number of affiliated firms with a " +
+      'training entry of their own in the window (written by attendance at trainings and lectures), whichever is ' +
+      'larger, capped at the number of affiliated firms (entries are expected to count firms not trained before).',
   },
   'ledger.firms_trained_pct_12m': {
     label: '近12个月受训企业占所属（园区、会员）企业比例',
     unit: '%',
     source: 'ledger',
-    needs: 'ledger.firms_trained_12m ÷ registry.affiliated_firms × 100; undefined when there are no affiliated firms.',
+    needs:
+      'ledger.firms_trained_12m ÷ registry.affiliated_firms × 100 (so a park reaches 50 % when half its tenants ' +
+      'attended a training); undefined when there are no affiliated firms.',
   },
   'ledger.firms_visited_pct_12m': {
     label: '近12个月走访调研覆盖园区企业比例',

@@ -889,3 +889,4 @@ export * from './schema-assessment';
 export * from './schema-oversight';
 export * from './schema-people';
 export * from './schema-services';
+export * from './schema-trainings';

@@ -25,6 +25,7 @@ import { loginThrottles, users } from '../db/schema';
 import { seedPeople } from './people';
 import { DEMO_PASSWORD } from './seed';
 import { seedServicesDemo } from './services';
+import { seedTrainingShowcase } from './trainings';
 
 export interface ShowcaseAccount {
   username: string;
@@ -375,6 +376,7 @@ class Showcase {
       (d) => this.on(d),
       today,
     );
+    await seedTrainingShowcase(this);
   }
 
   /** Wuhan (no publicity stage): a certified point and station, one under acceptance, one submitted, one draft. */

@@ -58,6 +58,10 @@ export interface Access {
   canUseServices: boolean;
   /** Applicants (request, provide) and officers (schedule): the simulated attack service. */
   canUseAttackService: boolean;
+  /** Trainings and the lecture series: units (to register) and officers and admins (to publish, host, check in). */
+  canUseTrainings: boolean;
+  /** Officers and admins: reach statistics of the trainings. */
+  canViewTrainingStats: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -95,6 +99,8 @@ export function accessFor(user: CurrentUser | null): Access {
     // Services, attack service, guides (issue 13)
     canUseServices: officerOrAdmin,
     canUseAttackService: role === 'officer' || (role === 'applicant' && user?.unitId != null),
+    canUseTrainings: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    canViewTrainingStats: officerOrAdmin,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BookOutlined,
   BugOutlined,
   CalendarOutlined,
@@ -173,6 +174,25 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/ledger')),
     menu: { label: MENU.ledger, icon: <BookOutlined /> },
   },
+  // Trainings, the lecture series, forums (issue 13)
+  {
+    path: '/trainings',
+    access: 'canUseTrainings',
+    page: lazy(() => import('../pages/trainings')),
+    menu: { label: MENU.trainings, icon: <ReadOutlined /> },
+  },
+  {
+    path: '/training-stats',
+    access: 'canViewTrainingStats',
+    page: lazy(() => import('../pages/trainings/stats')),
+    menu: { label: MENU.trainingStats, icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/trainings/check-in/:id',
+    access: 'canUseTrainings',
+    page: lazy(() => import('../pages/trainings/check-in')),
+  },
+  { path: '/trainings/:id', access: 'canUseTrainings', page: lazy(() => import('../pages/trainings/detail')) },
   {
     path: '/programs',
     access: 'canViewProgrammes',

@@ -36,6 +36,8 @@ export const MENU = {
   services: '服务与活动',
   attack: '模拟攻击评估',
   guides: '指引与范本',
+  trainings: '培训与大讲堂',
+  trainingStats: '培训统计',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */

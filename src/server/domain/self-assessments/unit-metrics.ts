@@ -1,6 +1,6 @@
 /** Loads what the metric catalogue needs for one unit and computes the values (src/core/rubric/compute-metrics.ts). */
 import dayjs from 'dayjs';
-import { and, count, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { rubricForKind } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import { computeMetrics } from '../../../core/rubric/compute-metrics';
@@ -46,6 +46,7 @@ export async function unitMetrics(db: Executor, unitId: string, options: MetricO
     .where(eq(unitContacts.unitId, unitId));
   let affiliatedFirms: number | undefined;
   let affiliatedFirmsWithLedger: string[] | undefined;
+  let affiliatedFirmsTrained: string[] | undefined;
   let affiliatedBases: { unitId: string; category: 'point' | 'station' | 'zone'; level: string }[] | undefined;
   let affiliatedFirmsMeetingPointStandard: number | undefined;
   if (unit && unit.kind !== 'enterprise' && unit.kind !== 'institution') {
@@ -57,6 +58,7 @@ export async function unitMetrics(db: Executor, unitId: string, options: MetricO
     const ids = [...new Set([...tenants, ...members].map((r) => r.id))];
     affiliatedFirms = ids.length;
     affiliatedFirmsWithLedger = [];
+    affiliatedFirmsTrained = [];
     affiliatedBases = [];
     if (ids.length > 0) {
       const keeping = await db
@@ -64,6 +66,18 @@ export async function unitMetrics(db: Executor, unitId: string, options: MetricO
         .from(ledgerEntries)
         .where(and(inArray(ledgerEntries.unitId, ids), gte(ledgerEntries.occurredOn, since)));
       affiliatedFirmsWithLedger = keeping.map((r) => r.unitId);
+      const trained = await db
+        .selectDistinct({ unitId: ledgerEntries.unitId })
+        .from(ledgerEntries)
+        .where(
+          and(
+            inArray(ledgerEntries.unitId, ids),
+            eq(ledgerEntries.kind, 'training'),
+            gte(ledgerEntries.occurredOn, since),
+            lte(ledgerEntries.occurredOn, asOf),
+          ),
+        );
+      affiliatedFirmsTrained = trained.map((r) => r.unitId);
       affiliatedBases = await db
         .select({ unitId: bases.unitId, category: bases.category, level: bases.level })
         .from(bases)
@@ -78,6 +92,7 @@ export async function unitMetrics(db: Executor, unitId: string, options: MetricO
     entries: entries.map((e) => ({ ...e, attachmentCount: Number(e.attachmentCount) })),
     affiliatedFirms,
     affiliatedFirmsWithLedger,
+    affiliatedFirmsTrained,
     affiliatedBases,
     affiliatedFirmsMeetingPointStandard,
     contactRoles: contacts.map((c) => c.role),
