@@ -7,7 +7,7 @@ import type { RightsAssignInput } from '../../../shared/schemas/rights';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
-import { rightsClueHandlers, rightsClues, users } from '../../db/schema';
+import { rightsClueHandlers, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { notifyUsers } from '../notifications/notify';
 import { bumpVersion } from './clue-update';

@@ -250,16 +250,14 @@ async function createClue(db: Db, ctx: RequestContext, spec: ClueSpec) {
     if (spec.assignRecorder && ctx.actor)
       await tx.insert(rightsClueHandlers).values({ clueId: clue.id, userId: ctx.actor.id, assignedById: ctx.actor.id });
     if (links.length > 0)
-      await tx
-        .insert(rightsClueEvidence)
-        .values(
-          links.map((l) => ({
-            clueId: clue.id,
-            submissionId: l.submissionId,
-            verification: l.verification,
-            linkedById: ctx.actor?.id ?? null,
-          })),
-        );
+      await tx.insert(rightsClueEvidence).values(
+        links.map((l) => ({
+          clueId: clue.id,
+          submissionId: l.submissionId,
+          verification: l.verification,
+          linkedById: ctx.actor?.id ?? null,
+        })),
+      );
     await appendEvent(tx, ctx, clue.id, {
       kind: 'received',
       toStatus: 'received',
