@@ -48,6 +48,8 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  /** rights (issue 12): officers (their subtree's clues) and applicants (their unit's requests). */
+  canUseRights: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +82,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    canUseRights: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
   };
 }
 
