@@ -42,7 +42,7 @@ import {
 import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { attachmentUrl } from '../../app/upload';
-import { type Clock, ClockTag, type ClueMeta, StatusTag, showFieldErrors } from './rights-common';
+import { type Clock, type ClueMeta, StatusTag, showFieldErrors } from './rights-common';
 
 interface Detail extends ClueMeta {
   access: 'content' | 'reporter' | 'metadata';
