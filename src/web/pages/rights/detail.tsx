@@ -90,6 +90,7 @@ interface Detail extends ClueMeta {
   };
 }
 
+const empty = (text: string) => <span style={{ color: '#595959' }}>{text}</span>;
 const yuan = (n: number | null) => (n === null ? '未填写' : `${n.toLocaleString('zh-CN')} 元`);
 const labelsOf = (values: string[], labels: Record<string, string>) => values.map((v) => labels[v] ?? v).join('、');
 
@@ -350,7 +351,7 @@ export default function RightsDetail() {
       {clue.internal && (
         <Card title="疑似重复线索">
           <List
-            locale={{ emptyText: '未发现' }}
+            locale={{ emptyText: empty('未发现') }}
             dataSource={clue.internal.duplicates}
             renderItem={(d) => (
               <List.Item
@@ -386,6 +387,7 @@ export default function RightsDetail() {
         <Card title="办理进展与留言">
           <List
             size="small"
+            locale={{ emptyText: empty('暂无进展') }}
             dataSource={clue.content.history}
             renderItem={(e) => (
               <List.Item>
@@ -397,7 +399,7 @@ export default function RightsDetail() {
           <Typography.Title level={5}>留言</Typography.Title>
           <List
             size="small"
-            locale={{ emptyText: '暂无留言' }}
+            locale={{ emptyText: empty('暂无留言') }}
             dataSource={clue.content.messages}
             renderItem={(m) => (
               <List.Item>
@@ -408,13 +410,18 @@ export default function RightsDetail() {
           {(isHandler || clue.access === 'reporter') && (
             <Form
               form={messageForm}
+              name="rights-message"
               layout="inline"
               onFinish={async (v: { body: string }) => {
                 if (await act('/messages', { body: v.body, attachments: [] }, '已发送')) messageForm.resetFields();
               }}
             >
               <Form.Item name="body" rules={[{ required: true, message: '请填写留言内容' }]} style={{ flex: 1 }}>
-                <Input placeholder={isHandler ? '给举报/申请人留言' : '给承办人留言'} maxLength={2000} />
+                <Input
+                  placeholder={isHandler ? '给举报/申请人留言' : '给承办人留言'}
+                  aria-label="留言内容"
+                  maxLength={2000}
+                />
               </Form.Item>
               <Button htmlType="submit">发送</Button>
             </Form>
@@ -426,7 +433,7 @@ export default function RightsDetail() {
         <Card title="内部备注（举报/申请人不可见）">
           <List
             size="small"
-            locale={{ emptyText: '暂无备注' }}
+            locale={{ emptyText: empty('暂无备注') }}
             dataSource={clue.internal.notes}
             renderItem={(n) => (
               <List.Item>
@@ -436,13 +443,14 @@ export default function RightsDetail() {
           />
           <Form
             form={noteForm}
+            name="rights-note"
             layout="inline"
             onFinish={async (v: { body: string }) => {
               if (await act('/notes', v, '已添加')) noteForm.resetFields();
             }}
           >
             <Form.Item name="body" rules={[{ required: true, message: '请填写备注内容' }]} style={{ flex: 1 }}>
-              <Input maxLength={5000} />
+              <Input aria-label="备注内容" maxLength={5000} />
             </Form.Item>
             <Button htmlType="submit">添加备注</Button>
           </Form>

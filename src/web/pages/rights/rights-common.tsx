@@ -137,7 +137,7 @@ export function ClueFields({ uploadPath, onFiles }: { uploadPath?: string; onFil
           </Form.Item>
         )}
       </Form.List>
-      <Form.Item name="secretKinds" label="商业秘密类型" rules={[{ required: true, message: '请选择商业秘密的类型' }]}>
+      <Form.Item name="secretKinds" label="商业秘密类型（必选）">
         <Checkbox.Group>
           <Space direction="vertical">
             {(['technical', 'business'] as const).map((category) => (
@@ -160,7 +160,7 @@ export function ClueFields({ uploadPath, onFiles }: { uploadPath?: string; onFil
       >
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
-      <Form.Item name="leakChannels" label="泄密途径" rules={[{ required: true, message: '请选择泄密途径' }]}>
+      <Form.Item name="leakChannels" label="泄密途径（必选）">
         <Checkbox.Group options={options(RightsLeakChannel.labels)} />
       </Form.Item>
       <Form.Item name="leakDescription" label="泄密经过（选填）">
