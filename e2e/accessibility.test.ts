@@ -82,6 +82,9 @@ async function concretePath(page: Page, path: string): Promise<string> {
         }
         throw new Error('no training registration in the demo data');
       },
+      // rights (issue 12): the demo's clues (src/server/demo/rights-demo.ts)
+      '/rights/clues/:id': () => first<{ id: string }>('/rights/clues', (c) => c.id),
+      '/rights/mine/:id': () => first<{ id: string }>('/rights/clues', (c) => c.id),
     };
     const prefix = Object.keys(sources).find((p) => path === p || path.startsWith(`${p}/`));
     if (!prefix) throw new Error(`no demo record for the parameters of ${path}: add a source in accessibility.test.ts`);

@@ -98,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
         await seedDemo(database.db);
         await seedProgrammes(database.db);
         const seeded = await seedShowcase(config, database);
+        const { seedRightsDemo } = await import('../server/demo/rights-demo');
+        await seedRightsDemo(config, database);
         console.log(seeded ? '示范数据已生成' : '示范数据已存在，未重复生成');
       } finally {
         await database.close();

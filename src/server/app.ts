@@ -51,6 +51,7 @@ import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
+import { rightsRoutes, scheduleRightsOverdue } from './routes/rights';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { serviceRoutes } from './routes/services';
 import { systemRoutes } from './routes/system';
@@ -141,6 +142,7 @@ export async function buildApp({
   app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db, config);
   scheduleIdempotencyPurge(app, database.db);
+  scheduleRightsOverdue(app, database.db, config);
   // Expired and idle sessions, login challenges and old login counters are deleted at start and periodically.
   startSessionPurge(app, database.db, config);
 
@@ -192,6 +194,8 @@ export async function buildApp({
       await api.register(attackRoutes(database.db));
       await api.register(guideRoutes(database.db));
       await api.register(trainingRoutes(database.db));
+      // rights (issue 12)
+      await api.register(rightsRoutes(database.db, config));
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { seedRightsDemo } from './demo/rights-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
 import { installGracefulShutdown } from './shutdown';
@@ -20,6 +21,8 @@ async function main() {
   if (config.seedDemo) await seedProgrammes(database.db);
   // The lived-in demo (applications, registry, publicity, ledger, evidence) on its own units and accounts.
   const showcased = config.seedDemo ? await seedShowcase(config, database) : false;
+  // rights (issue 12): a few clues and a centre, through the module's use cases.
+  if (config.seedDemo) await seedRightsDemo(config, database);
   const app = await buildApp({ config, database });
   // SIGTERM/SIGINT: drain requests, seal pending evidence, stop the mailer, close the database, exit 0.
   installGracefulShutdown(app, database);

@@ -84,6 +84,10 @@ export const AuditEntityType = enumOf({
   // Trainings, the lecture series, forums (issue 13)
   training: '培训活动',
   training_registration: '培训报名',
+  // rights (issue 12, rights-core)
+  rights_clue: '维权线索',
+  rights_centre: '维权中心',
+  rights_rule: '维权规则',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -167,6 +171,27 @@ export const AuditAction = enumOf({
   'training.check_in': '培训签到',
   'training.walk_in': '现场登记参会',
   'training.feedback': '提交培训反馈',
+  // rights (issue 12, rights-core)
+  'rights.report': '登记维权线索',
+  'rights.read_content': '查阅维权线索内容',
+  'rights.read_file': '下载维权线索附件',
+  'rights.read_denied': '无权查阅维权线索内容',
+  'rights.public_follow': '凭查询码查看举报进展',
+  'rights.assign': '指定承办人',
+  'rights.triage': '维权线索研判',
+  'rights.extend_request': '申请延长研判期限',
+  'rights.extend_approve': '批准延长研判期限',
+  'rights.transfer_approve': '批准移送公安',
+  'rights.transfer_send': '移送公安机关',
+  'rights.police_receipt': '登记公安接收',
+  'rights.police_decision': '登记公安决定',
+  'rights.message': '维权线索留言',
+  'rights.note': '维权线索内部备注',
+  'rights.duplicate_decide': '处理疑似重复线索',
+  'rights.evidence_link': '关联存证证书',
+  'rights.overdue_notify': '维权期限超期提醒',
+  'rights.centre_designate': '设立维权中心',
+  'rights.rule_update': '修改维权规则',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

@@ -888,5 +888,6 @@ export const idempotencyKeys = pgTable(
 export * from './schema-assessment';
 export * from './schema-oversight';
 export * from './schema-people';
+export * from './schema-rights';
 export * from './schema-services';
 export * from './schema-trainings';

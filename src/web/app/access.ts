@@ -62,6 +62,8 @@ export interface Access {
   canUseTrainings: boolean;
   /** Officers and admins: reach statistics of the trainings. */
   canViewTrainingStats: boolean;
+  /** rights (issue 12): officers (their subtree's clues) and applicants (their unit's requests). */
+  canUseRights: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -101,6 +103,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canUseAttackService: role === 'officer' || (role === 'applicant' && user?.unitId != null),
     canUseTrainings: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canViewTrainingStats: officerOrAdmin,
+    canUseRights: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
   };
 }
 

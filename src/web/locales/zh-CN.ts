@@ -38,6 +38,8 @@ export const MENU = {
   guides: '指引与范本',
   trainings: '培训与大讲堂',
   trainingStats: '培训统计',
+  // rights (issue 12)
+  rights: '维权受理',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */
