@@ -44,6 +44,7 @@ import { notificationRoutes } from './routes/notifications';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
+import { rightsCaseRoutes } from './routes/rights-cases';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
@@ -173,6 +174,7 @@ export async function buildApp({
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
+      await api.register(rightsCaseRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/client';
+import { seedCaseGuides } from '../../src/server/demo/rights-cases';
 import { DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from '../../src/server/demo/seed';
 
 declare module 'vitest' {
@@ -107,6 +108,7 @@ export async function buildTestApp(
   if (options.seed !== false && !options.sameDatabaseAs) {
     await seedDemo(database.db);
     await seedProgrammes(database.db);
+    await seedCaseGuides(database.db);
   }
   // The web app only when a test brings its own build folder (dist/web may be absent or mid-rebuild).
   const app = options.webDist

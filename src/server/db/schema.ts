@@ -846,3 +846,4 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
+export * from './schema-rights-cases';
