@@ -4,8 +4,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 import { seedCaseGuides } from './demo/rights-cases';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
 import { installGracefulShutdown } from './shutdown';
 
