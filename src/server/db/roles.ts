@@ -16,6 +16,11 @@ export const APPEND_ONLY_TABLES = [
   'evidence_leaves',
   'evidence_hashes',
   'evidence_checkpoints',
+  // rights (issue 12)
+  'rights_clue_events',
+  'rights_clue_messages',
+  'rights_clue_notes',
+  'rights_clue_evidence',
 ] as const;
 
 /** Tables only the database's own functions write (SECURITY DEFINER, as the owner): the app may read them. */

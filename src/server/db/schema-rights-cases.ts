@@ -31,6 +31,7 @@ import {
   TypicalCaseStatus,
 } from '../../shared/enums-rights-cases';
 import { jurisdictions, users } from './schema';
+import { rightsClues } from './schema-rights';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -69,7 +70,9 @@ export const rightsCaseGuides = pgTable(
  * opening), the approved extensions of its close clock and how it was closed.
  */
 export const rightsCaseFiles = pgTable('rights_case_files', {
-  clueId: uuid('clue_id').primaryKey(),
+  clueId: uuid('clue_id')
+    .primaryKey()
+    .references(() => rightsClues.id),
   guideId: uuid('guide_id')
     .notNull()
     .references(() => rightsCaseGuides.id),
@@ -91,7 +94,9 @@ export const rightsCaseFiles = pgTable('rights_case_files', {
 export const rightsCaseSteps = pgTable(
   'rights_case_steps',
   {
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     step: rightsCaseStepKind('step').notNull(),
     completedOn: date('completed_on').notNull(),
     note: text('note'),
@@ -108,7 +113,9 @@ export const rightsCaseDocuments = pgTable(
   'rights_case_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     step: rightsCaseStepKind('step').notNull(),
     documentKey: text('document_key').notNull(),
     sha256: text('sha256').notNull(),
@@ -126,7 +133,9 @@ export const rightsAppraisals = pgTable(
   'rights_appraisals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     institution: text('institution').notNull(),
     subject: rightsAppraisalSubject('subject').notNull(),
     matters: text('matters').notNull(),
@@ -150,7 +159,9 @@ export const rightsSupervisions = pgTable(
   'rights_supervisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     supervisorJurisdictionCode: text('supervisor_jurisdiction_code')
       .notNull()
       .references(() => jurisdictions.code),
@@ -174,7 +185,9 @@ export const rightsSupervisions = pgTable(
 export const rightsCaseJointBureaus = pgTable(
   'rights_case_joint_bureaus',
   {
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     jurisdictionCode: text('jurisdiction_code')
       .notNull()
       .references(() => jurisdictions.code),
@@ -195,7 +208,9 @@ export const rightsConsultations = pgTable(
   'rights_consultations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     heldOn: date('held_on').notNull(),
     departments: jsonb('departments').$type<PartnerDepartment[]>().notNull(),
     participants: text('participants').notNull(),
@@ -217,7 +232,9 @@ export const rightsTypicalCases = pgTable(
   'rights_typical_cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clueId: uuid('clue_id').notNull(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => rightsClues.id),
     /** The competent bureau's jurisdiction when written (scope of who may approve and see the draft). */
     jurisdictionCode: text('jurisdiction_code')
       .notNull()

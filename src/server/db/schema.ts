@@ -846,4 +846,5 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
+export * from './schema-rights';
 export * from './schema-rights-cases';
