@@ -37,7 +37,9 @@ CREATE TABLE "rights_case_documents" (
 CREATE TABLE "rights_case_files" (
 	"clue_id" uuid PRIMARY KEY NOT NULL,
 	"guide_id" uuid NOT NULL,
-	"extension_days" integer DEFAULT 0 NOT NULL,
+	"extensions" integer DEFAULT 0 NOT NULL,
+	"extension_requested_by_id" uuid,
+	"extension_requested_at" timestamp with time zone,
 	"extension_reason" text,
 	"extension_approved_by_id" uuid,
 	"extended_at" timestamp with time zone,
@@ -137,6 +139,7 @@ ALTER TABLE "rights_case_documents" ADD CONSTRAINT "rights_case_documents_clue_i
 ALTER TABLE "rights_case_documents" ADD CONSTRAINT "rights_case_documents_recorded_by_id_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_case_files" ADD CONSTRAINT "rights_case_files_clue_id_rights_clues_id_fk" FOREIGN KEY ("clue_id") REFERENCES "public"."rights_clues"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_case_files" ADD CONSTRAINT "rights_case_files_guide_id_rights_case_guides_id_fk" FOREIGN KEY ("guide_id") REFERENCES "public"."rights_case_guides"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rights_case_files" ADD CONSTRAINT "rights_case_files_extension_requested_by_id_users_id_fk" FOREIGN KEY ("extension_requested_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_case_files" ADD CONSTRAINT "rights_case_files_extension_approved_by_id_users_id_fk" FOREIGN KEY ("extension_approved_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_case_files" ADD CONSTRAINT "rights_case_files_closed_by_id_users_id_fk" FOREIGN KEY ("closed_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_case_guides" ADD CONSTRAINT "rights_case_guides_owner_jurisdiction_code_jurisdictions_code_fk" FOREIGN KEY ("owner_jurisdiction_code") REFERENCES "public"."jurisdictions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -45,6 +45,7 @@ import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
 import { rightsCaseRoutes } from './routes/rights-cases';
+import { rightsTypicalCaseRoutes } from './routes/rights-typical-cases';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
@@ -175,6 +176,7 @@ export async function buildApp({
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
       await api.register(rightsCaseRoutes(database.db));
+      await api.register(rightsTypicalCaseRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

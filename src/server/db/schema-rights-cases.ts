@@ -76,8 +76,11 @@ export const rightsCaseFiles = pgTable('rights_case_files', {
   guideId: uuid('guide_id')
     .notNull()
     .references(() => rightsCaseGuides.id),
-  /** Calendar days the close clock was extended by, with approval (0: none). */
-  extensionDays: integer('extension_days').notNull().default(0),
+  /** Approved extensions of the close clock (rule `close_case`: at most maxExtensions, extensionPeriod each). */
+  extensions: integer('extensions').notNull().default(0),
+  /** A pending request for an extension: who asked, why, when (cleared when approved). */
+  extensionRequestedById: uuid('extension_requested_by_id').references(() => users.id),
+  extensionRequestedAt: timestamp('extension_requested_at', { withTimezone: true }),
   extensionReason: text('extension_reason'),
   extensionApprovedById: uuid('extension_approved_by_id').references(() => users.id),
   extendedAt: timestamp('extended_at', { withTimezone: true }),
