@@ -16,9 +16,9 @@ export async function recordCaseStep(db: Db, ctx: RequestContext, clueId: string
   requireHandler(ctx, loaded);
   requireOpenCase(loaded);
   if (input.step === 'close') throw new AppError('conflict', '“结案”步骤在结案时自动记录，请使用结案功能');
-  if (input.completedOn > ctx.today || input.completedOn < loaded.clue.openedOn!)
-    throw new AppError('validation_failed', '完成日期应在立案之日和今天之间', {
-      fields: [{ path: 'completedOn', message: '完成日期应在立案之日和今天之间' }],
+  if (input.completedOn > ctx.today || input.completedOn < loaded.clue.receivedOn)
+    throw new AppError('validation_failed', '完成日期应在收到线索之日和今天之间', {
+      fields: [{ path: 'completedOn', message: '完成日期应在收到线索之日和今天之间' }],
     });
   try {
     await db.transaction(async (tx) => {
