@@ -44,6 +44,7 @@ import { notificationRoutes } from './routes/notifications';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
+import { rightsRoutes, scheduleRightsOverdue } from './routes/rights';
 import { rightsCaseRoutes } from './routes/rights-cases';
 import { rightsTypicalCaseRoutes } from './routes/rights-typical-cases';
 import { selfAssessmentRoutes } from './routes/self-assessments';
@@ -134,6 +135,7 @@ export async function buildApp({
   app.addHook('onClose', async () => mailer?.stop());
   installSessions(app, database.db, config);
   scheduleIdempotencyPurge(app, database.db);
+  scheduleRightsOverdue(app, database.db, config);
   // Expired and idle sessions, login challenges and old login counters are deleted at start and periodically.
   startSessionPurge(app, database.db, config);
 
@@ -175,6 +177,8 @@ export async function buildApp({
       await api.register(notificationRoutes(database.db));
       await api.register(systemRoutes(database.db, config));
       await api.register(exportRoutes(database.db));
+      // rights (issue 12)
+      await api.register(rightsRoutes(database.db, config));
       await api.register(rightsCaseRoutes(database.db));
       await api.register(rightsTypicalCaseRoutes(database.db));
     },
