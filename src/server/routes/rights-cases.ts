@@ -30,7 +30,7 @@ import {
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { requestAppraisal, updateAppraisal } from '../domain/rights-cases/appraisals';
-import { closeCase } from '../domain/rights-cases/close-case';
+import { closeCase, closeTransferredClue } from '../domain/rights-cases/close-case';
 import { approveCaseExtension, requestCaseExtension } from '../domain/rights-cases/extend-case';
 import { getCase } from '../domain/rights-cases/get-case';
 import { getCaseDocument } from '../domain/rights-cases/get-case-document';
@@ -355,6 +355,30 @@ export const rightsCaseRoutes =
         requireActor(request);
         const { id, documentId } = request.params as { id: string; documentId: string };
         return sendFile(reply, await getCaseDocument(db, request.ctx, id, documentId));
+      },
+    );
+    app.post(
+      '/rights/transfers/:id/close',
+      {
+        schema: {
+          tags,
+          summary: '移送公安的线索办结（承办人；须已登记公安机关接收）',
+          params: IdParams,
+          body: z
+            .object({
+              summary: z.string().trim().min(1, '请填写办结情况').max(2000, '办结情况不能超过2000个字'),
+              version: z.number().int().positive().max(2_147_483_647, '版本号不正确'),
+            })
+            .strict(),
+          response: {
+            200: z.object({ id: z.string(), status: RightsStatus.schema, closedOn: z.string(), version: z.number() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return closeTransferredClue(db, request.ctx, request.params.id, request.body);
       },
     );
   };

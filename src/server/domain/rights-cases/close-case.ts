@@ -5,7 +5,7 @@ import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { rightsCaseFiles, rightsCaseSteps, rightsClues } from '../../db/schema';
 import { AppError } from '../../errors';
-import { requireHandler } from '../rights/rights-access';
+import { loadClue, requireHandler } from '../rights/rights-access';
 import { appendEvent } from '../rights/rights-events';
 import { loadCase, requireOpenCase, requireVersion } from './case-access';
 import { auditCase } from './case-audit';
@@ -66,4 +66,49 @@ export async function closeCase(db: Db, ctx: RequestContext, clueId: string, inp
     await auditCase(tx, ctx, loaded.clue, 'rights_case.close', { outcome: input.outcome, closedOn: ctx.today });
   });
   return getCase(db, ctx, clueId);
+}
+
+/**
+ * A handler closes a clue transferred to the police once the police's receipt is recorded (the criminal route ends
+ * with the police; 310 号令 第八条): the clue becomes `closed` and the reporter sees it.
+ */
+export async function closeTransferredClue(
+  db: Db,
+  ctx: RequestContext,
+  clueId: string,
+  input: { summary: string; version: number },
+) {
+  const loaded = await loadClue(db, ctx, clueId);
+  requireHandler(ctx, loaded);
+  const { clue } = loaded;
+  if (clue.status !== 'transferred_police') throw new AppError('conflict', '只有已移送公安机关的线索可以在此结案');
+  if (!clue.policeReceivedOn) throw new AppError('conflict', '请先登记公安机关的接收回执');
+  requireVersion(clue.version, input.version, '线索');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(rightsClues)
+      .set({ status: 'closed', closedOn: ctx.today, version: clue.version + 1, updatedAt: new Date() })
+      .where(
+        and(
+          eq(rightsClues.id, clueId),
+          eq(rightsClues.version, input.version),
+          eq(rightsClues.status, 'transferred_police'),
+        ),
+      )
+      .returning({ id: rightsClues.id });
+    if (!row) throw new AppError('conflict', '线索已被他人修改，请刷新后重试');
+    await appendEvent(tx, ctx, clueId, {
+      kind: 'closed',
+      fromStatus: 'transferred_police',
+      toStatus: 'closed',
+      comment: '已移送公安机关，案件办结',
+      reporterVisible: true,
+    });
+    await auditCase(tx, ctx, clue, 'rights_case.close', {
+      route: 'criminal',
+      summary: input.summary,
+      closedOn: ctx.today,
+    });
+  });
+  return { id: clueId, status: 'closed' as const, closedOn: ctx.today, version: clue.version + 1 };
 }
