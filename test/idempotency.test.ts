@@ -300,6 +300,10 @@ const NOT_A_CREATE = [
   'POST /api/v1/evidence/verify',
   'POST /api/v1/attachments',
   'POST /api/v1/publicity/{id}/attachments',
+  // rights (issue 12)
+  'POST /api/v1/rights/public/attachments',
+  'POST /api/v1/rights/public/follow',
+  'POST /api/v1/rights/overdue-notices',
 ].sort();
 
 describe('every create operation of the OpenAPI document honours Idempotency-Key', () => {

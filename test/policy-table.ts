@@ -178,6 +178,28 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/notifications': 'user',
   'POST /api/v1/notifications/{id}/read': 'applicant:own-unit',
   'POST /api/v1/notifications/read-all': 'user',
+  // rights (issue 12, rights-core): content for handlers (Keqiao), the city above and the reporting unit
+  'GET /api/v1/rights/clues': 'user',
+  'POST /api/v1/rights/clues': 'officer:any applicant:any',
+  'GET /api/v1/rights/clues/{id}': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/rights/clues/{id}/attachments/{sha256}': 'officer:subtree applicant:own-unit',
+  'POST /api/v1/rights/clues/{id}/handlers': 'officer:subtree',
+  'POST /api/v1/rights/clues/{id}/triage': 'officer:district',
+  'POST /api/v1/rights/clues/{id}/extension': 'officer:district',
+  'POST /api/v1/rights/clues/{id}/extension/approval': 'officer:subtree',
+  'POST /api/v1/rights/clues/{id}/transfer-steps': 'officer:district',
+  'POST /api/v1/rights/clues/{id}/messages': 'officer:district applicant:own-unit',
+  'POST /api/v1/rights/clues/{id}/notes': 'officer:subtree',
+  'POST /api/v1/rights/duplicates/{id}/decision': 'officer:subtree',
+  'POST /api/v1/rights/overdue-notices': 'officer:owner',
+  'GET /api/v1/rights/rules': 'public',
+  'PUT /api/v1/rights/rules/{code}': 'officer:owner',
+  'GET /api/v1/rights/centres': 'public',
+  'POST /api/v1/rights/centres': 'officer:owner',
+  'POST /api/v1/rights/public/reports': 'public',
+  'POST /api/v1/rights/public/attachments': 'public',
+  'POST /api/v1/rights/public/follow': 'public',
+  'POST /api/v1/rights/public/messages': 'public',
 };
 
 /** The roles each scope grants, on the matrix's subjects. */

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import type { Client, TestApp } from './app';
 import { buildUnit } from './factories';
 import { multipart } from './multipart';
+import { clueBody, publicBody } from './rights';
 import { pdf, type Subjects } from './subjects';
 
 export interface JsonSchema {
@@ -98,6 +99,12 @@ const SHA_OF: Record<string, keyof Subjects> = {
 
 export function concretePath(op: Operation, s: Subjects): string {
   const area = op.path.split('/')[3]!;
+  // rights (issue 12): clues and duplicates share the area.
+  if (area === 'rights')
+    return op.path
+      .replace('{id}', op.path.includes('/duplicates/') ? s.rightsDuplicateId : s.rightsClueId)
+      .replace('{sha256}', s.rightsSha)
+      .replace('{code}', 'criminal_threshold');
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     switch (name) {
       case 'id':
@@ -146,6 +153,28 @@ const next = () => {
  * nothing changes, a refused one is refused before the version is looked at.
  */
 const BODIES: Record<string, (s: Subjects) => unknown> = {
+  // rights (issue 12)
+  'POST /api/v1/rights/clues': () => clueBody(),
+  'POST /api/v1/rights/clues/{id}/handlers': () => ({
+    handlerIds: ['00000000-0000-4000-8000-000000000000'],
+    version: 999,
+  }),
+  'POST /api/v1/rights/clues/{id}/triage': () => ({ decision: 'administrative', version: 999 }),
+  'POST /api/v1/rights/clues/{id}/extension': () => ({ reason: '矩阵测试延期', version: 999 }),
+  'POST /api/v1/rights/clues/{id}/extension/approval': () => ({ version: 999 }),
+  'POST /api/v1/rights/clues/{id}/transfer-steps': () => ({ step: 'send', version: 999 }),
+  'POST /api/v1/rights/clues/{id}/messages': () => ({ body: '矩阵测试留言' }),
+  'POST /api/v1/rights/clues/{id}/notes': () => ({ body: '矩阵测试备注' }),
+  'POST /api/v1/rights/duplicates/{id}/decision': () => ({ status: 'linked', version: 999 }),
+  'PUT /api/v1/rights/rules/{code}': () => ({ amountYuan: 200_000, version: 999 }),
+  'POST /api/v1/rights/centres': () => ({ jurisdictionCode: '330602', name: '越城区维权中心', routesToCode: '330602' }),
+  'POST /api/v1/rights/public/reports': () => publicBody(),
+  'POST /api/v1/rights/public/follow': (s) => ({ code: s.rightsReceiptCode, secret: s.rightsSecret }),
+  'POST /api/v1/rights/public/messages': (s) => ({
+    code: s.rightsReceiptCode,
+    secret: s.rightsSecret,
+    body: '矩阵测试',
+  }),
   'POST /api/v1/auth/login': () => ({ username: 'expert3', password: DEMO_PASSWORD }),
   // The second factor: codes that are well formed but wrong (the matrix needs only the caller's grant or refusal).
   'POST /api/v1/auth/login/second-factor': () => ({ challenge: 'no-such-challenge', code: '000000' }),

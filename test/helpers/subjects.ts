@@ -11,6 +11,7 @@ import type { Client, TestApp } from './app';
 import { act, answerAll, expertSheet, fillForm, newApplicantUnit, programmeId } from './applications';
 import { markAcceptancePassed, publish, readApplication, setBusinessDate, shaoxingDecision } from './bases';
 import { multipart } from './multipart';
+import { clueBody, publicBody, reportedAndAssigned } from './rights';
 
 /** The roles of the matrix, relative to the subject. */
 export const ROLES = [
@@ -72,6 +73,12 @@ export interface Subjects {
   spareUserId: string;
   /** A spare applicant's unit id, in Keqiao. */
   spareUnitId: string;
+  // rights (issue 12): the Keqiao firm's clue with a file, Keqiao its handler; a flagged duplicate; a public report.
+  rightsClueId: string;
+  rightsSha: string;
+  rightsDuplicateId: string;
+  rightsReceiptCode: string;
+  rightsSecret: string;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -197,6 +204,19 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
   const spareUser = (await admin.get('/api/v1/users?q=matrix-spare')).json().items[0];
   const notification = (await applicant.get('/api/v1/notifications')).json().items[0];
 
+  // rights (issue 12)
+  const rightsFile = await upload(applicant, '配方记录.pdf', pdf('matrix rights'));
+  const rights = await reportedAndAssigned(
+    applicant,
+    keqiao,
+    (await keqiao.get('/api/v1/auth/me')).json().user.id,
+    clueBody({ attachments: [rightsFile] }),
+  );
+  expect((await applicant.post('/api/v1/rights/clues', clueBody())).statusCode).toBe(201);
+  const rightsDetail = (await shaoxing.get(`/api/v1/rights/clues/${rights.id}`)).json();
+  const rightsPublic = await t.anonymous.post('/api/v1/rights/public/reports', publicBody());
+  expect(rightsPublic.statusCode, rightsPublic.body).toBe(201);
+
   return {
     clients,
     freshClient: (role) => (role === 'anonymous' ? Promise.resolve(t.anonymous) : t.login(USERNAMES[role])),
@@ -221,5 +241,10 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     notificationId: notification.id,
     spareUserId: spareUser.id,
     spareUnitId: spare.unitId,
+    rightsClueId: rights.id,
+    rightsSha: rightsFile.sha256,
+    rightsDuplicateId: rightsDetail.internal.duplicates[0].id,
+    rightsReceiptCode: rightsPublic.json().receiptCode,
+    rightsSecret: publicBody().secret,
   };
 }

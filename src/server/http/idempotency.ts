@@ -32,6 +32,11 @@ export const NOT_CREATES: Record<string, string> = {
   'POST /api/v1/attachments': 'content-addressed upload: a retry stores the same file under the same hash',
   'POST /api/v1/publicity/:id/attachments':
     'content-addressed upload: a retry stores the same file under the same hash',
+  // rights (issue 12)
+  'POST /api/v1/rights/public/attachments':
+    'content-addressed upload: a retry stores the same file under the same hash',
+  'POST /api/v1/rights/public/follow': 'a read that takes the receipt code and secret in the body',
+  'POST /api/v1/rights/overdue-notices': 'a check that notifies each overdue clock once; repeating it is harmless',
 };
 
 /** Whether a route honours Idempotency-Key: every POST except the listed non-creates. */

@@ -60,12 +60,11 @@ export async function requestExtension(
 export async function approveExtension(db: Db, ctx: RequestContext, id: string, input: { version: number }) {
   const loaded = await loadClue(db, ctx, id);
   const { clue } = loaded;
+  // The asker is the handler who requested; approval must come from someone else.
+  requireApprover(ctx, loaded, await lastRequester(db, id));
   if (!clue.extensionRequestedAt || clue.extensionApprovedById)
     throw new AppError('invalid_transition', '没有待审批的延期申请');
   if (clue.status !== 'received' && clue.status !== 'transferred_bureau') throw notOpen();
-  // The asker is the handler who requested; approval must come from someone else.
-  const asker = await lastRequester(db, id);
-  requireApprover(ctx, loaded, asker);
   const rule = (await loadRightsRules(db)).clocks.decide_acceptance;
   const isWorkday = await loadWorkdayCalendar(db);
   const deadline = periodEnd(

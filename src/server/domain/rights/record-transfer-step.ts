@@ -30,6 +30,8 @@ export function nextTransferStep(clue: ClueRow): Step | null {
 export async function recordTransferStep(db: Db, ctx: RequestContext, id: string, input: RightsTransferStepInput) {
   const loaded = await loadClue(db, ctx, id);
   const { clue } = loaded;
+  if (input.step === 'approve') requireApprover(ctx, loaded, clue.decidedById);
+  else requireHandler(ctx, loaded);
   const expected = nextTransferStep(clue);
   if (expected !== input.step)
     throw new AppError(
@@ -37,8 +39,6 @@ export async function recordTransferStep(db: Db, ctx: RequestContext, id: string
       expected ? '请按移送程序的顺序登记' : '该线索不在移送公安程序中或移送程序已完成',
       { details: { allowed: expected ? [expected] : [] } },
     );
-  if (input.step === 'approve') requireApprover(ctx, loaded, clue.decidedById);
-  else requireHandler(ctx, loaded);
   if (input.on && input.on > ctx.today) {
     const message = '日期不能晚于今天';
     throw new AppError('validation_failed', message, { fields: [{ path: 'on', message }] });

@@ -29,7 +29,7 @@ export function isSupervisorOf(actor: Actor, path: string): boolean {
 
 /** An officer of a municipal (or higher) bureau: designates centres, changes the rules. */
 export function isCityOfficer(actor: Actor): boolean {
-  return actor.role === 'admin' || (actor.role === 'officer' && isCityOrAbove(actor.jurisdictionLevel));
+  return actor.role === 'officer' && isCityOrAbove(actor.jurisdictionLevel);
 }
 
 export function clueAccess(
