@@ -15,6 +15,7 @@ export const MENUS: Record<Role, string[]> = {
     '单位管理',
     '辖区',
     '操作日志',
+    '维权办案',
     '帮助',
   ],
   expert: ['首页', '我的专家信息', '目标任务', '工作方案', '我的评审任务', '帮助'],
@@ -32,6 +33,7 @@ export const MENUS: Record<Role, string[]> = {
     '操作日志',
     '工作日历',
     '账号管理',
+    '维权办案',
     '帮助',
   ],
 };

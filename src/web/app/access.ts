@@ -48,6 +48,9 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  // rights-cases (issue 12)
+  /** Officers and admins: case handling, statistics, typical cases and the case-handling guides. */
+  canUseRightsCases: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +83,8 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    // rights-cases (issue 12)
+    canUseRightsCases: officerOrAdmin,
   };
 }
 

@@ -18,6 +18,7 @@ import {
   ProfileOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -189,6 +190,31 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/account/security',
     access: 'canUseSecondFactor',
     page: lazy(() => import('../pages/account/security')),
+  },
+  // rights-cases (issue 12): administrative cases, statistics, typical cases (public pages too), guides
+  {
+    path: '/rights-cases',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases')),
+    menu: { label: MENU.rightsCases, icon: <SafetyOutlined /> },
+  },
+  {
+    path: '/rights-cases/guides',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases/guides')),
+  },
+  {
+    path: '/rights-cases/typical/:id',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases/typical')),
+  },
+  { path: '/rights-cases/:id', access: 'canUseRightsCases', page: lazy(() => import('../pages/rights-cases/detail')) },
+  { path: '/typical-cases', access: 'public', blank: true, page: lazy(() => import('../pages/public/typical-cases')) },
+  {
+    path: '/typical-cases/:id',
+    access: 'public',
+    blank: true,
+    page: lazy(() => import('../pages/public/typical-cases/detail')),
   },
   {
     path: '/help',
