@@ -59,6 +59,7 @@ export async function approveCaseExtension(
   const rule = (await loadRightsRules(db)).clocks.close_case;
   await db.transaction(async (tx) => {
     const file = await ensureCaseFile(tx, loaded.clue);
+    requireApprover(ctx, loaded, null);
     if (!file.extensionRequestedAt) throw new AppError('conflict', '没有待批准的延期申请');
     const actor = requireApprover(ctx, loaded, file.extensionRequestedById);
     requireVersion(file.version, input.caseVersion);

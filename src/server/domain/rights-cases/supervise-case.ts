@@ -57,14 +57,14 @@ export async function updateSupervision(
       .where(and(eq(rightsSupervisions.id, supervisionId), eq(rightsSupervisions.clueId, clueId)))
       .for('update');
     if (!current) throw notFound('督办');
-    if (current.status === 'closed') throw new AppError('conflict', '督办已办结');
-    requireVersion(current.version, input.version, '督办');
     if (input.action === 'report') {
       if (actor.role !== 'officer' || !loaded.handlerIds.includes(actor.id))
         throw forbidden('只有本案承办人可以报告办理情况');
     } else if (actor.role !== 'officer' || actor.jurisdictionCode !== current.supervisorJurisdictionCode) {
       throw forbidden('只有督办部门可以办结督办');
     }
+    if (current.status === 'closed') throw new AppError('conflict', '督办已办结');
+    requireVersion(current.version, input.version, '督办');
     const changes =
       input.action === 'report'
         ? { status: 'answered' as const, report: input.text, reportedOn: ctx.today }

@@ -61,22 +61,24 @@ async function lockFor(
   id: string,
   version: number,
   status: TypicalCaseStatus,
+  role: 'author' | 'reviewer',
 ): Promise<NonNullable<TypicalCaseRow>> {
   const row = await loadTypicalCase(tx, ctx, id, true);
+  const actor = ctx.actor!;
+  if (role === 'author' && actor.id !== row.authorId) throw forbidden('只有撰写人可以修改或提交典型案例');
+  if (role === 'reviewer') {
+    if (actor.role !== 'officer') throw forbidden('典型案例由市场监管部门审核');
+    if (actor.id === row.authorId) throw forbidden('典型案例须由撰写人以外的另一名人员审核发布');
+  }
   if (row.version !== version) throw new AppError('conflict', '典型案例已被他人修改，请刷新后重试');
   if (row.status !== status)
     throw new AppError('conflict', status === 'pending' ? '该典型案例不在待审核状态' : '只有草稿可以修改或提交');
   return row;
 }
 
-const requireAuthor = (ctx: RequestContext, row: { authorId: string }) => {
-  if (ctx.actor!.id !== row.authorId) throw forbidden('只有撰写人可以修改或提交典型案例');
-};
-
 export async function updateTypicalCase(db: Db, ctx: RequestContext, id: string, input: TypicalCasePatch) {
   await db.transaction(async (tx) => {
-    const row = await lockFor(tx, ctx, id, input.version, 'draft');
-    requireAuthor(ctx, row);
+    const row = await lockFor(tx, ctx, id, input.version, 'draft', 'author');
     const { version, ...fields } = input;
     await tx
       .update(rightsTypicalCases)
@@ -89,8 +91,7 @@ export async function updateTypicalCase(db: Db, ctx: RequestContext, id: string,
 
 export async function submitTypicalCase(db: Db, ctx: RequestContext, id: string, version: number) {
   await db.transaction(async (tx) => {
-    const row = await lockFor(tx, ctx, id, version, 'draft');
-    requireAuthor(ctx, row);
+    const row = await lockFor(tx, ctx, id, version, 'draft', 'author');
     await tx
       .update(rightsTypicalCases)
       .set({
@@ -120,10 +121,8 @@ export async function reviewTypicalCase(
   input: { version: number; approve: true } | { version: number; approve: false; reason: string },
 ) {
   await db.transaction(async (tx) => {
-    const row = await lockFor(tx, ctx, id, input.version, 'pending');
+    const row = await lockFor(tx, ctx, id, input.version, 'pending', 'reviewer');
     const actor = ctx.actor!;
-    if (actor.role !== 'officer') throw forbidden('典型案例由市场监管部门审核');
-    if (actor.id === row.authorId) throw forbidden('典型案例须由撰写人以外的另一名人员审核发布');
     const changes = input.approve
       ? { status: 'published' as const, approvedById: actor.id, publishedAt: new Date(), publishedOn: ctx.today }
       : { status: 'draft' as const, returnReason: input.reason };
