@@ -110,8 +110,9 @@ test('the public finds and reads it on a 390 px screen', async () => {
   const { page } = await openPage(browser);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/typical-cases');
-  await page.getByRole('searchbox', { name: '检索典型案例' }).fill('染色工艺');
-  await page.getByRole('button', { name: '检索' }).click();
+  const search = page.getByRole('searchbox', { name: '检索典型案例' });
+  await search.fill('染色工艺');
+  await search.press('Enter');
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { name: TITLE }).waitFor();
   await page.getByText('依法移送公安机关，公安机关已接收并立案侦查').waitFor();
