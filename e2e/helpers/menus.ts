@@ -2,7 +2,18 @@
 import type { Role } from '../../src/shared/enums';
 
 export const MENUS: Record<Role, string[]> = {
-  applicant: ['首页', '本单位信息', '商业秘密存证', '自评', '申报管理', '目标任务', '工作台账', '工作方案', '帮助'],
+  applicant: [
+    '首页',
+    '本单位信息',
+    '商业秘密存证',
+    '自评',
+    '申报管理',
+    '目标任务',
+    '维权受理',
+    '工作台账',
+    '工作方案',
+    '帮助',
+  ],
   officer: [
     '首页',
     '申报管理',
@@ -10,6 +21,7 @@ export const MENUS: Record<Role, string[]> = {
     '验收结果',
     '专家库',
     '目标任务',
+    '维权受理',
     '工作台账',
     '工作方案',
     '单位管理',
@@ -26,6 +38,7 @@ export const MENUS: Record<Role, string[]> = {
     '验收结果',
     '专家库',
     '目标任务',
+    '维权受理',
     '工作台账',
     '工作方案',
     '单位管理',

@@ -48,6 +48,8 @@ export interface Access {
   canUseLedger: boolean;
   /** Officers and admins assign guides (指导员, officers themselves) to units. */
   canAssignGuides: boolean;
+  /** rights (issue 12): officers (their subtree's clues) and applicants (their unit's requests). */
+  canUseRights: boolean;
   // rights-cases (issue 12)
   /** Officers and admins: case handling, statistics, typical cases and the case-handling guides. */
   canUseRightsCases: boolean;
@@ -83,6 +85,7 @@ export function accessFor(user: CurrentUser | null): Access {
     canManageProgrammes: officerOrAdmin,
     canUseLedger: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canAssignGuides: officerOrAdmin,
+    canUseRights: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     // rights-cases (issue 12)
     canUseRightsCases: officerOrAdmin,
   };

@@ -4,6 +4,7 @@
  */
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -63,6 +64,9 @@ export const appRoutes: readonly AppRoute[] = [
     blank: true,
     page: lazy(() => import('../pages/public/publicity/detail')),
   },
+  // rights (issue 12): the public report and follow pages
+  { path: '/rights/report', access: 'public', blank: true, page: lazy(() => import('../pages/public/rights/report')) },
+  { path: '/rights/follow', access: 'public', blank: true, page: lazy(() => import('../pages/public/rights/follow')) },
   {
     path: '/',
     access: 'isLoggedIn',
@@ -133,6 +137,16 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/targets')),
     menu: { label: MENU.targets, icon: <AimOutlined /> },
   },
+  // rights (issue 12)
+  {
+    path: '/rights',
+    access: 'canUseRights',
+    page: lazy(() => import('../pages/rights')),
+    menu: { label: MENU.rights, icon: <AlertOutlined /> },
+  },
+  { path: '/rights/new', access: 'canUseRights', page: lazy(() => import('../pages/rights/new')) },
+  { path: '/rights/clues/:id', access: 'canUseRights', page: lazy(() => import('../pages/rights/detail')) },
+  { path: '/rights/mine/:id', access: 'canUseRights', page: lazy(() => import('../pages/rights/detail')) },
   {
     path: '/ledger',
     access: 'canUseLedger',

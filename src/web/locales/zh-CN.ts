@@ -27,6 +27,8 @@ export const MENU = {
   reviews: '我的评审任务',
   users: '账号管理',
   help: '帮助',
+  // rights (issue 12)
+  rights: '维权受理',
   // rights-cases (issue 12)
   rightsCases: '维权办案',
 } as const;

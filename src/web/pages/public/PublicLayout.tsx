@@ -18,6 +18,8 @@ const SECTIONS = [
   { to: '/typical-cases', label: '典型案例' },
   { to: '/objection-status', label: '异议查询' },
   { to: '/verify', label: '存证验证' },
+  { to: '/rights/report', label: '侵权举报' },
+  { to: '/rights/follow', label: '举报查询' },
   { to: '/help/public', label: '帮助' },
 ] as const;
 
