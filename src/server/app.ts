@@ -52,6 +52,8 @@ import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
 import { rightsRoutes, scheduleRightsOverdue } from './routes/rights';
+import { rightsCaseRoutes } from './routes/rights-cases';
+import { rightsTypicalCaseRoutes } from './routes/rights-typical-cases';
 import { selfAssessmentRoutes } from './routes/self-assessments';
 import { serviceRoutes } from './routes/services';
 import { systemRoutes } from './routes/system';
@@ -196,6 +198,8 @@ export async function buildApp({
       await api.register(trainingRoutes(database.db));
       // rights (issue 12)
       await api.register(rightsRoutes(database.db, config));
+      await api.register(rightsCaseRoutes(database.db));
+      await api.register(rightsTypicalCaseRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );

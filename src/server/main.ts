@@ -4,6 +4,7 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { seedCaseGuides } from './demo/rights-cases';
 import { seedRightsDemo } from './demo/rights-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
 import { SHOWCASE_ACCOUNTS, seedShowcase } from './demo/showcase';
@@ -19,6 +20,7 @@ async function main() {
   await seedJurisdictions(database.db);
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;
   if (config.seedDemo) await seedProgrammes(database.db);
+  if (config.seedDemo) await seedCaseGuides(database.db);
   // The lived-in demo (applications, registry, publicity, ledger, evidence) on its own units and accounts.
   const showcased = config.seedDemo ? await seedShowcase(config, database) : false;
   // rights (issue 12): a few clues and a centre, through the module's use cases.

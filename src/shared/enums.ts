@@ -88,6 +88,10 @@ export const AuditEntityType = enumOf({
   rights_clue: '维权线索',
   rights_centre: '维权中心',
   rights_rule: '维权规则',
+  // rights-cases (issue 12): administrative case handling and typical cases
+  rights_guide: '办案指南',
+  rights_case: '行政案件',
+  rights_typical_case: '典型案例',
 });
 export type AuditEntityType = z.infer<typeof AuditEntityType.schema>;
 
@@ -192,6 +196,24 @@ export const AuditAction = enumOf({
   'rights.overdue_notify': '维权期限超期提醒',
   'rights.centre_designate': '设立维权中心',
   'rights.rule_update': '修改维权规则',
+  // rights-cases (issue 12): administrative case handling and typical cases
+  'rights_guide.save': '保存办案指南',
+  'rights_case.step': '记录办案步骤',
+  'rights_case.document': '登记办案文书',
+  'rights_case.extend': '延长办案期限',
+  'rights_case.close': '行政案件结案',
+  'rights_case.appraisal': '委托鉴定',
+  'rights_case.appraisal_update': '登记鉴定结果',
+  'rights_case.supervise': '督办案件',
+  'rights_case.supervision_update': '督办反馈',
+  'rights_case.joint': '联合办案',
+  'rights_case.consultation': '记录会商会办',
+  'rights_case.read': '查阅案件内容',
+  'rights_typical_case.save': '撰写典型案例',
+  'rights_typical_case.submit': '提交典型案例审核',
+  'rights_typical_case.approve': '审核发布典型案例',
+  'rights_typical_case.return': '退回典型案例',
+  'rights_typical_case.withdraw': '撤回典型案例',
 });
 export type AuditAction = z.infer<typeof AuditAction.schema>;
 

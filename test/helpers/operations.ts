@@ -10,6 +10,7 @@ import type { Client, TestApp } from './app';
 import { buildUnit } from './factories';
 import { multipart } from './multipart';
 import { clueBody, publicBody } from './rights';
+import { RIGHTS_CASES_BODIES, rightsCasesPath } from './rights-cases';
 import { pdf, type Subjects } from './subjects';
 
 export interface JsonSchema {
@@ -114,6 +115,9 @@ const SHA_OF: Record<string, keyof Subjects> = {
 
 export function concretePath(op: Operation, s: Subjects): string {
   const area = op.path.split('/')[3]!;
+  // rights-cases (issue 12)
+  const casePath = rightsCasesPath(op.path, { ...s.rightsCases, rightsClueId: s.rightsClueId });
+  if (casePath) return casePath;
   // rights (issue 12): clues and duplicates share the area.
   if (area === 'rights')
     return op.path
@@ -419,6 +423,8 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
 export function validBody(op: Operation, s: Subjects): unknown {
   const make = BODIES[op.name];
   if (make) return make(s);
+  const caseBody = RIGHTS_CASES_BODIES[op.name];
+  if (caseBody) return caseBody(s.rightsCases);
   if (op.body) throw new Error(`no valid body for ${op.name}: add one to BODIES in test/helpers/operations.ts`);
   return undefined;
 }

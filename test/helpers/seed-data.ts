@@ -1,5 +1,6 @@
-/** What a test database starts with: the jurisdictions always, and unless `bare` the demo accounts and programmes. */
+/** What a test database starts with: the jurisdictions always, and unless `bare` the demo accounts, programmes and case-handling guides. */
 import type { Db } from '../../src/server/db/client';
+import { seedCaseGuides } from '../../src/server/demo/rights-cases';
 import { seedDemo, seedJurisdictions, seedProgrammes } from '../../src/server/demo/seed';
 
 export type TestDataKind = 'seeded' | 'bare';
@@ -9,5 +10,6 @@ export async function seedTestData(db: Db, kind: TestDataKind): Promise<void> {
   if (kind === 'seeded') {
     await seedDemo(db);
     await seedProgrammes(db);
+    await seedCaseGuides(db);
   }
 }

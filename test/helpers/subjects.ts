@@ -13,6 +13,7 @@ import { act, answerAll, expertSheet, fillForm, newApplicantUnit, programmeId } 
 import { markAcceptancePassed, publish, readApplication, setBusinessDate, shaoxingDecision } from './bases';
 import { multipart } from './multipart';
 import { clueBody, publicBody, reportedAndAssigned } from './rights';
+import { buildCaseSubjects, type CaseSubjects } from './rights-cases';
 
 /** The roles of the matrix, relative to the subject. */
 export const ROLES = [
@@ -103,6 +104,8 @@ export interface Subjects {
   rightsDuplicateId: string;
   rightsReceiptCode: string;
   rightsSecret: string;
+  // rights-cases (issue 12)
+  rightsCases: CaseSubjects;
 }
 
 /** A minimal PDF the server's content sniffing accepts; `label` makes its bytes (and hash) distinct. */
@@ -308,6 +311,8 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
   const rightsDetail = (await shaoxing.get(`/api/v1/rights/clues/${rights.id}`)).json();
   const rightsPublic = await t.anonymous.post('/api/v1/rights/public/reports', publicBody());
   expect(rightsPublic.statusCode, rightsPublic.body).toBe(201);
+  // rights-cases (issue 12)
+  const rightsCases = await buildCaseSubjects(keqiao, shaoxing, applicant, upload, pdf);
 
   return {
     clients,
@@ -348,6 +353,7 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     rightsDuplicateId: rightsDetail.internal.duplicates[0].id,
     rightsReceiptCode: rightsPublic.json().receiptCode,
     rightsSecret: publicBody().secret,
+    rightsCases,
     ...services,
   };
 }

@@ -889,5 +889,6 @@ export * from './schema-assessment';
 export * from './schema-oversight';
 export * from './schema-people';
 export * from './schema-rights';
+export * from './schema-rights-cases';
 export * from './schema-services';
 export * from './schema-trainings';

@@ -64,6 +64,9 @@ export interface Access {
   canViewTrainingStats: boolean;
   /** rights (issue 12): officers (their subtree's clues) and applicants (their unit's requests). */
   canUseRights: boolean;
+  // rights-cases (issue 12)
+  /** Officers and admins: case handling, statistics, typical cases and the case-handling guides. */
+  canUseRightsCases: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -104,6 +107,8 @@ export function accessFor(user: CurrentUser | null): Access {
     canUseTrainings: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
     canViewTrainingStats: officerOrAdmin,
     canUseRights: officerOrAdmin || (role === 'applicant' && user?.unitId != null),
+    // rights-cases (issue 12)
+    canUseRightsCases: officerOrAdmin,
   };
 }
 

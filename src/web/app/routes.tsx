@@ -27,6 +27,7 @@ import {
   ReadOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -277,6 +278,31 @@ export const appRoutes: readonly AppRoute[] = [
     access: 'isLoggedIn',
     page: lazy(() => import('../pages/guides')),
     menu: { label: MENU.guides, icon: <ReadOutlined /> },
+  },
+  // rights-cases (issue 12): administrative cases, statistics, typical cases (public pages too), guides
+  {
+    path: '/rights-cases',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases')),
+    menu: { label: MENU.rightsCases, icon: <SafetyOutlined /> },
+  },
+  {
+    path: '/rights-cases/guides',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases/guides')),
+  },
+  {
+    path: '/rights-cases/typical/:id',
+    access: 'canUseRightsCases',
+    page: lazy(() => import('../pages/rights-cases/typical')),
+  },
+  { path: '/rights-cases/:id', access: 'canUseRightsCases', page: lazy(() => import('../pages/rights-cases/detail')) },
+  { path: '/typical-cases', access: 'public', blank: true, page: lazy(() => import('../pages/public/typical-cases')) },
+  {
+    path: '/typical-cases/:id',
+    access: 'public',
+    blank: true,
+    page: lazy(() => import('../pages/public/typical-cases/detail')),
   },
   {
     path: '/help',

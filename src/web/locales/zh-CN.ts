@@ -40,6 +40,8 @@ export const MENU = {
   trainingStats: '培训统计',
   // rights (issue 12)
   rights: '维权受理',
+  // rights-cases (issue 12)
+  rightsCases: '维权办案',
 } as const;
 
 /** Labels of unit fields: the forms, the profile and the audit trail's before/after all use these. */

@@ -15,6 +15,7 @@ export const PUBLIC_BRAND = '商秘 · 商业秘密保护示范基地';
 const SECTIONS = [
   { to: '/registry', label: '示范基地名录' },
   { to: '/publicity', label: '公示' },
+  { to: '/typical-cases', label: '典型案例' },
   { to: '/objection-status', label: '异议查询' },
   { to: '/verify', label: '存证验证' },
   { to: '/public/guides', label: '指引与范本' },
