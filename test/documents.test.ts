@@ -193,6 +193,7 @@ describe('a Putuo point from application to certificate (scored rubric, meeting 
     expect(detail).toMatchObject({ designation: '普陀区商业秘密保护示范点', documents: { holder: true } });
     expect((await t.anonymous.get(`/api/v1/registry/${encodeURIComponent(certificateNo)}`)).json().documents).toEqual({
       holder: false,
+      keeper: false,
     });
     const url = `${BASE_URL}/registry/${encodeURIComponent(certificateNo)}`;
     for (const kind of ['certificate', 'plaque']) {
