@@ -85,6 +85,18 @@ async function concretePath(page: Page, path: string): Promise<string> {
       // rights (issue 12): the demo's clues (src/server/demo/rights-demo.ts)
       '/rights/clues/:id': () => first<{ id: string }>('/rights/clues', (c) => c.id),
       '/rights/mine/:id': () => first<{ id: string }>('/rights/clues', (c) => c.id),
+      // rights-cases: the demo's administrative case and its typical case (rights-demo.ts)
+      '/rights-cases/typical/:id': () => first<{ id: string }>('/rights/typical-cases', (c) => c.id),
+      '/rights-cases/:id': async () => {
+        const res = await page.request.get('/api/v1/rights/clues');
+        const clues = ((await res.json()) as { items: { id: string; status: string }[] }).items;
+        const open = clues.find((c) => c.status === 'accepted');
+        if (!open) throw new Error('no administrative case in the demo data');
+        return open.id;
+      },
+      '/typical-cases/:id': () => first<{ id: string }>('/typical-cases', (c) => c.id),
+      // Bureau assessment: the demo's Shaoxing scheme (assessment-demo.ts)
+      '/assessments/:id': () => first<{ id: string }>('/assessments', (a) => a.id),
     };
     const prefix = Object.keys(sources).find((p) => path === p || path.startsWith(`${p}/`));
     if (!prefix) throw new Error(`no demo record for the parameters of ${path}: add a source in accessibility.test.ts`);

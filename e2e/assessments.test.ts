@@ -10,8 +10,11 @@ import { setBusinessDate } from './helpers/api';
 import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
 import { switchUser } from './helpers/workflow';
 
-const YAML = readFileSync('assessments/shaoxing-2021.yaml', 'utf8');
-const TITLE = '2021年度各区、县（市）商业秘密保护工作评估考核';
+// The demo already holds this scheme (assessment-demo.ts): the walk imports it again as a trial under its own code.
+const TITLE = '2021年度各区、县（市）商业秘密保护工作评估考核（试评）';
+const YAML = readFileSync('assessments/shaoxing-2021.yaml', 'utf8')
+  .replace('code: shaoxing-assessment-2021', 'code: shaoxing-assessment-2021-trial')
+  .replace('title: 2021年度各区、县（市）商业秘密保护工作评估考核', `title: ${TITLE}`);
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

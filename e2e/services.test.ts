@@ -42,7 +42,7 @@ test('a bureau publishes a guide; the public finds it by search and downloads it
   await page.getByRole('button', { name: /发布指引或范本/ }).click();
   const dialog = page.getByRole('dialog', { name: '发布指引或范本' });
   await pickOption(page, dialog.getByLabel('类型'), '', '保护指引');
-  await dialog.getByLabel('标题').fill('黄酒酿造企业商业秘密保护指引');
+  await dialog.getByLabel('标题').fill('黄酒企业酿造车间分区保护指引');
   await dialog.getByLabel('摘要').fill('黄酒酿造工艺、麦曲配方与客户渠道的保护要点。');
   await dialog
     .getByLabel('正文（用于检索）')
@@ -51,13 +51,13 @@ test('a bureau publishes a guide; the public finds it by search and downloads it
   await dialog.getByText('黄酒企业商业秘密保护指引.pdf').waitFor();
   await dialog.getByRole('button', { name: /发\s*布/ }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.getByText('黄酒酿造企业商业秘密保护指引').waitFor();
+  await page.getByText('黄酒企业酿造车间分区保护指引').waitFor();
 
   const visitor = await openPage(browser);
   await visitor.page.goto(`${baseUrl()}/public/guides`);
-  await visitor.page.getByLabel('搜索指引与范本').fill('麦曲配方');
+  await visitor.page.getByLabel('搜索指引与范本').fill('酿造车间分区');
   await visitor.page.getByRole('button', { name: /搜\s*索/ }).click();
-  await visitor.page.getByText('黄酒酿造企业商业秘密保护指引').waitFor();
+  await visitor.page.getByText('黄酒企业酿造车间分区保护指引').waitFor();
   await screenshot(visitor.page, 'guides-public-search');
   const downloaded = await download(visitor.page, /下载/);
   expect(downloaded.fileName).toBe('黄酒企业商业秘密保护指引.pdf');

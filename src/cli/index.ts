@@ -97,9 +97,13 @@ async function main(argv: string[]): Promise<number> {
         await seedJurisdictions(database.db);
         await seedDemo(database.db);
         await seedProgrammes(database.db);
+        const { seedCaseGuides } = await import('../server/demo/rights-cases');
+        await seedCaseGuides(database.db);
         const seeded = await seedShowcase(config, database);
         const { seedRightsDemo } = await import('../server/demo/rights-demo');
         await seedRightsDemo(config, database);
+        const { seedAssessmentDemo } = await import('../server/demo/assessment-demo');
+        await seedAssessmentDemo(config, database);
         console.log(seeded ? '示范数据已生成' : '示范数据已存在，未重复生成');
       } finally {
         await database.close();

@@ -4,6 +4,7 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { seedAssessmentDemo } from './demo/assessment-demo';
 import { seedCaseGuides } from './demo/rights-cases';
 import { seedRightsDemo } from './demo/rights-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from './demo/seed';
@@ -25,6 +26,8 @@ async function main() {
   const showcased = config.seedDemo ? await seedShowcase(config, database) : false;
   // rights (issue 12): a few clues and a centre, through the module's use cases.
   if (config.seedDemo) await seedRightsDemo(config, database);
+  // Bureau assessment (评估考核): Shaoxing's example scheme, scored and published.
+  if (config.seedDemo) await seedAssessmentDemo(config, database);
   const app = await buildApp({ config, database });
   // SIGTERM/SIGINT: drain requests, seal pending evidence, stop the mailer, close the database, exit 0.
   installGracefulShutdown(app, database);

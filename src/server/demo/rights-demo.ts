@@ -9,32 +9,16 @@ import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Actor, RequestContext } from '../context';
 import type { Database } from '../db/client';
-import { jurisdictions, rightsClues, users } from '../db/schema';
+import { jurisdictions, rightsClues } from '../db/schema';
 import { assignHandlers } from '../domain/rights/assign-handlers';
 import { designateCentre } from '../domain/rights/centres';
 import { postMessage } from '../domain/rights/post-message';
 import { recordTransferStep } from '../domain/rights/record-transfer-step';
 import { reportClue, reportPublicClue } from '../domain/rights/report-clue';
 import { triageClue } from '../domain/rights/triage-clue';
-
-async function actorOf(database: Database, username: string): Promise<Actor | null> {
-  const [row] = await database.db
-    .select({ user: users, path: jurisdictions.path, level: jurisdictions.level })
-    .from(users)
-    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-    .where(eq(users.username, username));
-  if (!row) return null;
-  return {
-    id: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    role: row.user.role,
-    unitId: row.user.unitId,
-    jurisdictionCode: row.user.jurisdictionCode,
-    jurisdictionPath: row.path,
-    jurisdictionLevel: row.level,
-  };
-}
+import { closeTransferredClue } from '../domain/rights-cases/close-case';
+import { createTypicalCase, reviewTypicalCase, submitTypicalCase } from '../domain/rights-cases/write-typical-case';
+import { demoActor } from './demo-actor';
 
 const content = {
   secretDescription: '活性染料低温染色工艺参数表及配套助剂配方（含温控曲线）',
@@ -47,13 +31,21 @@ const content = {
   contact: null,
 };
 
+async function versionOf(database: Database, id: string): Promise<number> {
+  const [row] = await database.db
+    .select({ version: rightsClues.version })
+    .from(rightsClues)
+    .where(eq(rightsClues.id, id));
+  return row!.version;
+}
+
 export async function seedRightsDemo(config: Config, database: Database): Promise<boolean> {
   return database.exclusive('shangmi:seed-rights', async () => {
     const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(rightsClues);
     if (n > 0) return false;
-    const applicant = await actorOf(database, 'applicant2');
-    const keqiao = await actorOf(database, 'keqiao');
-    const shaoxing = await actorOf(database, 'shaoxing');
+    const applicant = await demoActor(database, 'applicant2');
+    const keqiao = await demoActor(database, 'keqiao');
+    const shaoxing = await demoActor(database, 'shaoxing');
     if (!applicant || !keqiao || !shaoxing) return false;
     const today = businessDate(config);
     const ctx = (actor: Actor | null): RequestContext => ({ actor, ip: '127.0.0.1', userAgent: 'demo', today });
@@ -82,6 +74,12 @@ export async function seedRightsDemo(config: Config, database: Database): Promis
       attachments: [],
     });
     await postMessage(database.db, ctx(applicant), request.id, { body: '已整理，明日上传。', attachments: [] });
+    // The firm's request becomes an administrative case (立案): its guide's steps and the 90-day clock run.
+    await triageClue(database.db, ctx(keqiao), request.id, {
+      decision: 'administrative',
+      reason: '经核查，线索具体，符合立案条件',
+      version: await versionOf(database, request.id),
+    });
     await reportClue(database.db, ctx(keqiao), {
       source: 'inspection',
       holder: { name: '绍兴柯桥华彩印花有限公司' },
@@ -118,6 +116,34 @@ export async function seedRightsDemo(config: Config, database: Database): Promis
       version: c1.version,
     });
     await recordTransferStep(database.db, ctx(shaoxing), criminal.id, { step: 'approve', version: c2.version });
+    // Sent, received by the police, closed, and written up as a typical case approved by a second officer.
+    const sent = await recordTransferStep(database.db, ctx(keqiao), criminal.id, {
+      step: 'send',
+      version: await versionOf(database, criminal.id),
+    });
+    await recordTransferStep(database.db, ctx(keqiao), criminal.id, {
+      step: 'police_received',
+      on: today,
+      version: sent.version,
+    });
+    await closeTransferredClue(database.db, ctx(keqiao), criminal.id, {
+      summary: '公安机关已接收移送并立案侦查',
+      version: await versionOf(database, criminal.id),
+    });
+    const typical = await createTypicalCase(database.db, ctx(keqiao), {
+      clueId: criminal.id,
+      title: '离职工程师披露源代码与图纸案',
+      summary: '企业离职工程师将源代码和设计图纸披露给竞争对手，市场监管部门依法移送公安机关。',
+      body: '某纺织企业反映，其离职工程师将研发服务器中的源代码和设计图纸提供给竞争对手。区市场监管局受理后研判，损失数额达到刑事立案追诉标准，经市局审批依法移送公安机关，公安机关已接收并立案侦查。',
+      significance: '提示企业做好离职人员的保密管理和访问权限回收，并通过存证固定商业秘密的存在时间。',
+      secretCategory: '技术信息',
+      industry: '纺织业',
+    });
+    await submitTypicalCase(database.db, ctx(keqiao), typical.id, typical.version);
+    await reviewTypicalCase(database.db, ctx(shaoxing), typical.id, {
+      version: typical.version + 1,
+      approve: true,
+    });
     await reportPublicClue(database.db, ctx(null), {
       jurisdictionCode: '330603',
       secret: 'demo-follow-2024',

@@ -104,7 +104,11 @@ export async function trainingStats(db: Executor, ctx: RequestContext, query: Tr
       people: totals?.people ?? 0,
     },
     byDistrict: group('district', (r) =>
-      r.districtCode ? [r.districtCode, r.districtName!] : [r.hostCode, `${r.hostName}（未登记单位）`],
+      // Unregistered attendees are grouped apart under their venue's host (a key of its own: the host's code is
+      // also the key of the host's registered units).
+      r.districtCode
+        ? [r.districtCode, r.districtName!]
+        : [`unregistered:${r.hostCode}`, `${r.hostName}（未登记单位）`],
     ),
     byIndustry: group('industry', (r) =>
       r.industryCode ? [r.industryCode, industryLabel(r.industryCode) ?? r.industryCode] : ['none', '未登记单位'],
