@@ -8,6 +8,7 @@ import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, 
 import type { AssessmentScheme } from '../../core/assessment/schema';
 import { AssessmentStatus } from '../../shared/enums-assessment';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
+import { createdAt } from './columns';
 import { jurisdictions, users } from './schema';
 
 export const assessmentSchemes = pgTable(
@@ -26,7 +27,7 @@ export const assessmentSchemes = pgTable(
     resultsPublishedAt: timestamp('results_published_at', { withTimezone: true }),
     createdById: uuid('created_by_id').references(() => users.id),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assessment_schemes_code_idx').on(t.code),

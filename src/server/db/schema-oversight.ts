@@ -2,8 +2,9 @@
  * Tables of the ongoing management of certified bases (动态管理) beyond the annual reviews (kept in schema.ts beside
  * the bases): the incentives granted to bases (002's incentive measures), recorded so they can be reported.
  */
-import { date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { IncentiveKind } from '../../shared/enums-oversight';
+import { createdAt } from './columns';
 // Only a type-free reference to tables defined in schema.ts; schema.ts re-exports this file at its end.
 import { bases, users } from './schema';
 
@@ -24,7 +25,7 @@ export const baseIncentives = pgTable(
     note: text('note'),
     recordedById: uuid('recorded_by_id').references(() => users.id),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('base_incentives_base_idx').on(t.baseId), index('base_incentives_granted_idx').on(t.grantedOn)],
 );

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { AdoptionStatus, ContactWay, PersonRecordKind } from '../../shared/enums-people';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
+import { createdAt } from './columns';
 import { experts, jurisdictions, units, users } from './schema';
 
 export const personRecordKind = pgEnum('person_record_kind', PersonRecordKind.values);
@@ -46,7 +47,7 @@ export const personRecords = pgTable(
     sourceType: text('source_type'),
     sourceId: text('source_id'),
     recordedById: uuid('recorded_by_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('person_records_expert_idx').on(t.expertId, t.occurredOn),
@@ -81,7 +82,7 @@ export const contactFirms = pgTable(
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdById: uuid('created_by_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -102,7 +103,7 @@ export const contactLogs = pgTable(
     way: contactWay('way').notNull(),
     content: text('content').notNull(),
     recordedById: uuid('recorded_by_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('contact_logs_firm_idx').on(t.contactFirmId, t.contactedOn)],
 );
@@ -129,7 +130,7 @@ export const standardAdoptions = pgTable(
     decidedOn: date('decided_on', { mode: 'string' }),
     decisionNote: text('decision_note'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -30,11 +30,9 @@ import {
   SupervisionStatus,
   TypicalCaseStatus,
 } from '../../shared/enums-rights-cases';
+import { createdAt, updatedAt } from './columns';
 import { jurisdictions, users } from './schema';
 import { rightsClues } from './schema-rights';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const rightsCaseStepKind = pgEnum('rights_case_step_kind', CaseStepKind.values);
 export const rightsAppraisalStatus = pgEnum('rights_appraisal_status', AppraisalStatus.values);

@@ -36,6 +36,7 @@ import {
   RightsUrgency,
 } from '../../shared/enums-rights';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
+import { createdAt } from './columns';
 import { evidenceSubmissions, jurisdictions, units, users } from './schema';
 
 export const rightsSource = pgEnum('rights_source', RightsSource.values);
@@ -50,8 +51,6 @@ export const rightsPoliceDecision = pgEnum('rights_police_decision', RightsPolic
 export const rightsDuplicateMatch = pgEnum('rights_duplicate_match', RightsDuplicateMatch.values);
 export const rightsDuplicateStatus = pgEnum('rights_duplicate_status', RightsDuplicateStatus.values);
 export const rightsMessageAuthor = pgEnum('rights_message_author', RightsMessageAuthor.values);
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A rights centre (维权中心): a zone (usually a demonstration zone's jurisdiction) that takes intake on behalf of the

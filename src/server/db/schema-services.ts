@@ -27,6 +27,7 @@ import {
   ServiceKind,
   ServiceProvider,
 } from '../../shared/enums-services';
+import { createdAt } from './columns';
 import { attachments, jurisdictions, ledgerEntries, units, users } from './schema';
 
 export const serviceKind = pgEnum('service_kind', ServiceKind.values);
@@ -38,8 +39,6 @@ export const serviceFindingSeverity = pgEnum('service_finding_severity', Finding
 export const serviceFindingStatus = pgEnum('service_finding_status', FindingStatus.values);
 export const guideKind = pgEnum('guide_kind', GuideKind.values);
 export const guideVisibility = pgEnum('guide_visibility', GuideVisibility.values);
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Partner organisations (law firms, IP service bodies, forensic institutions …) registered by a bureau. */
 export const servicePartners = pgTable(

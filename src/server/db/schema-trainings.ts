@@ -25,14 +25,13 @@ import {
   TrainingVenueRole,
 } from '../../shared/enums-trainings';
 import type { SurveyQuestion } from '../../shared/schemas/trainings';
+import { createdAt } from './columns';
 import { attachments, experts, jurisdictions, ledgerEntries, units, users } from './schema';
 
 export const trainingKind = pgEnum('training_kind', TrainingKind.values);
 export const trainingAudience = pgEnum('training_audience', TrainingAudience.values);
 export const trainingVenueRole = pgEnum('training_venue_role', TrainingVenueRole.values);
 export const trainingRegistrationKind = pgEnum('training_registration_kind', TrainingRegistrationKind.values);
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** An event owned by a bureau; officers of its jurisdiction (and above) manage it. */
 export const trainingEvents = pgTable(

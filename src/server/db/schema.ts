@@ -8,7 +8,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -41,20 +40,12 @@ import {
 import { RectificationOutcome, ReviewOutcome } from '../../shared/enums-oversight';
 import { Availability, PersonLevel, type PersonRole, Profession } from '../../shared/enums-people';
 import type { AttachmentRef } from '../../shared/schemas/ledger';
+import { bytea, createdAt, updatedAt } from './columns';
 
 export const jurisdictionLevel = pgEnum('jurisdiction_level', JurisdictionLevel.values);
 export const unitKind = pgEnum('unit_kind', UnitKind.values);
 export const role = pgEnum('role', Role.values);
 export const contactRole = pgEnum('contact_role', ContactRole.values);
-
-/** PostgreSQL bytea as a Node Buffer (drizzle has no built-in bytea column). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Administrative tree. `path` is the dotted chain of codes from the root, ending in a dot, for subtree queries. */
 export const jurisdictions = pgTable(
