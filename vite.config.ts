@@ -35,6 +35,16 @@ export default defineConfig({
   build: {
     outDir: `${WEB_DIST}/${BUILD_ID}`,
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each HTML entry loads first (bench/bundle.ts measures them).
+    manifest: true,
+    // Two pages: the admin shell, and the public pages' own small bundle (src/web/public-main.tsx; the server sends
+    // public.html for the paths in src/shared/public-pages.ts).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./src/web/public.html', import.meta.url)),
+      },
+    },
     // antd and echarts are large; pages are split per route, the shared vendor chunk stays one file.
     chunkSizeWarningLimit: 1600,
   },

@@ -3,6 +3,7 @@
  * a baseline measured in the same run, so results compare across machines; nothing here asserts a time.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
+  bundle: async () => (await import('./bundle')).runBundleBench(),
   evidence: async () => (await import('./evidence')).runEvidenceBench(),
   exports: async () => (await import('./exports')).runExportsBench(),
 };

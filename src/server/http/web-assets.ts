@@ -4,17 +4,21 @@
  * keeps serving that folder, so a rebuild under a running instance never replaces the index.html or hashed assets it
  * hands out. An asset missing from its own folder (a browser holding another instance's index.html, behind one
  * load balancer) is looked up in every other version still present; an SPA route falls back to its own index.html,
- * or the current one if its folder has since been pruned.
+ * or the current one if its folder has since been pruned. The public pages (shared/public-pages.ts) get public.html, the
+ * entry of their own small bundle, instead of the admin shell's index.html.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isPublicPage } from '../../shared/public-pages';
 import { projectPath } from '../paths';
 import { currentWebBuild, type WebBuild, webBuildVersions } from './web-build';
 
 export const WEB_DIST = projectPath('dist', 'web');
 
+/** The public pages' HTML (src/web/public.html), beside the admin shell's index.html. */
+const PUBLIC_HTML = 'public.html';
 const HTML_CACHE = 'no-cache';
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
@@ -80,9 +84,11 @@ export async function installWebApp(
       }
       return notFound(reply);
     }
-    // Client-side routes of the single-page app: this instance's index.html while its folder exists.
+    // Client-side routes of the single-page app: this instance's index.html while its folder exists; the public
+    // pages get their own small bundle's page (a build from before it had none: index.html, which holds them too).
     const root = isFile(path.join(build.root, 'index.html')) ? build.root : (currentWebBuild(dist)?.root ?? build.root);
-    return reply.code(200).sendFile('index.html', root);
+    const page = isPublicPage(`/${file}`) && isFile(path.join(root, PUBLIC_HTML)) ? PUBLIC_HTML : 'index.html';
+    return reply.code(200).sendFile(page, root);
   });
   return build;
 }

@@ -36,6 +36,7 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { MENU } from '../locales/zh-CN';
 import type { AccessKey } from './access';
+import { publicRoutes } from './public-routes';
 
 export interface AppRoute {
   path: string;
@@ -50,33 +51,8 @@ export interface AppRoute {
 export const appRoutes: readonly AppRoute[] = [
   { path: '/login', access: 'public', blank: true, page: lazy(() => import('../pages/auth/login')) },
   { path: '/register', access: 'public', blank: true, page: lazy(() => import('../pages/auth/register')) },
-  { path: '/verify', access: 'public', blank: true, page: lazy(() => import('../pages/verify')) },
-  { path: '/registry', access: 'public', blank: true, page: lazy(() => import('../pages/public/registry')) },
-  {
-    path: '/registry/:certificateNo',
-    access: 'public',
-    blank: true,
-    page: lazy(() => import('../pages/public/registry/detail')),
-  },
-  { path: '/publicity', access: 'public', blank: true, page: lazy(() => import('../pages/public/publicity')) },
-  { path: '/help/public', access: 'public', blank: true, page: lazy(() => import('../pages/help/public')) },
-  // The guides library's public page (issue 13).
-  { path: '/public/guides', access: 'public', blank: true, page: lazy(() => import('../pages/guides/public')) },
-  {
-    path: '/objection-status',
-    access: 'public',
-    blank: true,
-    page: lazy(() => import('../pages/public/objection-status')),
-  },
-  {
-    path: '/publicity/:id',
-    access: 'public',
-    blank: true,
-    page: lazy(() => import('../pages/public/publicity/detail')),
-  },
-  // rights (issue 12): the public report and follow pages
-  { path: '/rights/report', access: 'public', blank: true, page: lazy(() => import('../pages/public/rights/report')) },
-  { path: '/rights/follow', access: 'public', blank: true, page: lazy(() => import('../pages/public/rights/follow')) },
+  // The public pages (registry, publicity, verify…): also served from their own bundle, public.html.
+  ...publicRoutes,
   {
     path: '/',
     access: 'isLoggedIn',
@@ -297,13 +273,6 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../pages/rights-cases/typical')),
   },
   { path: '/rights-cases/:id', access: 'canUseRightsCases', page: lazy(() => import('../pages/rights-cases/detail')) },
-  { path: '/typical-cases', access: 'public', blank: true, page: lazy(() => import('../pages/public/typical-cases')) },
-  {
-    path: '/typical-cases/:id',
-    access: 'public',
-    blank: true,
-    page: lazy(() => import('../pages/public/typical-cases/detail')),
-  },
   {
     path: '/help',
     access: 'isLoggedIn',

@@ -1,7 +1,11 @@
 /** Full-page results for "no access", "not found" and failed loads. */
-import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { PageLoading } from './PageLoading';
+
+// antd's Result carries its large status illustrations: loaded when a result is shown, not with the app's shell.
+const Result = lazy(() => import('antd/es/result'));
 
 interface ExceptionProps {
   status: 403 | 404 | 500;
@@ -19,17 +23,19 @@ const DEFAULTS = {
 export function Exception({ status, title, subTitle, extra }: ExceptionProps) {
   const navigate = useNavigate();
   return (
-    <Result
-      status={status === 500 ? 'error' : status}
-      title={title ?? DEFAULTS[status].title}
-      subTitle={subTitle ?? DEFAULTS[status].subTitle}
-      extra={
-        extra ?? (
-          <Button type="primary" onClick={() => navigate('/')}>
-            返回首页
-          </Button>
-        )
-      }
-    />
+    <Suspense fallback={<PageLoading />}>
+      <Result
+        status={status === 500 ? 'error' : status}
+        title={title ?? DEFAULTS[status].title}
+        subTitle={subTitle ?? DEFAULTS[status].subTitle}
+        extra={
+          extra ?? (
+            <Button type="primary" onClick={() => navigate('/')}>
+              返回首页
+            </Button>
+          )
+        }
+      />
+    </Suspense>
   );
 }

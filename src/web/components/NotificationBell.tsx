@@ -4,20 +4,18 @@
  * (/notifications). Polled every minute while the page is open, and reloaded when the centre marks any read.
  */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Badge, Button, Popover, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api';
 import {
   type AppNotification,
-  markAllNotificationsRead,
   type NotificationPage,
   useNotificationsChanged,
   useOpenNotification,
 } from '../app/notifications';
 
 const POLL_MS = 60_000;
+const NotificationList = lazy(() => import('./NotificationList'));
 
 export function NotificationBell() {
   const openNotification = useOpenNotification();
@@ -46,39 +44,15 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 360 }}>
-      {items.length === 0 ? (
-        <Empty description="暂无通知" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item style={{ cursor: 'pointer' }} onClick={() => openOne(n)}>
-              <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-                description={
-                  <>
-                    <div>{n.body}</div>
-                    <Typography.Text type="secondary">{dayjs(n.createdAt).format('MM-DD HH:mm')}</Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      )}
-      <Flex justify="space-between" align="center" style={{ paddingTop: 8 }}>
-        <Link to="/notifications" onClick={() => setOpen(false)}>
-          查看全部通知
-        </Link>
-        {unread > 0 && (
-          <Button type="link" size="small" onClick={() => markAllNotificationsRead().catch(() => undefined)}>
-            全部标为已读
-          </Button>
-        )}
-      </Flex>
-    </div>
+    // The list and its antd components load when the popover first opens: they are not part of the shell's first load.
+    <Suspense fallback={<Spin size="small" />}>
+      <NotificationList
+        items={items}
+        unread={unread}
+        onOpen={(n) => void openOne(n)}
+        onClose={() => setOpen(false)}
+      />
+    </Suspense>
   );
 
   return (

@@ -3,7 +3,7 @@
  * name, role and bureau or unit, and logout.
  */
 import { LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tag, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Role } from '../../shared/enums';
@@ -83,11 +83,11 @@ export function BasicLayout() {
             <NotificationBell />
             <Space size={6} data-testid="current-user">
               <UserOutlined />
-              {!narrow && <Typography.Text strong>{user.displayName}</Typography.Text>}
+              {!narrow && <strong>{user.displayName}</strong>}
               <Tag color={ROLE_COLORS[user.role]} data-testid="current-role">
                 {Role.labels[user.role]}
               </Tag>
-              {bureau && !narrow && <Typography.Text type="secondary">{bureau}</Typography.Text>}
+              {bureau && !narrow && <span style={{ color: token.colorTextSecondary }}>{bureau}</span>}
             </Space>
             {accessFor(user).canUseSecondFactor && (
               <Button icon={<SafetyOutlined />} aria-label="账号安全" onClick={() => navigate('/account/security')}>

@@ -1,0 +1,51 @@
+/**
+ * What both entries of the web app share (main.tsx, the admin shell; public-main.tsx, the public pages): antd and
+ * dayjs in Chinese, the theme, the auth context, keyboard access to scroll regions, and a stand-alone page route.
+ */
+import 'antd/dist/reset.css';
+import '../global.css';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { type ComponentType, type ReactNode, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { RouteObject } from 'react-router-dom';
+import { PageLoading } from '../components/PageLoading';
+import { RouteError } from '../components/RouteError';
+import { installScrollRegionAccess } from './a11y';
+import { AuthProvider } from './auth';
+import { appTheme } from './theme';
+
+/** Renders the app into #root inside the providers every page relies on. */
+export function renderApp(content: ReactNode): void {
+  dayjs.locale('zh-cn');
+  // Messages of the shared zod schemas (form checks) in Chinese, as on the server. Loaded beside the first page rather
+  // than before it: zod is large and no page checks a form before it has loaded.
+  void import('./zod-locale');
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from the page');
+  installScrollRegionAccess();
+  createRoot(container).render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={appTheme}>
+        <AntApp>
+          <AuthProvider>{content}</AuthProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
+
+/** A page outside any layout (login, the public pages): loaded lazily, with its own error boundary. */
+export function standalonePageRoute(route: { path: string; page: ComponentType }): RouteObject {
+  return {
+    path: route.path,
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <route.page />
+      </Suspense>
+    ),
+  };
+}

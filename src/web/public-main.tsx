@@ -1,0 +1,30 @@
+/**
+ * The public pages' entry (public.html: registry, publicity, typical cases, verify…): only those pages, without the
+ * admin shell's layout, menu and page table, so a visitor downloads a small bundle (issue 15). The server sends
+ * public.html for exactly the paths of src/shared/public-pages.ts; a link to any other page (login, the workbench)
+ * loads that page from the server, which answers with the admin shell.
+ */
+import { useEffect } from 'react';
+import { createBrowserRouter, RouterProvider, useLocation } from 'react-router-dom';
+import { isPublicPage } from '../shared/public-pages';
+import { renderApp, standalonePageRoute } from './app/bootstrap';
+import { publicRoutes } from './app/public-routes';
+import { Exception } from './components/Exception';
+import { PageLoading } from './components/PageLoading';
+
+/** Any page this bundle does not hold: a full load from the server, which serves it with the admin shell. */
+function OutsidePublicPages() {
+  const { pathname, search, hash } = useLocation();
+  const outside = !isPublicPage(pathname);
+  useEffect(() => {
+    if (outside) window.location.replace(`${pathname}${search}${hash}`);
+  }, [outside, pathname, search, hash]);
+  return outside ? <PageLoading /> : <Exception status={404} />;
+}
+
+const router = createBrowserRouter([
+  ...publicRoutes.map(standalonePageRoute),
+  { path: '*', element: <OutsidePublicPages /> },
+]);
+
+renderApp(<RouterProvider router={router} />);
