@@ -3,7 +3,7 @@
  * instead of React Router's English developer screen. A failed lazy load (a new release replaced the page's
  * code) asks for a reload.
  */
-import { Button, Space } from 'antd';
+import { Button, Flex } from 'antd';
 import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router-dom';
 import { Exception } from './Exception';
 
@@ -19,12 +19,12 @@ export function RouteError() {
       title="页面出错了"
       subTitle="抱歉，页面遇到了意外错误。已填写并保存的内容不会丢失，请重新加载页面或返回首页。"
       extra={
-        <Space>
+        <Flex gap="small" justify="center">
           <Button type="primary" onClick={() => window.location.reload()}>
             重新加载
           </Button>
           <Button onClick={() => navigate('/')}>返回首页</Button>
-        </Space>
+        </Flex>
       }
     />
   );

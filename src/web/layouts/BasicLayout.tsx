@@ -3,19 +3,21 @@
  * name, role and bureau or unit, and logout.
  */
 import { LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Tag, theme } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { Button, Flex, Grid, Layout, Menu, theme } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Role } from '../../shared/enums';
 import { accessFor } from '../app/access';
 import { useAuth, useCurrentUser } from '../app/auth';
 import { activeMenuPath, appRoutes } from '../app/routes';
-import { NotificationBell } from '../components/NotificationBell';
 import { PageLoading } from '../components/PageLoading';
 import { useJurisdictions } from '../hooks/useJurisdictions';
 import { APP_NAME, APP_SUBTITLE } from '../locales/zh-CN';
 
-const ROLE_COLORS = { applicant: 'green', officer: 'blue', expert: 'purple', admin: 'red' } as const;
+// Header parts loaded beside the first page rather than with the shell (issue 15: the shell's first load).
+const RoleTag = lazy(() => import('../components/RoleTag'));
+const NotificationBell = lazy(() =>
+  import('../components/NotificationBell').then((module) => ({ default: module.NotificationBell })),
+);
 
 export function BasicLayout() {
   const user = useCurrentUser();
@@ -79,16 +81,18 @@ export function BasicLayout() {
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Space size="middle">
-            <NotificationBell />
-            <Space size={6} data-testid="current-user">
+          <Flex gap="middle" align="center">
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+            <Flex gap={6} align="center" data-testid="current-user">
               <UserOutlined />
               {!narrow && <strong>{user.displayName}</strong>}
-              <Tag color={ROLE_COLORS[user.role]} data-testid="current-role">
-                {Role.labels[user.role]}
-              </Tag>
+              <Suspense fallback={null}>
+                <RoleTag role={user.role} />
+              </Suspense>
               {bureau && !narrow && <span style={{ color: token.colorTextSecondary }}>{bureau}</span>}
-            </Space>
+            </Flex>
             {accessFor(user).canUseSecondFactor && (
               <Button icon={<SafetyOutlined />} aria-label="账号安全" onClick={() => navigate('/account/security')}>
                 {!narrow && '账号安全'}
@@ -106,7 +110,7 @@ export function BasicLayout() {
             >
               {!narrow && '退出登录'}
             </Button>
-          </Space>
+          </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <Suspense fallback={<PageLoading />}>
