@@ -1,0 +1,82 @@
+/**
+ * The public pages load their own bundle (issue 15): a visitor of the registry, publicity, typical cases and verify
+ * pages is sent public.html and never downloads the admin shell's entry script (the logged-in layout, its menu and
+ * the page table); the public pages' "登录" link still leads into the admin shell, and a logged-in user opening a
+ * public page from the workbench gets it without leaving the shell.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, login, openPage, waitForQuietNetwork } from './helpers/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The entry script an HTML page of the app starts (its `<script type="module" src>`). */
+async function entryScript(page: Page, path: string): Promise<string> {
+  const html = await (await page.request.get(path)).text();
+  const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error(`${path} starts no module script`);
+  return src;
+}
+
+/** The paths of every script the page requests from now on. */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  return scripts;
+}
+
+test('a visitor of the public pages downloads the public bundle, not the admin shell', async () => {
+  const { page, errors } = await openPage(browser);
+  const adminEntry = await entryScript(page, '/');
+  const publicEntry = await entryScript(page, '/registry');
+  expect(publicEntry).not.toBe(adminEntry);
+
+  const scripts = recordScripts(page);
+  await page.goto('/registry');
+  await page.getByRole('heading', { name: /示范基地名录/ }).waitFor();
+  // Between the public pages by their header links, without a page load.
+  for (const [link, heading] of [
+    ['公示', /公示/],
+    ['典型案例', /典型案例/],
+  ] as const) {
+    await page.getByRole('link', { name: link, exact: true }).first().click();
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+  }
+  await page.getByRole('link', { name: '存证验证', exact: true }).first().click();
+  await page.getByRole('textbox', { name: '证书编号' }).waitFor();
+  await waitForQuietNetwork(page);
+  expect(scripts).toContain(publicEntry);
+  expect(scripts).not.toContain(adminEntry);
+
+  // Out of the public pages: 登录 is a page of the admin shell, loaded from the server.
+  await page.goto('/registry');
+  await page.getByRole('link', { name: '登录', exact: true }).click();
+  await page.getByLabel('用户名').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/login');
+  expect(scripts).toContain(adminEntry);
+  expect(errors).toEqual([]);
+});
+
+test('a logged-in user opens a public page inside the admin shell and goes back to the workbench', async () => {
+  const { page, errors } = await openPage(browser);
+  const publicEntry = await entryScript(page, '/registry');
+  await login(page, 'putuo');
+  const scripts = recordScripts(page);
+  await page.evaluate(() => {
+    window.history.pushState({}, '', '/registry');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.getByRole('heading', { name: /示范基地名录/ }).waitFor();
+  await page.getByRole('link', { name: '进入工作台' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  expect(scripts).not.toContain(publicEntry);
+  expect(errors).toEqual([]);
+});
