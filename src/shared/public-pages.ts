@@ -28,7 +28,7 @@ export function isPublicPage(pathname: string): boolean {
     const parts = pattern.split('/');
     return (
       parts.length === segments.length &&
-      parts.every((part, i) => part.startsWith(':') ? segments[i] !== '' : part === segments[i])
+      parts.every((part, i) => (part.startsWith(':') ? segments[i] !== '' : part === segments[i]))
     );
   });
 }

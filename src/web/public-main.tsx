@@ -5,7 +5,7 @@
  * loads that page from the server, which answers with the admin shell.
  */
 import { useEffect } from 'react';
-import { createBrowserRouter, RouterProvider, useLocation } from 'react-router-dom';
+import { createBrowserRouter, matchRoutes, RouterProvider, useLocation } from 'react-router-dom';
 import { isPublicPage } from '../shared/public-pages';
 import { renderApp, standalonePageRoute } from './app/bootstrap';
 import { publicRoutes } from './app/public-routes';
@@ -27,4 +27,6 @@ const router = createBrowserRouter([
   { path: '*', element: <OutsidePublicPages /> },
 ]);
 
+// The page's code starts loading now, beside the providers' (app/bootstrap.tsx), not after them.
+void matchRoutes([...publicRoutes], window.location)?.[0]?.route.load();
 renderApp(<RouterProvider router={router} />);

@@ -93,11 +93,17 @@ test('a server whose build folder was removed falls back to the current build fo
   expect(await get(running, '/applications')).toMatchObject({ status: 200, body: expect.stringContaining('second') });
 });
 
-test('the public pages get the public bundle\'s page, every other path the admin shell', async () => {
+test("the public pages get the public bundle's page, every other path the admin shell", async () => {
   const { version } = build('shell');
   writeFileSync(path.join(dist, version, 'public.html'), 'public bundle');
   const app = await serve();
-  for (const url of ['/registry', '/registry/%E6%B2%AAGS-2026-001', '/verify?no=1', '/publicity/42', '/public/guides']) {
+  for (const url of [
+    '/registry',
+    '/registry/%E6%B2%AAGS-2026-001',
+    '/verify?no=1',
+    '/publicity/42',
+    '/public/guides',
+  ]) {
     expect(await get(app, url)).toMatchObject({ status: 200, body: 'public bundle', cache: 'no-cache' });
   }
   for (const url of ['/', '/login', '/rights', '/rights/clues/1', '/registry/1/edit', '/units/42']) {

@@ -3,7 +3,9 @@
  * state-changing request, and errors turned into `ApiError { status, code, message, fields }`. A 401 on any call
  * (other than the login and session probes) tells the auth context the session is gone.
  */
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
+// App.useApp() without antd's App component, which brings Modal and Form into the first load (app/bootstrap.tsx).
+import useAntApp from 'antd/es/app/useApp';
 import { useCallback } from 'react';
 import { SubmissionKeys } from './idempotency';
 import type { FieldMessage } from './types';
@@ -178,7 +180,7 @@ export function applyFieldErrors(form: FormInstance, fields: FieldMessage[]): bo
  * has already ended the session (the layout sends the user to the login page), so it only says why.
  */
 export function useApiErrorHandler(): (error: unknown, form?: FormInstance) => void {
-  const { message } = App.useApp();
+  const { message } = useAntApp();
   return useCallback(
     (error: unknown, form?: FormInstance) => {
       if (error instanceof ApiError) {

@@ -6,21 +6,23 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { PUBLIC_PAGE_PATHS, type PublicPagePath } from '../../shared/public-pages';
 
-const publicPages: Record<PublicPagePath, LazyExoticComponent<ComponentType>> = {
-  '/registry': lazy(() => import('../pages/public/registry')),
-  '/registry/:certificateNo': lazy(() => import('../pages/public/registry/detail')),
-  '/publicity': lazy(() => import('../pages/public/publicity')),
-  '/publicity/:id': lazy(() => import('../pages/public/publicity/detail')),
-  '/typical-cases': lazy(() => import('../pages/public/typical-cases')),
-  '/typical-cases/:id': lazy(() => import('../pages/public/typical-cases/detail')),
-  '/objection-status': lazy(() => import('../pages/public/objection-status')),
-  '/verify': lazy(() => import('../pages/verify')),
+type PageModule = Promise<{ default: ComponentType }>;
+
+const publicPages: Record<PublicPagePath, () => PageModule> = {
+  '/registry': () => import('../pages/public/registry'),
+  '/registry/:certificateNo': () => import('../pages/public/registry/detail'),
+  '/publicity': () => import('../pages/public/publicity'),
+  '/publicity/:id': () => import('../pages/public/publicity/detail'),
+  '/typical-cases': () => import('../pages/public/typical-cases'),
+  '/typical-cases/:id': () => import('../pages/public/typical-cases/detail'),
+  '/objection-status': () => import('../pages/public/objection-status'),
+  '/verify': () => import('../pages/verify'),
   // The guides library's public page (issue 13).
-  '/public/guides': lazy(() => import('../pages/guides/public')),
+  '/public/guides': () => import('../pages/guides/public'),
   // rights (issue 12): the public report and follow pages
-  '/rights/report': lazy(() => import('../pages/public/rights/report')),
-  '/rights/follow': lazy(() => import('../pages/public/rights/follow')),
-  '/help/public': lazy(() => import('../pages/help/public')),
+  '/rights/report': () => import('../pages/public/rights/report'),
+  '/rights/follow': () => import('../pages/public/rights/follow'),
+  '/help/public': () => import('../pages/help/public'),
 };
 
 export interface PublicRoute {
@@ -28,11 +30,14 @@ export interface PublicRoute {
   access: 'public';
   blank: true;
   page: LazyExoticComponent<ComponentType>;
+  /** Starts loading the page's code (the same request `page` makes when it first renders). */
+  load: () => PageModule;
 }
 
 export const publicRoutes: readonly PublicRoute[] = PUBLIC_PAGE_PATHS.map((path) => ({
   path,
   access: 'public',
   blank: true,
-  page: publicPages[path],
+  page: lazy(publicPages[path]),
+  load: publicPages[path],
 }));

@@ -46,12 +46,7 @@ export function NotificationBell() {
   const content = (
     // The list and its antd components load when the popover first opens: they are not part of the shell's first load.
     <Suspense fallback={<Spin size="small" />}>
-      <NotificationList
-        items={items}
-        unread={unread}
-        onOpen={(n) => void openOne(n)}
-        onClose={() => setOpen(false)}
-      />
+      <NotificationList items={items} unread={unread} onOpen={(n) => void openOne(n)} onClose={() => setOpen(false)} />
     </Suspense>
   );
 
