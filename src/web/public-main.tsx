@@ -4,13 +4,14 @@
  * public.html for exactly the paths of src/shared/public-pages.ts; a link to any other page (login, the workbench)
  * loads that page from the server, which answers with the admin shell.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { createBrowserRouter, matchRoutes, RouterProvider, useLocation } from 'react-router-dom';
 import { isPublicPage } from '../shared/public-pages';
 import { renderApp, standalonePageRoute } from './app/bootstrap';
 import { publicRoutes } from './app/public-routes';
-import { Exception } from './components/Exception';
 import { PageLoading } from './components/PageLoading';
+
+const Exception = lazy(() => import('./components/Exception').then((module) => ({ default: module.Exception })));
 
 /** Any page this bundle does not hold: a full load from the server, which serves it with the admin shell. */
 function OutsidePublicPages() {
@@ -19,7 +20,12 @@ function OutsidePublicPages() {
   useEffect(() => {
     if (outside) window.location.replace(`${pathname}${search}${hash}`);
   }, [outside, pathname, search, hash]);
-  return outside ? <PageLoading /> : <Exception status={404} />;
+  if (outside) return <PageLoading />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Exception status={404} />
+    </Suspense>
+  );
 }
 
 const router = createBrowserRouter([

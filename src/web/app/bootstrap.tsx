@@ -12,7 +12,6 @@ import { type ComponentType, lazy, type ReactNode, StrictMode, Suspense } from '
 import { createRoot } from 'react-dom/client';
 import type { RouteObject } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
-import { RouteError } from '../components/RouteError';
 import { installScrollRegionAccess } from './a11y';
 import { AuthProvider } from './auth';
 import { appTheme } from './theme';
@@ -22,6 +21,8 @@ import { appTheme } from './theme';
 // with the session check (AuthProvider, outside it) that every page waits for, and wraps everything once loaded.
 const antApp = import('antd/es/app');
 const AntApp = lazy(() => antApp);
+// Shown only when a page fails: not part of the first load (the public pages' entry has no other use of its Button).
+const RouteError = lazy(() => import('../components/RouteError').then((module) => ({ default: module.RouteError })));
 
 /** Renders the app into #root inside the providers every page relies on. */
 export function renderApp(content: ReactNode): void {
@@ -49,7 +50,11 @@ export function renderApp(content: ReactNode): void {
 export function standalonePageRoute(route: { path: string; page: ComponentType }): RouteObject {
   return {
     path: route.path,
-    errorElement: <RouteError />,
+    errorElement: (
+      <Suspense fallback={<PageLoading />}>
+        <RouteError />
+      </Suspense>
+    ),
     element: (
       <Suspense fallback={<PageLoading />}>
         <route.page />
