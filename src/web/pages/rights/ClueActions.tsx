@@ -23,6 +23,7 @@ interface Candidate {
  */
 export function AssignHandlers({ clueId, version, onDone }: { clueId: string; version: number; onDone: () => void }) {
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `version` may have changed who is assigned
   useEffect(() => {
     api.get<Candidate[]>(`/rights/clues/${clueId}/handler-candidates`).then(setCandidates, () => setCandidates(null));
   }, [clueId, version]);
