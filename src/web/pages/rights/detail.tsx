@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import {
   RightsCivilGuidance,
   RightsDuplicateMatch,
@@ -121,6 +121,7 @@ const STEP_LABEL = {
 
 export default function RightsDetail() {
   const { id } = useParams();
+  const navigate = useNavigate();
   const { user } = useAuth();
   const { message } = App.useApp();
   const [clue, setClue] = useState<Detail | null>(null);
@@ -243,6 +244,15 @@ export default function RightsDetail() {
               children: clue.route ? RightsRoute.labels[clue.route as RightsRoute] : '待研判',
             },
             { key: 'deadline', label: '立案审查期限', children: clue.decisionDeadline },
+            ...(clue.internal
+              ? [
+                  {
+                    key: 'handlers',
+                    label: '承办人',
+                    children: clue.internal.handlers.map((h) => h.name).join('、') || '待指定',
+                  },
+                ]
+              : []),
           ]}
         />
         <Table<Clock>
@@ -512,6 +522,12 @@ export default function RightsDetail() {
             try {
               await api.post(`/rights/clues/${clue.id}/triage`, { ...values, version: clue.version });
               setTriageOpen(false);
+              // A clue handed to another bureau leaves this bureau's area: back to the list.
+              if (values.decision === 'transfer_bureau') {
+                message.success('线索已移交其他市场监管部门');
+                navigate('/rights');
+                return;
+              }
               message.success('研判决定已保存');
               await load();
             } catch (e) {
