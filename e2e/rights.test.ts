@@ -86,10 +86,7 @@ async function confirm(page: Page) {
 }
 /** Chooses an antd radio (its input is hidden) by clicking its label, as a user does. */
 async function pickRadio(scope: Locator, name: string) {
-  await scope
-    .locator('label')
-    .filter({ has: scope.getByRole('radio', { name }) })
-    .click();
+  await scope.getByRole('radio', { name }).locator('xpath=ancestor::label[1]').click();
 }
 /** Clicks a header action of the clue page, waits for its success message, and for the page to settle. */
 async function act(page: Page, done: string) {

@@ -4,6 +4,7 @@
  * and designates a zone of its area as a rights centre routing to a competent bureau.
  */
 import { App, Card, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import type { RightsClockRule, RightsCriminalThreshold } from '../../../shared/data/rights-rules';
 import { isCityOrAbove } from '../../../shared/enums';
 import { RightsClockUnit } from '../../../shared/enums-rights';
 import { api } from '../../app/api';
@@ -15,19 +16,10 @@ import { PageLoading } from '../../components/PageLoading';
 import { useRecord } from '../../hooks/useRecord';
 import { ActionForm } from '../rights-cases/ActionForm';
 
-interface ClockRule {
-  code: string;
-  name: string;
-  period: number;
-  unit: RightsClockUnit;
-  maxExtensions: number;
-  extensionPeriod: number;
-  source: string;
-  version: number;
-}
+type ClockRule = RightsClockRule & { version: number };
 interface Rules {
   clocks: ClockRule[];
-  threshold: { code: string; name: string; amountYuan: number; source: string; version: number };
+  threshold: RightsCriminalThreshold & { version: number };
 }
 interface Centre {
   id: string;
