@@ -187,14 +187,19 @@ test('Keqiao names its handler, who triages to the criminal route; Shaoxing appr
   await page.getByRole('button', { name: '登记已移送' }).click();
   await act(page, '已保存');
   const today = (await keqiao.get<{ date: string }>('/system/business-date')).date;
+  /** Types the date into the step's date picker and closes its calendar by clicking the dialog's title. */
+  const enterDate = async (title: string) => {
+    await dialog(page).getByLabel('日期').fill(today);
+    await dialog(page).getByLabel('日期').press('Enter');
+    await dialog(page).getByText(title, { exact: true }).click();
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  };
   await page.getByRole('button', { name: '登记公安接收' }).click();
-  await dialog(page).getByLabel('日期').fill(today);
-  await dialog(page).getByLabel('日期').press('Enter');
+  await enterDate('登记公安接收');
   await act(page, '已保存');
   await page.getByRole('button', { name: '登记公安决定' }).click();
-  await dialog(page).getByLabel('日期').fill(today);
-  await dialog(page).getByLabel('日期').press('Enter');
   await pickOption(page, dialog(page).getByLabel('公安机关的决定'), '', '立案侦查');
+  await enterDate('登记公安决定');
   await act(page, '已保存');
   await page.locator('tr').filter({ hasText: '公安机关决定' }).getByText('立案侦查').waitFor();
 
