@@ -315,7 +315,7 @@ test('the city edits the rules with validation messages and designates a rights 
 
   const firstClock = page.locator('tbody tr.ant-table-row').first();
   const clockName = ((await firstClock.locator('td').first().textContent()) ?? '').trim();
-  await page.getByRole('button', { name: `修改${clockName}` }).click();
+  await page.getByRole('button', { name: `修改期限：${clockName}` }).click();
   await dialog(page).getByLabel('依据').fill('');
   await confirm(page);
   await dialog(page).getByText('请填写依据').waitFor();

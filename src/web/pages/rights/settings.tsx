@@ -118,9 +118,9 @@ export default function RightsSettings() {
                       key: 'edit',
                       render: (_: unknown, r: ClockRule) => (
                         <ActionForm<Rules>
-                          label="修改"
+                          label="修改期限"
                           title={`修改期限：${r.name}`}
-                          buttonProps={{ 'aria-label': `修改${r.name}` }}
+                          buttonProps={{ 'aria-label': `修改期限：${r.name}` }}
                           initialValues={{ period: r.period, extensionPeriod: r.extensionPeriod, source: r.source }}
                           submit={(v) => put(r.code, { ...v, version: r.version })}
                           onDone={saved}
