@@ -167,6 +167,7 @@ const QUERIES: Record<string, (s: Subjects) => string> = {
   'GET /api/v1/base-reviews': (s) => `programmeId=${s.programmeId}&year=2021`,
   'GET /api/v1/base-reviews/export.xlsx': (s) => `programmeId=${s.programmeId}&year=2021`,
   'GET /api/v1/registry/{certificateNo}/review-check': () => 'year=2021',
+  'POST /api/v1/rights/public/attachments': () => 'uploadKey=matrix-report-upload-key-0123456789',
 };
 
 let serial = 0;
@@ -186,6 +187,8 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     handlerIds: ['00000000-0000-4000-8000-000000000000'],
     version: 999,
   }),
+  // Unknown certificate numbers: a permitted caller gets the field error, nothing is linked.
+  'POST /api/v1/rights/clues/{id}/evidence': () => ({ certificateNos: ['SMEV-99999999-00000000'] }),
   'POST /api/v1/rights/clues/{id}/triage': () => ({ decision: 'administrative', version: 999 }),
   'POST /api/v1/rights/clues/{id}/extension': () => ({ reason: '矩阵测试延期', version: 999 }),
   'POST /api/v1/rights/clues/{id}/extension/approval': () => ({ version: 999 }),

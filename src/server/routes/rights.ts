@@ -28,12 +28,14 @@ import {
   RightsClueCreateSchema,
   RightsClueQuerySchema,
   RightsDuplicateDecisionSchema,
+  RightsEvidenceLinkSchema,
   RightsExtensionRequestSchema,
   RightsFollowMessageSchema,
   RightsFollowSchema,
   RightsMessageSchema,
   RightsNoteSchema,
   RightsPublicReportSchema,
+  RightsPublicUploadQuerySchema,
   RightsRuleUpdateSchema,
   RightsTransferStepSchema,
   RightsTriageSchema,
@@ -44,13 +46,14 @@ import type { Config } from '../config';
 import { systemContext } from '../context';
 import type { Db } from '../db/client';
 import { ACCEPTED_TYPES } from '../domain/attachments/store-attachment';
-import { assignHandlers } from '../domain/rights/assign-handlers';
+import { assignHandlers, listHandlerCandidates } from '../domain/rights/assign-handlers';
 import { designateCentre, listCentres } from '../domain/rights/centres';
 import { getClueFile, storePublicRightsFile } from '../domain/rights/clue-files';
 import { decideDuplicate } from '../domain/rights/decide-duplicate';
 import { approveExtension, requestExtension } from '../domain/rights/extend-decision';
 import { followPublicClue, postPublicMessage } from '../domain/rights/follow-public-clue';
 import { getClue } from '../domain/rights/get-clue';
+import { linkClueEvidence } from '../domain/rights/link-clue-evidence';
 import { listClues } from '../domain/rights/list-clues';
 import { notifyOverdueClues } from '../domain/rights/notify-overdue';
 import { addNote, postMessage } from '../domain/rights/post-message';
@@ -328,6 +331,40 @@ export const rightsRoutes =
         return assignHandlers(db, request.ctx, request.params.id, request.body);
       },
     );
+    app.get(
+      '/rights/clues/:id/handler-candidates',
+      {
+        schema: {
+          tags: ['rights'],
+          summary: '可指定的承办人（管辖部门的在职执法人员；管辖部门或上级部门查看）',
+          params: IdParams,
+          response: {
+            200: z.array(z.object({ id: z.string(), name: z.string(), assigned: z.boolean() })),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return listHandlerCandidates(db, request.ctx, request.params.id);
+      },
+    );
+    app.post(
+      '/rights/clues/:id/evidence',
+      {
+        schema: {
+          tags: ['rights'],
+          summary: '补充关联存证证书（申请单位选本单位存证；承办人填证书编号；关联时核验并记入审计）',
+          params: IdParams,
+          body: RightsEvidenceLinkSchema,
+          response: { 200: z.object({ id: z.string(), linked: z.array(z.string()) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return linkClueEvidence(db, request.ctx, request.params.id, request.body);
+      },
+    );
     app.post(
       '/rights/clues/:id/triage',
       {
@@ -530,16 +567,17 @@ export const rightsRoutes =
       {
         schema: {
           tags: ['rights'],
-          summary: `上传举报附件（公开，无需登录；multipart，字段 file；不超过 20 MB；${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}）`,
+          summary: `上传举报附件（公开，无需登录；multipart，字段 file；不超过 20 MB；${[...new Set(Object.values(ACCEPTED_TYPES))].join('、')}；uploadKey 为举报页为本次举报生成的随机凭据，提交举报时一并提交）`,
           security: [],
           consumes: ['multipart/form-data'],
+          querystring: RightsPublicUploadQuerySchema,
           response: { 201: StoredAttachmentSchema, ...errorResponses },
         },
         config: perIp('rights-attachment'),
       },
       async (request, reply) => {
         const upload = await readUpload(request);
-        const stored = await storePublicRightsFile(db, request.ctx, upload.content);
+        const stored = await storePublicRightsFile(db, request.ctx, upload.content, request.query.uploadKey);
         return reply.status(201).send({ ...stored, fileName: upload.fileName });
       },
     );

@@ -117,9 +117,18 @@ export const RightsClueCreateSchema = z
   });
 export type RightsClueCreateInput = z.infer<typeof RightsClueCreateSchema>;
 
+/**
+ * The key a public report's uploads are held under: drawn at random by the reporter's page for one report, sent with
+ * each upload and with the report, so only that report can cite those files (not another visitor behind the same
+ * address).
+ */
+export const RightsUploadKey = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, '附件上传凭据无效，请刷新页面后重新上传');
+export const RightsPublicUploadQuerySchema = z.object({ uploadKey: RightsUploadKey }).strict();
+
 /** An anonymous report from the public page: the competent bureau and a secret (≥ 8 characters) to follow it. */
 export const RightsPublicReportSchema = z
   .object({
+    uploadKey: RightsUploadKey.nullish(),
     jurisdictionCode: z
       .string()
       .trim()
@@ -218,6 +227,23 @@ export type RightsTransferStepInput = z.infer<typeof RightsTransferStepSchema>;
 export const RightsMessageSchema = z
   .object({ body: text('留言内容', 2000), attachments: z.array(AttachmentRefSchema).max(10).default([]) })
   .strict();
+/** Certificates linked after intake: the reporter picks its own entries, a handler types the certificate numbers. */
+export const RightsEvidenceLinkSchema = z
+  .object({
+    evidenceIds: z.array(Uuid('存证编号')).max(20, '存证最多20个').refine(unique, '存证不能重复').default([]),
+    certificateNos: z
+      .array(z.string().trim().min(1, '请填写存证证书编号').max(40, '存证证书编号格式不正确'))
+      .max(20, '存证最多20个')
+      .refine(unique, '存证证书编号不能重复')
+      .default([]),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.evidenceIds.length + v.certificateNos.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['evidenceIds'], message: '请选择要关联的存证证书' });
+  });
+export type RightsEvidenceLinkInput = z.infer<typeof RightsEvidenceLinkSchema>;
+
 export const RightsNoteSchema = z.object({ body: text('备注内容', 5000) }).strict();
 
 export const RightsDuplicateDecisionSchema = z

@@ -157,6 +157,7 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: MENU.rights, icon: <AlertOutlined /> },
   },
   { path: '/rights/new', access: 'canUseRights', page: lazy(() => import('../pages/rights/new')) },
+  { path: '/rights/settings', access: 'canUseRightsCases', page: lazy(() => import('../pages/rights/settings')) },
   { path: '/rights/clues/:id', access: 'canUseRights', page: lazy(() => import('../pages/rights/detail')) },
   { path: '/rights/mine/:id', access: 'canUseRights', page: lazy(() => import('../pages/rights/detail')) },
   {

@@ -2,11 +2,11 @@
  * The competent bureau (or a bureau above it) names the handlers (承办人) of a clue: officers of the competent
  * bureau. Replaces the list; version-guarded; audited; the new handlers are notified.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { RightsAssignInput } from '../../../shared/schemas/rights';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
-import type { Db } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { rightsClueHandlers, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { notifyUsers } from '../notifications/notify';
@@ -14,21 +14,35 @@ import { bumpVersion } from './clue-update';
 import { loadClue, requireAssigner } from './rights-access';
 import { appendEvent } from './rights-events';
 
-export async function assignHandlers(db: Db, ctx: RequestContext, id: string, input: RightsAssignInput) {
-  const loaded = await loadClue(db, ctx, id);
-  const actor = requireAssigner(ctx, loaded);
-  const { clue } = loaded;
-  const officers = await db
+/** The officers who may be named handlers: the competent bureau's active officers (the only ones accepted below). */
+function activeOfficersOf(db: Executor, jurisdictionCode: string, ids?: readonly string[]) {
+  return db
     .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(
       and(
-        inArray(users.id, input.handlerIds),
+        ids ? inArray(users.id, [...ids]) : undefined,
         eq(users.role, 'officer'),
-        eq(users.jurisdictionCode, clue.jurisdictionCode),
+        eq(users.jurisdictionCode, jurisdictionCode),
         eq(users.disabled, false),
       ),
-    );
+    )
+    .orderBy(asc(users.displayName));
+}
+
+/** The choice the assigning officer is offered: who the server will accept as handlers of this clue. */
+export async function listHandlerCandidates(db: Db, ctx: RequestContext, id: string) {
+  const loaded = await loadClue(db, ctx, id);
+  requireAssigner(ctx, loaded);
+  const officers = await activeOfficersOf(db, loaded.clue.jurisdictionCode);
+  return officers.map((o) => ({ ...o, assigned: loaded.handlerIds.includes(o.id) }));
+}
+
+export async function assignHandlers(db: Db, ctx: RequestContext, id: string, input: RightsAssignInput) {
+  const loaded = await loadClue(db, ctx, id);
+  const actor = requireAssigner(ctx, loaded);
+  const { clue } = loaded;
+  const officers = await activeOfficersOf(db, clue.jurisdictionCode, input.handlerIds);
   if (officers.length !== input.handlerIds.length) {
     const message = '承办人须为管辖部门的在职执法人员';
     throw new AppError('validation_failed', message, { fields: [{ path: 'handlerIds', message }] });

@@ -1,8 +1,8 @@
 /**
  * Files of a clue: the clue's attachments and its messages' attachments, for those who read its content (handlers,
  * supervisors, the recorder, the reporting unit). Each download is audited; a metadata-only officer is refused (403)
- * and the attempt audited; out of scope 404. The public uploads its files before reporting (per address, with the
- * usual type and size checks, rate-limited by the route).
+ * and the attempt audited; out of scope 404. The public uploads its files before reporting (per report, with the
+ * usual type and size checks, rate-limited by the route), held under the report's upload key.
  */
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit';
@@ -36,9 +36,9 @@ export async function getClueFile(db: Db, ctx: RequestContext, id: string, sha25
   return file;
 }
 
-export async function storePublicRightsFile(db: Db, ctx: RequestContext, content: Buffer) {
+export async function storePublicRightsFile(db: Db, ctx: RequestContext, content: Buffer, uploadKey: string) {
   return storeContent(db, ctx, content, {
-    holder: publicHolder(ctx.ip),
+    holder: publicHolder(uploadKey),
     after: { rights: true, anonymous: !ctx.actor },
   });
 }

@@ -1,13 +1,14 @@
 /**
  * The clue list (metadata only — no content, so listing is not a content read): officers see every clue of their
- * subtree (the city all below it, a district its own), applicants their unit's, administrators all. Days left and
+ * subtree (the city all below it, a district its own) and the cases their bureau handles jointly, applicants their
+ * unit's, administrators all. Days left and
  * overdue are computed per row from the clocks; `overdue=1` keeps the overdue ones.
  */
-import { and, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { RightsClueQuery } from '../../../shared/schemas/rights';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
-import { rightsClueHandlers, rightsClues } from '../../db/schema';
+import { rightsCaseJointBureaus, rightsClueHandlers, rightsClues } from '../../db/schema';
 import { unauthenticated } from '../../errors';
 import { clockContext, metadataView } from './clue-view';
 import { clueAccess } from './rights-access';
@@ -16,8 +17,22 @@ export async function listClues(db: Db, ctx: RequestContext, query: RightsClueQu
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   const where: (SQL | undefined)[] = [];
+  const jointIds =
+    actor.role === 'officer' && actor.jurisdictionCode
+      ? (
+          await db
+            .select({ clueId: rightsCaseJointBureaus.clueId })
+            .from(rightsCaseJointBureaus)
+            .where(eq(rightsCaseJointBureaus.jurisdictionCode, actor.jurisdictionCode))
+        ).map((r) => r.clueId)
+      : [];
   if (actor.role === 'officer')
-    where.push(sql`${rightsClues.jurisdictionPath} LIKE ${`${actor.jurisdictionPath ?? '-'}%`}`);
+    where.push(
+      or(
+        sql`${rightsClues.jurisdictionPath} LIKE ${`${actor.jurisdictionPath ?? '-'}%`}`,
+        jointIds.length > 0 ? inArray(rightsClues.id, jointIds) : undefined,
+      ),
+    );
   else if (actor.role === 'applicant')
     where.push(eq(rightsClues.reporterUnitId, actor.unitId ?? '00000000-0000-0000-0000-000000000000'));
   else if (actor.role !== 'admin') return { items: [], total: 0 };
@@ -50,7 +65,7 @@ export async function listClues(db: Db, ctx: RequestContext, query: RightsClueQu
     items.push({
       ...view,
       /** What the caller may open: content, reporter view or metadata only. */
-      access: clueAccess(actor, row, handlerIds),
+      access: clueAccess(actor, row, handlerIds, jointIds.includes(row.id) ? [actor.jurisdictionCode!] : []),
       mine: handlerIds.includes(actor.id),
       assigned: handlerIds.length > 0,
     });

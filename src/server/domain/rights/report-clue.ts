@@ -37,7 +37,9 @@ import { flagDuplicates } from './find-duplicates';
 import { appendEvent, officersOf } from './rights-events';
 import { loadRightsRules } from './rights-rules';
 
-type Content = Omit<RightsPublicReportInput, 'jurisdictionCode' | 'secret'>;
+type Content = Omit<RightsPublicReportInput, 'jurisdictionCode' | 'secret' | 'uploadKey'> & {
+  uploadKey?: string | null;
+};
 
 interface ClueSpec {
   source: RightsSource;
@@ -146,9 +148,12 @@ export async function reportPublicClue(db: Db, ctx: RequestContext, input: Right
   });
 }
 
-/** Who uploaded a public reporter's files: the public upload is keyed by the uploader's address. */
-export function publicHolder(ip: string | null): string {
-  return `rights-public:${ip ?? 'unknown'}`;
+/**
+ * Who uploaded a public reporter's files: the one report whose page drew `uploadKey` (hashed, so the table does not
+ * hold the key itself). Keyed per report, not per address: visitors behind one NAT cannot cite each other's files.
+ */
+export function publicHolder(uploadKey: string | null | undefined): string {
+  return `rights-public:${uploadKey ? createHash('sha256').update(uploadKey).digest('hex') : 'none'}`;
 }
 
 async function jurisdictionOrFail(db: Executor, code: string) {
@@ -179,8 +184,8 @@ async function createClue(db: Db, ctx: RequestContext, spec: ClueSpec) {
       industryCode = unit.industryCode;
     }
   }
-  // Files: only the uploader's own (the public: through the public upload from this address).
-  const holderKey = ctx.actor ? uploadHolder(ctx.actor) : publicHolder(ctx.ip);
+  // Files: only the uploader's own (the public: uploaded under this report's upload key).
+  const holderKey = ctx.actor ? uploadHolder(ctx.actor) : publicHolder(content.uploadKey);
   await requireCitable(db, filesAt(content.attachments, 'attachments'), { holder: holderKey });
   // Evidence certificates: the reporting unit's own, sealed in the log.
   const links = await verifyEvidence(db, spec.reporterUnitId, spec.evidenceIds);
@@ -294,7 +299,8 @@ async function notifyNew(tx: Executor, officerIds: string[], clueNo: string, id:
   });
 }
 
-async function verifyEvidence(db: Executor, unitId: string | null, ids: readonly string[]) {
+/** The certificates to link: the unit's own submissions, sealed under a checkpoint (field errors otherwise). */
+export async function verifyEvidence(db: Executor, unitId: string | null, ids: readonly string[]) {
   const out: { submissionId: string; verification: Record<string, unknown> }[] = [];
   const fields: FieldError[] = [];
   for (const [i, id] of ids.entries()) {

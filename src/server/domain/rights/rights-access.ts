@@ -2,7 +2,8 @@
  * Who may see and do what with a clue — the confidentiality rules of issue 12 in one place, for this module and for
  * rights-cases built on it:
  * - `content`: the assigned handlers, officers of a bureau above the competent one (supervising), and the officer
- *   who recorded the clue read everything (internal notes included);
+ *   who recorded the clue read everything (internal notes included); so do the officers of a bureau the city brought
+ *   into the case for joint handling (联合办案, rights-cases), who read without acting as handlers;
  * - `reporter`: the reporting unit's accounts (and the public with code + secret, follow-public-clue.ts) read what
  *   they reported, status, deadlines, reasons and messages — never internal notes, handlers' events or duplicates;
  * - `metadata`: other officers of the competent bureau (and administrators) see that it exists and its status;
@@ -15,7 +16,7 @@ import { isCityOrAbove } from '../../../shared/enums';
 import { recordAudit } from '../../audit';
 import type { Actor, RequestContext } from '../../context';
 import type { Db, Executor } from '../../db/client';
-import { rightsClueHandlers, rightsClues } from '../../db/schema';
+import { rightsCaseJointBureaus, rightsClueHandlers, rightsClues } from '../../db/schema';
 import { forbidden, notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 
@@ -36,13 +37,15 @@ export function clueAccess(
   actor: Actor,
   clue: Pick<ClueRow, 'jurisdictionPath' | 'reporterUnitId' | 'recordedById'>,
   handlerIds: readonly string[],
+  jointCodes: readonly string[] = [],
 ): ClueAccess {
   switch (actor.role) {
     case 'officer':
       if (
         handlerIds.includes(actor.id) ||
         isSupervisorOf(actor, clue.jurisdictionPath) ||
-        clue.recordedById === actor.id
+        clue.recordedById === actor.id ||
+        (actor.jurisdictionCode !== null && jointCodes.includes(actor.jurisdictionCode))
       )
         return 'content';
       return inSubtree(actor, clue.jurisdictionPath) ? 'metadata' : 'none';
@@ -63,6 +66,15 @@ export async function handlerIdsOf(db: Executor, clueId: string): Promise<string
   return rows.map((r) => r.userId);
 }
 
+/** The bureaus brought into the clue's case for joint handling (联合办案). */
+export async function jointCodesOf(db: Executor, clueId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: rightsCaseJointBureaus.jurisdictionCode })
+    .from(rightsCaseJointBureaus)
+    .where(eq(rightsCaseJointBureaus.clueId, clueId));
+  return rows.map((r) => r.code);
+}
+
 export interface LoadedClue {
   clue: ClueRow;
   handlerIds: string[];
@@ -77,7 +89,7 @@ export async function loadClue(db: Executor, ctx: RequestContext, id: string, fo
   const [clue] = forUpdate ? await query.for('update') : await query;
   if (!clue) throw notFound('维权线索');
   const handlerIds = await handlerIdsOf(db, id);
-  const access = clueAccess(actor, clue, handlerIds);
+  const access = clueAccess(actor, clue, handlerIds, await jointCodesOf(db, id));
   if (access === 'none') throw notFound('维权线索');
   return { clue, handlerIds, access };
 }

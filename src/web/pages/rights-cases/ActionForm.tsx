@@ -30,7 +30,12 @@ export function ActionForm<T>({
   const [form] = Form.useForm();
   const handleError = useApiErrorHandler();
   const ok = async () => {
-    const values = await form.validateFields();
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     const plain = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [
         k,

@@ -38,9 +38,9 @@ import { LoadError } from '../../components/LoadError';
 import { PageContainer } from '../../components/PageContainer';
 import { PageLoading } from '../../components/PageLoading';
 import { useRecord } from '../../hooks/useRecord';
+import { ProposeTypicalCase } from '../rights/ClueActions';
 import { ActionForm } from './ActionForm';
-import { TypicalCaseFields } from './TypicalCaseFields';
-import type { CaseView, TypicalCase } from './types';
+import type { CaseView } from './types';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const required = (message: string) => [{ required: true, message }];
@@ -416,21 +416,7 @@ export default function CaseDetailPage() {
         <Card
           size="small"
           title="典型案例"
-          extra={
-            data.status === 'closed' && (
-              <ActionForm
-                label="撰写典型案例"
-                title="撰写典型案例（公开文本，请勿写入当事人可识别信息）"
-                submit={(v) => api.post<TypicalCase>('/rights/typical-cases', { ...v, clueId: data.clueId })}
-                onDone={() => {
-                  message.success('已保存草稿');
-                  reload();
-                }}
-              >
-                <TypicalCaseFields />
-              </ActionForm>
-            )
-          }
+          extra={data.status === 'closed' && <ProposeTypicalCase clueId={data.clueId} />}
         >
           {data.typicalCases.length === 0 ? (
             <Typography.Text type="secondary">

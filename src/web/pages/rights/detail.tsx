@@ -1,7 +1,9 @@
 /**
  * One clue: status, clocks (days left, overdue in red, each with its legal source), and — for those who may read
  * it — the content, files, evidence, history and messages; for handlers and supervisors also the triage dialog
- * with the criminal-threshold proposal, the transfer steps, the extension, the duplicates panel and internal notes.
+ * with the criminal-threshold proposal, the transfer steps and closing, the extension, the duplicates panel and
+ * internal notes; handlers named from the competent bureau's officers; further evidence certificates linked by the
+ * reporter or a handler; a closed clue written up as a typical case.
  * Others in scope see that it exists and its status only.
  */
 import {
@@ -24,7 +26,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import {
   RightsCivilGuidance,
   RightsDuplicateMatch,
@@ -42,6 +44,14 @@ import {
 import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { attachmentUrl } from '../../app/upload';
+import { JurisdictionTreeSelect } from '../../components/JurisdictionTreeSelect';
+import {
+  AssignHandlers,
+  CloseTransfer,
+  LinkEvidenceByNumber,
+  LinkOwnEvidence,
+  ProposeTypicalCase,
+} from './ClueActions';
 import { type Clock, type ClueMeta, StatusTag, showFieldErrors } from './rights-common';
 
 interface Detail extends ClueMeta {
@@ -111,6 +121,7 @@ const STEP_LABEL = {
 
 export default function RightsDetail() {
   const { id } = useParams();
+  const navigate = useNavigate();
   const { user } = useAuth();
   const { message } = App.useApp();
   const [clue, setClue] = useState<Detail | null>(null);
@@ -145,6 +156,11 @@ export default function RightsDetail() {
       return false;
     }
   };
+  const done = (text: string) => () => {
+    message.success(text);
+    void load();
+  };
+  const open = clue.status !== 'closed' && clue.status !== 'merged';
   const isHandler = clue.internal?.handlers.some((h) => h.id === user?.id) ?? false;
   const canTriage = isHandler && (clue.status === 'received' || clue.status === 'transferred_bureau');
   const step = nextStep(clue);
@@ -161,13 +177,17 @@ export default function RightsDetail() {
         }
         extra={
           <Space wrap>
-            {clue.access === 'content' && user?.role === 'officer' && !isHandler && (
-              <Button
-                onClick={() => act('/handlers', { handlerIds: [user.id], version: clue.version }, '已指定本人为承办人')}
-              >
-                指定本人承办
-              </Button>
+            {user?.role === 'officer' && open && (
+              <AssignHandlers clueId={clue.id} version={clue.version} onDone={done('已指定承办人')} />
             )}
+            {open && clue.access === 'reporter' && clue.content && (
+              <LinkOwnEvidence
+                clueId={clue.id}
+                linked={clue.content.evidence.map((e) => e.certificateNo)}
+                onDone={done('已关联存证证书')}
+              />
+            )}
+            {open && isHandler && <LinkEvidenceByNumber clueId={clue.id} onDone={done('已关联存证证书')} />}
             {canTriage && (
               <Button type="primary" onClick={() => setTriageOpen(true)}>
                 研判
@@ -191,6 +211,12 @@ export default function RightsDetail() {
               <Button type="primary" onClick={() => setStepOpen(true)}>
                 {STEP_LABEL[step]}
               </Button>
+            )}
+            {isHandler && clue.status === 'transferred_police' && clue.content?.policeReceivedOn && (
+              <CloseTransfer clueId={clue.id} version={clue.version} onDone={done('线索已办结')} />
+            )}
+            {clue.status === 'closed' && clue.access === 'content' && user?.role === 'officer' && (
+              <ProposeTypicalCase clueId={clue.id} />
             )}
           </Space>
         }
@@ -218,6 +244,15 @@ export default function RightsDetail() {
               children: clue.route ? RightsRoute.labels[clue.route as RightsRoute] : '待研判',
             },
             { key: 'deadline', label: '立案审查期限', children: clue.decisionDeadline },
+            ...(clue.internal
+              ? [
+                  {
+                    key: 'handlers',
+                    label: '承办人',
+                    children: clue.internal.handlers.map((h) => h.name).join('、') || '待指定',
+                  },
+                ]
+              : []),
           ]}
         />
         <Table<Clock>
@@ -487,6 +522,12 @@ export default function RightsDetail() {
             try {
               await api.post(`/rights/clues/${clue.id}/triage`, { ...values, version: clue.version });
               setTriageOpen(false);
+              // A clue handed to another bureau leaves this bureau's area: back to the list.
+              if (values.decision === 'transfer_bureau') {
+                message.success('线索已移交其他市场监管部门');
+                navigate('/rights');
+                return;
+              }
               message.success('研判决定已保存');
               await load();
             } catch (e) {
@@ -517,8 +558,8 @@ export default function RightsDetail() {
                 )}
                 {getFieldValue('decision') === 'transfer_bureau' && (
                   <>
-                    <Form.Item name="transferToCode" label="移交的管辖部门（行政区划代码）">
-                      <Input maxLength={6} />
+                    <Form.Item name="transferToCode" label="移交的管辖部门">
+                      <JurisdictionTreeSelect placeholder="选择接收线索的市场监管部门" />
                     </Form.Item>
                     <Form.Item name="designationDocument" label="指定管辖文书（选填）">
                       <Input maxLength={100} />

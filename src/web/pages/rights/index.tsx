@@ -44,9 +44,12 @@ export default function RightsList() {
     <Card
       title={applicant ? '我的维权申请' : '维权线索统一管控'}
       extra={
-        <Button type="primary" onClick={() => navigate('/rights/new')}>
-          {applicant ? '申请维权' : '登记线索'}
-        </Button>
+        <Space wrap>
+          {!applicant && <Link to="/rights/settings">维权规则与维权中心</Link>}
+          <Button type="primary" onClick={() => navigate('/rights/new')}>
+            {applicant ? '申请维权' : '登记线索'}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

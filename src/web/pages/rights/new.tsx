@@ -3,36 +3,22 @@
  * officer records an inspection clue or a referral in from another department.
  */
 import { Alert, Button, Card, Form, Input, Radio, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { RightsReferralOrigin } from '../../../shared/enums-rights';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ClueFields, contentOf, showFieldErrors, type UploadedRef } from './rights-common';
-
-interface Evidence {
-  id: string;
-  label: string;
-  certificateNo: string | null;
-}
+import { ClueFields, contentOf, showFieldErrors, type UploadedRef, useOwnCertificates } from './rights-common';
 
 export default function RightsNew() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadedRef[]>([]);
-  const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [error, setError] = useState<string | null>(null);
   const applicant = user?.role === 'applicant';
   const source = Form.useWatch('source', form) as string | undefined;
-
-  useEffect(() => {
-    if (!applicant) return;
-    void api
-      .get<{ items: Evidence[] }>('/evidence/entries', { pageSize: 100 })
-      .then((r) => setEvidence(r.items.filter((e) => e.certificateNo)))
-      .catch(() => setEvidence([]));
-  }, [applicant]);
+  const evidence = useOwnCertificates(applicant);
 
   const submit = async (values: Record<string, unknown>) => {
     setError(null);

@@ -1,7 +1,7 @@
 /** Shared pieces of the rights pages: the intake form, labels, clocks and the status tag. */
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, type FormInstance, Input, InputNumber, Radio, Select, Space, Tag, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   RIGHTS_SECRET_CATEGORY,
   RightsLeakChannel,
@@ -13,7 +13,7 @@ import {
   RightsStatus,
   RightsUrgency,
 } from '../../../shared/enums-rights';
-import { ApiError, fieldNamePath } from '../../app/api';
+import { ApiError, api, fieldNamePath } from '../../app/api';
 import { uploadAttachment } from '../../app/upload';
 
 export interface Clock {
@@ -66,6 +66,25 @@ export function ClockTag({ clocks }: { clocks: Clock[] }) {
       {running.name}：{running.label}
     </Tag>
   );
+}
+
+export interface OwnCertificate {
+  id: string;
+  label: string;
+  certificateNo: string | null;
+}
+
+/** The unit's own sealed evidence certificates (those with a number), for linking to a clue; `enabled` for applicants. */
+export function useOwnCertificates(enabled: boolean): OwnCertificate[] {
+  const [items, setItems] = useState<OwnCertificate[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    void api
+      .get<{ items: OwnCertificate[] }>('/evidence/entries', { pageSize: 100 })
+      .then((r) => setItems(r.items.filter((e) => e.certificateNo)))
+      .catch(() => setItems([]));
+  }, [enabled]);
+  return items;
 }
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -3,7 +3,7 @@
  * sets a follow password and gets a receipt code; both follow the report at /rights/follow. Works at 390 px.
  */
 import { Alert, Button, Card, Form, Input, Result, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatReceiptCode } from '../../../../core/applications/receipt-code';
 import { api } from '../../../app/api';
@@ -16,8 +16,17 @@ interface Jurisdiction {
   level: string;
 }
 
+/** A random key for this one report: its uploads are held under it, so only this report can cite them. */
+function newUploadKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_');
+}
+
 export default function PublicRightsReport() {
   const [form] = Form.useForm();
+  const uploadKey = useMemo(newUploadKey, []);
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const [files, setFiles] = useState<UploadedRef[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +45,7 @@ export default function PublicRightsReport() {
     try {
       const created = await api.post<{ receiptCode: string; clueNo: string; decisionDeadline: string }>(
         '/rights/public/reports',
-        { jurisdictionCode: values.jurisdictionCode, secret: values.secret, ...contentOf(values, files) },
+        { jurisdictionCode: values.jurisdictionCode, secret: values.secret, uploadKey, ...contentOf(values, files) },
       );
       setDone(created);
     } catch (e) {
@@ -89,7 +98,7 @@ export default function PublicRightsReport() {
                   aria-label="管辖部门"
                 />
               </Form.Item>
-              <ClueFields uploadPath="/rights/public/attachments" onFiles={setFiles} />
+              <ClueFields uploadPath={`/rights/public/attachments?uploadKey=${uploadKey}`} onFiles={setFiles} />
               <Form.Item
                 name="secret"
                 label="设置查询密码（至少8位，用于查询进展）"
