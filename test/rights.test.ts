@@ -289,6 +289,9 @@ describe('criminal route and the threshold', () => {
       'transfer_send',
       'police_decide',
     ]);
+    // The 3-day approval clock is met on the business date of the approval, not on the wall clock's date.
+    const approval = seen.clocks.find((c: { code: string }) => c.code === 'transfer_decide');
+    expect(approval).toMatchObject({ metOn: '2024-09-27', overdue: false });
   });
 });
 

@@ -93,6 +93,7 @@ export interface ClockedClue {
   decidedOn: string | null;
   transferReportedAt: Date | null;
   transferApprovedAt: Date | null;
+  transferApprovedOn: string | null;
   transferSentAt: Date | null;
   policeReceivedOn: string | null;
   policeDecisionOn: string | null;
@@ -100,9 +101,6 @@ export interface ClockedClue {
   caseDeadline: string | null;
   closedOn: string | null;
 }
-
-/** A timestamp's date in China (UTC+8, no daylight saving). */
-export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Every clock that applies to the clue now, in the order they run. */
 export function clueClocks(
@@ -125,7 +123,7 @@ export function clueClocks(
         rule,
         clue.decidedOn,
         periodEnd(rule, clue.decidedOn, isWorkday),
-        clue.transferApprovedAt ? chinaDate(clue.transferApprovedAt) : null,
+        clue.transferApprovedOn,
         today,
         isWorkday,
       ),

@@ -149,6 +149,8 @@ export const rightsClues = pgTable(
     /** Criminal route (Decree 310): written report → approval (3 days) → sent (24 h) → police receipt → decision. */
     transferReportedAt: timestamp('transfer_reported_at', { withTimezone: true }),
     transferApprovedAt: timestamp('transfer_approved_at', { withTimezone: true }),
+    /** The business date of the approval: the 3-day decision clock counts business dates, not the wall clock. */
+    transferApprovedOn: date('transfer_approved_on', { mode: 'string' }),
     transferApprovedById: uuid('transfer_approved_by_id').references(() => users.id),
     transferSentAt: timestamp('transfer_sent_at', { withTimezone: true }),
     policeAgency: text('police_agency'),

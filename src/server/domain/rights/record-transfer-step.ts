@@ -51,7 +51,7 @@ export async function recordTransferStep(db: Db, ctx: RequestContext, id: string
   const now = new Date();
   const set =
     input.step === 'approve'
-      ? { transferApprovedAt: now, transferApprovedById: ctx.actor.id }
+      ? { transferApprovedAt: now, transferApprovedOn: ctx.today, transferApprovedById: ctx.actor.id }
       : input.step === 'send'
         ? { transferSentAt: now }
         : input.step === 'police_received'
