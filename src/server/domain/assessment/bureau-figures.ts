@@ -3,17 +3,26 @@
  * the scheme's period from the records the platform keeps, each with the records behind it (the drill-down). Pure
  * reads: the same data gives the same figures, so re-running an assessment gives the same scores.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { BureauMetricId } from '../../../core/assessment/metrics';
 import type { Programme } from '../../../core/programs/schema';
 import type { Executor } from '../../db/client';
 import {
   annualReviews,
   bases,
+  contactFirms,
+  contactLogs,
   evidenceSubmissions,
   jurisdictions,
   ledgerEntries,
   programmes,
+  rightsCaseFiles,
+  rightsClues,
+  rightsTypicalCases,
+  trainingEvents,
+  trainingRegistrations,
+  trainingVenues,
   units,
 } from '../../db/schema';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
@@ -49,7 +58,8 @@ export interface Figure {
 
 const MAX_RECORDS = 200;
 const pct = (part: number, whole: number) => Math.round((part / whole) * 10_000) / 100;
-const under = (subject: Subject) => sql`${jurisdictions.path} LIKE ${`${subject.path}%`}`;
+/** In the subject's subtree, by a jurisdiction path column (the joined jurisdiction's by default). */
+const under = (subject: Subject, path: AnyPgColumn = jurisdictions.path) => sql`${path} LIKE ${`${subject.path}%`}`;
 
 /** Bases of the subtree in force on `to`: certified by then and not revoked by then. */
 async function activeBases(db: Executor, subject: Subject, to: string) {
@@ -74,6 +84,9 @@ const baseRecord = (b: { certificateNo: string; unitName: string; title: string 
   detail: `${b.title}（${b.certificateNo}）${detail ? `：${detail}` : ''}`,
   link: `/registry/${encodeURIComponent(b.certificateNo)}`,
 });
+
+const eventOwners = alias(jurisdictions, 'event_owners');
+const venueHosts = alias(jurisdictions, 'venue_hosts');
 
 type Compute = (db: Executor, subject: Subject, ctx: FigureContext) => Promise<Figure>;
 
@@ -228,6 +241,188 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       records: rows
         .slice(0, MAX_RECORDS)
         .map((r) => ({ label: r.unitName, detail: `存证 ${r.n} 件`, link: `/units/${r.unitId}` })),
+    };
+  },
+
+  async 'trainings.held'(db, subject, { period }) {
+    const rows = await db
+      .select({ id: trainingEvents.id, title: trainingEvents.title, startsOn: trainingEvents.startsOn })
+      .from(trainingEvents)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, trainingEvents.ownerJurisdictionCode))
+      .where(
+        and(
+          under(subject),
+          isNull(trainingEvents.cancelledAt),
+          gte(trainingEvents.startsOn, period.from),
+          lte(trainingEvents.startsOn, period.to),
+        ),
+      )
+      .orderBy(trainingEvents.startsOn, trainingEvents.title);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((e) => ({ label: e.title, detail: `${e.startsOn} 举办`, link: `/trainings/${e.id}` })),
+    };
+  },
+
+  async 'trainings.units_reached'(db, subject, { period }) {
+    // A walk-in from a unit without an account is known by the name it gave (as in the trainings' reach statistics).
+    const unitKey = sql<string>`coalesce(${trainingRegistrations.unitId}::text, ${trainingRegistrations.unitName})`;
+    const rows = await db
+      .select({
+        unitKey,
+        unitId: trainingRegistrations.unitId,
+        unitName: trainingRegistrations.unitName,
+        events: countDistinct(trainingEvents.id),
+      })
+      .from(trainingRegistrations)
+      .innerJoin(trainingEvents, eq(trainingEvents.id, trainingRegistrations.eventId))
+      .innerJoin(trainingVenues, eq(trainingVenues.id, trainingRegistrations.venueId))
+      .innerJoin(eventOwners, eq(eventOwners.code, trainingEvents.ownerJurisdictionCode))
+      .innerJoin(venueHosts, eq(venueHosts.code, trainingVenues.hostJurisdictionCode))
+      .where(
+        and(
+          or(under(subject, eventOwners.path), under(subject, venueHosts.path)),
+          isNotNull(trainingRegistrations.checkedInAt),
+          isNull(trainingRegistrations.cancelledAt),
+          isNull(trainingEvents.cancelledAt),
+          gte(trainingEvents.startsOn, period.from),
+          lte(trainingEvents.startsOn, period.to),
+        ),
+      )
+      .groupBy(unitKey, trainingRegistrations.unitId, trainingRegistrations.unitName)
+      .orderBy(trainingRegistrations.unitName);
+    // One unit may have registered under slightly different names at different events: count it once.
+    const byUnit = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      const known = byUnit.get(r.unitKey);
+      byUnit.set(r.unitKey, known ? { ...known, events: known.events + r.events } : r);
+    }
+    const reached = [...byUnit.values()];
+    return {
+      value: reached.length,
+      records: reached.slice(0, MAX_RECORDS).map((r) => ({
+        label: r.unitName,
+        detail: `签到参加 ${r.events} 场${r.unitId ? '' : '（未登记单位）'}`,
+        link: r.unitId ? `/units/${r.unitId}` : undefined,
+      })),
+    };
+  },
+
+  async 'rights.decided_on_time_pct'(db, subject, { period }) {
+    const rows = await db
+      .select({
+        id: rightsClues.id,
+        clueNo: rightsClues.clueNo,
+        deadline: rightsClues.decisionDeadline,
+        decidedOn: rightsClues.decidedOn,
+      })
+      .from(rightsClues)
+      .where(
+        and(
+          under(subject, rightsClues.jurisdictionPath),
+          ne(rightsClues.status, 'merged'),
+          gte(rightsClues.decisionDeadline, period.from),
+          lte(rightsClues.decisionDeadline, period.to),
+        ),
+      )
+      .orderBy(rightsClues.decisionDeadline, rightsClues.clueNo);
+    if (rows.length === 0) return { value: null, records: [], note: '考核期内没有到期研判的维权线索' };
+    const onTime = (r: (typeof rows)[number]) => r.decidedOn !== null && r.decidedOn <= r.deadline;
+    return {
+      value: pct(rows.filter(onTime).length, rows.length),
+      records: rows.slice(0, MAX_RECORDS).map((r) => ({
+        label: r.clueNo,
+        detail: `研判期限 ${r.deadline}，${
+          r.decidedOn === null ? '尚未研判' : `${r.decidedOn} 研判${onTime(r) ? '（按期）' : '（逾期）'}`
+        }`,
+        link: `/rights/clues/${r.id}`,
+      })),
+    };
+  },
+
+  async 'cases.closed'(db, subject, { period }) {
+    const rows = await db
+      .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, closedOn: rightsCaseFiles.closedOn })
+      .from(rightsCaseFiles)
+      .innerJoin(rightsClues, eq(rightsClues.id, rightsCaseFiles.clueId))
+      .where(
+        and(
+          under(subject, rightsClues.jurisdictionPath),
+          gte(rightsCaseFiles.closedOn, period.from),
+          lte(rightsCaseFiles.closedOn, period.to),
+        ),
+      )
+      .orderBy(rightsCaseFiles.closedOn, rightsClues.clueNo);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.clueNo, detail: `${r.closedOn} 结案`, link: `/rights-cases/${r.id}` })),
+    };
+  },
+
+  async 'typical_cases.published'(db, subject, { period }) {
+    const rows = await db
+      .select({
+        id: rightsTypicalCases.id,
+        title: rightsTypicalCases.title,
+        publishedOn: rightsTypicalCases.publishedOn,
+      })
+      .from(rightsTypicalCases)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, rightsTypicalCases.jurisdictionCode))
+      .where(
+        and(
+          under(subject),
+          eq(rightsTypicalCases.status, 'published'),
+          gte(rightsTypicalCases.publishedOn, period.from),
+          lte(rightsTypicalCases.publishedOn, period.to),
+        ),
+      )
+      .orderBy(rightsTypicalCases.publishedOn, rightsTypicalCases.title);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.title, detail: `${r.publishedOn} 发布`, link: `/typical-cases/${r.id}` })),
+    };
+  },
+
+  async 'contact_firms.contacted_pct'(db, subject, { period }) {
+    const firms = await db
+      .select({ id: contactFirms.id, unitId: contactFirms.unitId, unitName: units.name })
+      .from(contactFirms)
+      .innerJoin(units, eq(units.id, contactFirms.unitId))
+      .innerJoin(jurisdictions, eq(jurisdictions.code, contactFirms.jurisdictionCode))
+      .where(and(under(subject), eq(contactFirms.active, true), lte(contactFirms.designatedOn, period.to)))
+      .orderBy(units.name);
+    if (firms.length === 0) return { value: null, records: [], note: '考核期末本辖区没有在册的联系企业' };
+    const contacts = new Map(
+      (
+        await db
+          .select({ firmId: contactLogs.contactFirmId, n: count() })
+          .from(contactLogs)
+          .where(
+            and(
+              inArray(
+                contactLogs.contactFirmId,
+                firms.map((f) => f.id),
+              ),
+              gte(contactLogs.contactedOn, period.from),
+              lte(contactLogs.contactedOn, period.to),
+            ),
+          )
+          .groupBy(contactLogs.contactFirmId)
+      ).map((r) => [r.firmId, r.n]),
+    );
+    return {
+      value: pct(firms.filter((f) => contacts.has(f.id)).length, firms.length),
+      records: firms.slice(0, MAX_RECORDS).map((f) => ({
+        label: f.unitName,
+        detail: `考核期内联系 ${contacts.get(f.id) ?? 0} 次`,
+        link: `/units/${f.unitId}`,
+      })),
     };
   },
 };
