@@ -76,6 +76,36 @@ export const BUREAU_METRICS = {
     unit: '%',
     description: '考核期末在册的联系企业中考核期内至少联系过一次的比例',
   },
+  'standard.adopters': {
+    label: '贯标企业',
+    unit: '家',
+    description: '考核期内经县级监管部门确认贯彻《商业秘密保护管理与服务规范》的辖区单位数',
+  },
+  'services.records': {
+    label: '服务项目',
+    unit: '次',
+    description: '考核期内为辖区单位提供的商业秘密保护服务（监管部门或合作机构）次数',
+  },
+  'services.campaign_visits': {
+    label: '“三进”活动',
+    unit: '次',
+    description: '考核期内本辖区开展的进园区、进企业、进市场活动次数',
+  },
+  'rights.clues_received': {
+    label: '受理维权线索',
+    unit: '件',
+    description: '考核期内本辖区受理的商业秘密维权线索数',
+  },
+  'cases.opened': {
+    label: '行政立案',
+    unit: '件',
+    description: '考核期内本辖区立案查处的商业秘密行政案件数',
+  },
+  'people.talents': {
+    label: '人才库人员',
+    unit: '个',
+    description: '考核期末本辖区人才库（专家、智库、执法办案人才、行政指导员）在册人数',
+  },
 } as const satisfies Record<string, BureauMetricDef>;
 
 export type BureauMetricId = keyof typeof BUREAU_METRICS;

@@ -14,12 +14,16 @@ import {
   contactFirms,
   contactLogs,
   evidenceSubmissions,
+  experts,
   jurisdictions,
   ledgerEntries,
   programmes,
   rightsCaseFiles,
   rightsClues,
   rightsTypicalCases,
+  serviceCampaignVisits,
+  serviceRecords,
+  standardAdoptions,
   trainingEvents,
   trainingRegistrations,
   trainingVenues,
@@ -423,6 +427,130 @@ const FIGURES: Record<BureauMetricId, Compute> = {
         detail: `考核期内联系 ${contacts.get(f.id) ?? 0} 次`,
         link: `/units/${f.unitId}`,
       })),
+    };
+  },
+
+  async 'standard.adopters'(db, subject, { period }) {
+    const rows = await db
+      .select({ unitId: units.id, unitName: units.name, decidedOn: standardAdoptions.decidedOn })
+      .from(standardAdoptions)
+      .innerJoin(units, eq(units.id, standardAdoptions.unitId))
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(
+        and(
+          under(subject),
+          eq(standardAdoptions.status, 'confirmed'),
+          gte(standardAdoptions.decidedOn, period.from),
+          lte(standardAdoptions.decidedOn, period.to),
+        ),
+      )
+      .orderBy(standardAdoptions.decidedOn, units.name);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.unitName, detail: `${r.decidedOn} 确认贯标`, link: `/units/${r.unitId}` })),
+    };
+  },
+
+  async 'services.records'(db, subject, { period }) {
+    const rows = await db
+      .select({
+        unitId: units.id,
+        unitName: units.name,
+        occurredOn: serviceRecords.occurredOn,
+        title: serviceRecords.title,
+      })
+      .from(serviceRecords)
+      .innerJoin(units, eq(units.id, serviceRecords.unitId))
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(
+        and(under(subject), gte(serviceRecords.occurredOn, period.from), lte(serviceRecords.occurredOn, period.to)),
+      )
+      .orderBy(serviceRecords.occurredOn, units.name);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.unitName, detail: `${r.occurredOn} ${r.title}`, link: `/units/${r.unitId}` })),
+    };
+  },
+
+  async 'services.campaign_visits'(db, subject, { period }) {
+    const rows = await db
+      .select({ placeName: serviceCampaignVisits.placeName, occurredOn: serviceCampaignVisits.occurredOn })
+      .from(serviceCampaignVisits)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, serviceCampaignVisits.jurisdictionCode))
+      .where(
+        and(
+          under(subject),
+          gte(serviceCampaignVisits.occurredOn, period.from),
+          lte(serviceCampaignVisits.occurredOn, period.to),
+        ),
+      )
+      .orderBy(serviceCampaignVisits.occurredOn, serviceCampaignVisits.placeName);
+    return {
+      value: rows.length,
+      records: rows.slice(0, MAX_RECORDS).map((r) => ({ label: r.placeName, detail: `${r.occurredOn} 开展活动` })),
+    };
+  },
+
+  async 'rights.clues_received'(db, subject, { period }) {
+    const rows = await db
+      .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, receivedOn: rightsClues.receivedOn })
+      .from(rightsClues)
+      .where(
+        and(
+          under(subject, rightsClues.jurisdictionPath),
+          gte(rightsClues.receivedOn, period.from),
+          lte(rightsClues.receivedOn, period.to),
+        ),
+      )
+      .orderBy(rightsClues.receivedOn, rightsClues.clueNo);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.clueNo, detail: `${r.receivedOn} 受理`, link: `/rights/clues/${r.id}` })),
+    };
+  },
+
+  async 'cases.opened'(db, subject, { period }) {
+    const rows = await db
+      .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, openedOn: rightsClues.openedOn })
+      .from(rightsClues)
+      .where(
+        and(
+          under(subject, rightsClues.jurisdictionPath),
+          gte(rightsClues.openedOn, period.from),
+          lte(rightsClues.openedOn, period.to),
+        ),
+      )
+      .orderBy(rightsClues.openedOn, rightsClues.clueNo);
+    return {
+      value: rows.length,
+      records: rows
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ label: r.clueNo, detail: `${r.openedOn} 立案`, link: `/rights-cases/${r.id}` })),
+    };
+  },
+
+  async 'people.talents'(db, subject, { period }) {
+    const rows = await db
+      .select({ id: experts.id, name: experts.name, affiliation: experts.affiliation })
+      .from(experts)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, experts.jurisdictionCode))
+      .where(
+        and(
+          under(subject),
+          eq(experts.active, true),
+          sql`(${experts.createdAt} AT TIME ZONE 'Asia/Shanghai')::date <= ${period.to}`,
+        ),
+      )
+      .orderBy(experts.name);
+    return {
+      value: rows.length,
+      records: rows.slice(0, MAX_RECORDS).map((r) => ({ label: r.name, detail: r.affiliation })),
     };
   },
 };
