@@ -31,8 +31,8 @@ const Values = z.record(z.string(), z.number().nullable());
 
 export const PictureSchema = z.object({
   jurisdiction: z.object({ code: z.string(), name: z.string() }),
-  /** The jurisdiction above, when the reader may see it (to go back up the tree). */
-  parent: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The jurisdiction above (the reports go there); `readable`: the reader may open its picture. */
+  parent: z.object({ code: z.string(), name: z.string(), readable: z.boolean() }).nullable(),
   period: PeriodSchema,
   previousPeriod: PeriodSchema,
   figures: z.array(

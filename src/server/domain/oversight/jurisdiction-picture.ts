@@ -52,11 +52,13 @@ export async function readableJurisdiction(db: Executor, ctx: RequestContext, co
   const all = await listAllJurisdictions(db);
   const node = all.find((j) => j.code === (code ?? actor.jurisdictionCode ?? ROOT));
   if (!node || (actor.role === 'officer' && !inSubtree(actor, node.path))) throw notFound('辖区');
-  const parent = all.find((j) => j.code === node.parentCode);
+  const parent = all.find((j) => j.code === node.parentCode) ?? null;
   return {
     node,
     children: all.filter((j) => j.parentCode === node.code),
-    parent: parent && (actor.role === 'admin' || inSubtree(actor, parent.path)) ? parent : null,
+    parent,
+    /** The reader may open the parent's picture too (an officer not above its own jurisdiction). */
+    parentReadable: parent !== null && (actor.role === 'admin' || inSubtree(actor, parent.path)),
   };
 }
 
@@ -114,7 +116,7 @@ async function basesByKindAndLevel(
 }
 
 export async function jurisdictionPicture(db: Executor, ctx: RequestContext, query: PictureQuery) {
-  const { node, children, parent } = await readableJurisdiction(db, ctx, query.jurisdictionCode);
+  const { node, children, parent, parentReadable } = await readableJurisdiction(db, ctx, query.jurisdictionCode);
   const period = reportPeriod(query.year, query.quarter ?? null);
   const earlier = previousPeriod(period);
   const subjects = [node, ...children];
@@ -134,7 +136,8 @@ export async function jurisdictionPicture(db: Executor, ctx: RequestContext, que
   const targets = query.programmeId ? await targetReport(db, ctx, query.programmeId, ctx.today) : null;
   return {
     jurisdiction: { code: node.code, name: node.name },
-    parent: parent ? { code: parent.code, name: parent.name } : null,
+    /** The bureau above, to which the reports go. */
+    parent: parent ? { code: parent.code, name: parent.name, readable: parentReadable } : null,
     period,
     previousPeriod: earlier,
     figures: PICTURE_FIGURES.map(({ metric, group }) => ({

@@ -18,10 +18,11 @@ export interface ReportLine {
   note: string;
 }
 
-const change = (current: number | null, previous: number | null) =>
-  current === null || previous === null
-    ? ''
-    : `较上年同期${current >= previous ? '增加' : '减少'} ${Math.abs(current - previous)}`;
+function change(current: number | null, previous: number | null) {
+  if (current === null || previous === null) return '';
+  if (current === previous) return '与上年同期持平';
+  return `较上年同期${current > previous ? '增加' : '减少'} ${Math.abs(current - previous)}`;
+}
 
 export function reportLines(picture: JurisdictionPicture): ReportLine[] {
   const names = new Map(picture.rows.map((r) => [r.jurisdictionCode, r.jurisdictionName]));
@@ -57,7 +58,7 @@ export function reportLines(picture: JurisdictionPicture): ReportLine[] {
 type Submission = Awaited<ReturnType<typeof readSubmission>>;
 
 const titleOf = (s: Submission) =>
-  `${s.figures.jurisdiction.name}商业秘密保护工作${s.periodLabel}${ReportKind.labels[s.kind]}`;
+  `${s.figures.jurisdiction.name}商业秘密保护工作${ReportKind.labels[s.kind]}（${s.periodLabel}）`;
 
 export function reportFileName(s: Submission, extension: 'xlsx' | 'pdf') {
   return `${titleOf(s)}.${extension}`;
