@@ -10,10 +10,14 @@ import type { BureauMetricId } from '../src/core/assessment/metrics';
 import {
   contactFirms,
   contactLogs,
+  experts,
   jurisdictions,
   rightsCaseFiles,
   rightsCaseGuides,
   rightsTypicalCases,
+  serviceCampaignVisits,
+  serviceRecords,
+  standardAdoptions,
   trainingEvents,
   trainingRegistrations,
   trainingVenues,
@@ -22,6 +26,7 @@ import {
 } from '../src/server/db/schema';
 import { bureauFigure, type Subject } from '../src/server/domain/assessment/bureau-figures';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
+import { newApplicantUnit } from './helpers/applications';
 import { setBusinessDate } from './helpers/bases';
 import { insertCase } from './helpers/rights-cases';
 
@@ -110,9 +115,11 @@ beforeAll(async () => {
       jurisdictionCode: code,
       handler: code === '330603' ? 'keqiao' : 'shaoxing',
       status: status as 'accepted',
-      receivedOn: '2022-01-05',
+      receivedOn: decisionDeadline < '2022-01-01' ? '2021-12-01' : '2022-01-05',
       decisionDeadline,
       decidedOn,
+      // An accepted clue is opened as a case when decided.
+      openedOn: status === 'accepted' ? decidedOn : null,
     });
   await clue('330603', '2022-03-10', '2022-03-08');
   const late = await clue('330603', '2022-05-10', '2022-05-12');
@@ -174,6 +181,48 @@ beforeAll(async () => {
   await contact(two.id, '2021-10-01');
   await contact(gone.id, '2022-03-01');
 });
+beforeAll(async () => {
+  // Services, "三进" visits, standard adopters and the register of people: Keqiao's and Yuecheng's.
+  const db = t.database.db;
+  const own = await newApplicantUnit(t, '330603', 'metrics-keqiao');
+  const other = await newApplicantUnit(t, '330602', 'metrics-yuecheng');
+  const service = (unitId: string, occurredOn: string) =>
+    db.insert(serviceRecords).values({
+      kind: 'legal_consultation',
+      unitId,
+      provider: 'bureau',
+      occurredOn,
+      title: '商业秘密保护法律咨询',
+    });
+  await service(own.unitId, '2022-04-01');
+  await service(own.unitId, '2022-08-01');
+  await service(own.unitId, '2021-08-01');
+  await service(other.unitId, '2022-04-01');
+  const visit = (jurisdictionCode: string, occurredOn: string) =>
+    db
+      .insert(serviceCampaignVisits)
+      .values({ kind: 'park', jurisdictionCode, placeName: '柯桥经济开发区', occurredOn, firmsReached: 12 });
+  await visit('330603', '2022-05-20');
+  await visit('330603', '2023-01-03');
+  await visit('330602', '2022-05-20');
+  const adoption = (unitId: string, status: 'confirmed' | 'declared', decidedOn: string | null) =>
+    db.insert(standardAdoptions).values({
+      unitId,
+      standard: '商业秘密保护管理与服务规范',
+      adoptedOn: '2022-02-01',
+      statement: '已按规范建立保护制度',
+      status,
+      decidedOn,
+    });
+  await adoption(own.unitId, 'confirmed', '2022-03-01');
+  await adoption(other.unitId, 'confirmed', '2022-03-01');
+  const person = (jurisdictionCode: string, name: string, active = true) =>
+    db.insert(experts).values({ name, affiliation: '绍兴文理学院', field: 'law', jurisdictionCode, active });
+  await person('330603', '柯桥人才甲');
+  await person('330603', '柯桥人才乙');
+  await person('330603', '已退出人员', false);
+  await person('330602', '越城人才');
+});
 afterAll(async () => {
   await t.close();
 });
@@ -211,6 +260,31 @@ describe('indicators computed from the newer modules', () => {
     const coverage = await figure('contact_firms.contacted_pct');
     expect(coverage.value).toBe(50);
     expect(coverage.records.map((r) => r.detail).sort()).toEqual(['考核期内联系 0 次', '考核期内联系 2 次']);
+  });
+
+  it('counts the figures of the picture: services, visits, adopters, clues received, cases opened, talents', async () => {
+    const values = async (metrics: BureauMetricId[]) =>
+      Object.fromEntries(await Promise.all(metrics.map(async (m) => [m, (await figure(m)).value])));
+    expect(
+      await values([
+        'services.records',
+        'services.campaign_visits',
+        'standard.adopters',
+        'rights.clues_received',
+        'cases.opened',
+        'people.talents',
+      ]),
+    ).toEqual({
+      'services.records': 2,
+      'services.campaign_visits': 1,
+      'standard.adopters': 1,
+      // Five Keqiao clues received in 2022 (the merged one too); the sixth was received in 2021.
+      'rights.clues_received': 5,
+      // Opened on decision in 2022: the one on time, the late one, the one whose case is still open.
+      'cases.opened': 3,
+      'people.talents': 2,
+    });
+    expect((await figure('services.records')).records[0]!.detail).toBe('2022-04-01 商业秘密保护法律咨询');
   });
 
   it('has nothing to measure where the district has no clues or firms', async () => {

@@ -104,7 +104,7 @@ export const BUREAU_METRICS = {
   'people.talents': {
     label: '人才库人员',
     unit: '个',
-    description: '考核期末本辖区人才库（专家、智库、执法办案人才、行政指导员）在册人数',
+    description: '本辖区人才库（专家、智库、执法办案人才、行政指导员）当前在册人数（人才库不记录历史，不随考核期变化）',
   },
 } as const satisfies Record<string, BureauMetricDef>;
 

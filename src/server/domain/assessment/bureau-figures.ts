@@ -535,18 +535,13 @@ const FIGURES: Record<BureauMetricId, Compute> = {
     };
   },
 
-  async 'people.talents'(db, subject, { period }) {
+  async 'people.talents'(db, subject) {
     const rows = await db
       .select({ id: experts.id, name: experts.name, affiliation: experts.affiliation })
       .from(experts)
       .innerJoin(jurisdictions, eq(jurisdictions.code, experts.jurisdictionCode))
-      .where(
-        and(
-          under(subject),
-          eq(experts.active, true),
-          sql`(${experts.createdAt} AT TIME ZONE 'Asia/Shanghai')::date <= ${period.to}`,
-        ),
-      )
+      // The register keeps no business-dated history (entries carry real time only): the people in post now.
+      .where(and(under(subject), eq(experts.active, true)))
       .orderBy(experts.name);
     return {
       value: rows.length,
