@@ -18,7 +18,6 @@ import {
   serviceCampaignVisits,
   serviceRecords,
   standardAdoptions,
-  trainingEvents,
   trainingRegistrations,
   trainingVenues,
   units,
@@ -29,6 +28,7 @@ import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { newApplicantUnit } from './helpers/applications';
 import { setBusinessDate } from './helpers/bases';
 import { insertCase } from './helpers/rights-cases';
+import { insertTrainingEvent } from './helpers/trainings';
 
 let t: TestApp;
 let shaoxing: Client;
@@ -52,22 +52,8 @@ beforeAll(async () => {
     .limit(7);
 
   // Trainings: Keqiao holds two in 2022; a cancelled one and one of 2021 do not count, nor Shaoxing's.
-  const event = async (owner: string, title: string, startsOn: string, cancelled = false) => {
-    const [row] = await db
-      .insert(trainingEvents)
-      .values({
-        kind: 'training',
-        title,
-        ownerJurisdictionCode: owner,
-        audience: 'open',
-        startsOn,
-        endsOn: startsOn,
-        survey: [],
-        cancelledAt: cancelled ? new Date('2022-04-01T02:00:00Z') : null,
-      })
-      .returning();
-    return row!;
-  };
+  const event = (owner: string, title: string, startsOn: string, cancelled = false) =>
+    insertTrainingEvent(db, { owner, title, startsOn, cancelled });
   const venue = async (eventId: string, host: string, role: 'main' | 'sub') => {
     const [row] = await db
       .insert(trainingVenues)

@@ -6,12 +6,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, reportSubmissions, trainingEvents } from '../src/server/db/schema';
+import { auditLog, reportSubmissions } from '../src/server/db/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { programmeId } from './helpers/applications';
 import { setBusinessDate } from './helpers/bases';
 import { pdfText } from './helpers/pdf';
 import { makeOfficer } from './helpers/rights';
+import { insertTrainingEvent } from './helpers/trainings';
 import { sheetOf } from './helpers/xlsx';
 
 let t: TestApp;
@@ -23,15 +24,7 @@ let programme: string;
 let reportId: string;
 
 const training = (owner: string, title: string, startsOn: string) =>
-  t.database.db.insert(trainingEvents).values({
-    kind: 'lecture',
-    title,
-    ownerJurisdictionCode: owner,
-    audience: 'open',
-    startsOn,
-    endsOn: startsOn,
-    survey: [],
-  });
+  insertTrainingEvent(t.database.db, { owner, title, startsOn, kind: 'lecture' });
 const picture = (client: Client, query: string) => client.get(`/api/v1/picture?${query}`);
 const held = (row: { values: Record<string, number | null> }) => row.values['trainings.held'];
 

@@ -5,6 +5,16 @@
 import { chinaTime } from '../export/xlsx-stream';
 import { A4_LANDSCAPE, type Block, blocksPdf, type Row } from './layout';
 
+/** One line of a report: a figure of a jurisdiction, this period against the same period a year earlier. */
+export interface ReportLine {
+  section: string;
+  jurisdiction: string;
+  item: string;
+  current: number | null;
+  previous: number | null;
+  note: string;
+}
+
 export interface ReportUpwardData {
   title: string;
   bureau: string;
@@ -14,14 +24,7 @@ export interface ReportUpwardData {
   submittedByName: string;
   submittedAt: string;
   reason: string | null;
-  lines: {
-    section: string;
-    jurisdiction: string;
-    item: string;
-    current: number | null;
-    previous: number | null;
-    note: string;
-  }[];
+  lines: ReportLine[];
 }
 
 const shown = (n: number | null) => (n === null ? '—' : String(n));

@@ -4,7 +4,7 @@
  * reads: the same data gives the same figures, so re-running an assessment gives the same scores.
  */
 import { and, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { BureauMetricId } from '../../../core/assessment/metrics';
 import type { Programme } from '../../../core/programs/schema';
 import type { Executor } from '../../db/client';
@@ -89,6 +89,46 @@ const baseRecord = (b: { certificateNo: string; unitName: string; title: string 
   link: `/registry/${encodeURIComponent(b.certificateNo)}`,
 });
 
+/** Dated within the period (both ends included). */
+const within = (day: AnyPgColumn, period: FigureContext['period']) => and(gte(day, period.from), lte(day, period.to));
+
+/** How many rows of `table` each of `keys` has, dated within the period. */
+async function countsWithin(
+  db: Executor,
+  table: PgTable,
+  key: AnyPgColumn,
+  day: AnyPgColumn,
+  keys: string[],
+  period: FigureContext['period'],
+) {
+  const rows = await db
+    .select({ key: sql<string>`${key}`, n: count() })
+    .from(table)
+    .where(and(inArray(key, keys), within(day, period)))
+    .groupBy(key);
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+/** The clues of the subtree whose `day` (received, opened…) falls in the period, each dated with `what`. */
+async function cluesDated(
+  db: Executor,
+  subject: Subject,
+  period: FigureContext['period'],
+  day: typeof rightsClues.receivedOn | typeof rightsClues.openedOn,
+  what: string,
+  link: (id: string) => string,
+): Promise<Figure> {
+  const rows = await db
+    .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, day })
+    .from(rightsClues)
+    .where(and(under(subject, rightsClues.jurisdictionPath), within(day, period)))
+    .orderBy(day, rightsClues.clueNo);
+  return {
+    value: rows.length,
+    records: rows.slice(0, MAX_RECORDS).map((r) => ({ label: r.clueNo, detail: `${r.day} ${what}`, link: link(r.id) })),
+  };
+}
+
 const eventOwners = alias(jurisdictions, 'event_owners');
 const venueHosts = alias(jurisdictions, 'venue_hosts');
 
@@ -142,7 +182,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .from(bases)
       .innerJoin(units, eq(units.id, bases.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-      .where(and(under(subject), gte(bases.decidedOn, period.from), lte(bases.decidedOn, period.to)))
+      .where(and(under(subject), within(bases.decidedOn, period)))
       .orderBy(bases.decidedOn, bases.certificateNo);
     return { value: rows.length, records: rows.slice(0, MAX_RECORDS).map((b) => baseRecord(b, `${b.decidedOn} 认定`)) };
   },
@@ -177,23 +217,13 @@ const FIGURES: Record<BureauMetricId, Compute> = {
   async 'ledger.active_bases_pct'(db, subject, { period }) {
     const active = await activeBases(db, subject, period.to);
     if (active.length === 0) return { value: null, records: [], note: '考核期末本辖区没有有效的示范基地' };
-    const counts = new Map(
-      (
-        await db
-          .select({ unitId: ledgerEntries.unitId, n: count() })
-          .from(ledgerEntries)
-          .where(
-            and(
-              inArray(
-                ledgerEntries.unitId,
-                active.map((b) => b.unitId),
-              ),
-              gte(ledgerEntries.occurredOn, period.from),
-              lte(ledgerEntries.occurredOn, period.to),
-            ),
-          )
-          .groupBy(ledgerEntries.unitId)
-      ).map((r) => [r.unitId, r.n]),
+    const counts = await countsWithin(
+      db,
+      ledgerEntries,
+      ledgerEntries.unitId,
+      ledgerEntries.occurredOn,
+      active.map((b) => b.unitId),
+      period,
     );
     const withLedger = active.filter((b) => (counts.get(b.unitId) ?? 0) > 0).length;
     return {
@@ -213,14 +243,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .from(ledgerEntries)
       .innerJoin(units, eq(units.id, ledgerEntries.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-      .where(
-        and(
-          under(subject),
-          eq(ledgerEntries.kind, 'guidance_visit'),
-          gte(ledgerEntries.occurredOn, period.from),
-          lte(ledgerEntries.occurredOn, period.to),
-        ),
-      )
+      .where(and(under(subject), eq(ledgerEntries.kind, 'guidance_visit'), within(ledgerEntries.occurredOn, period)))
       .orderBy(ledgerEntries.occurredOn);
     return {
       value: rows.length,
@@ -253,14 +276,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .select({ id: trainingEvents.id, title: trainingEvents.title, startsOn: trainingEvents.startsOn })
       .from(trainingEvents)
       .innerJoin(jurisdictions, eq(jurisdictions.code, trainingEvents.ownerJurisdictionCode))
-      .where(
-        and(
-          under(subject),
-          isNull(trainingEvents.cancelledAt),
-          gte(trainingEvents.startsOn, period.from),
-          lte(trainingEvents.startsOn, period.to),
-        ),
-      )
+      .where(and(under(subject), isNull(trainingEvents.cancelledAt), within(trainingEvents.startsOn, period)))
       .orderBy(trainingEvents.startsOn, trainingEvents.title);
     return {
       value: rows.length,
@@ -291,8 +307,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
           isNotNull(trainingRegistrations.checkedInAt),
           isNull(trainingRegistrations.cancelledAt),
           isNull(trainingEvents.cancelledAt),
-          gte(trainingEvents.startsOn, period.from),
-          lte(trainingEvents.startsOn, period.to),
+          within(trainingEvents.startsOn, period),
         ),
       )
       .groupBy(unitKey, trainingRegistrations.unitId, trainingRegistrations.unitName)
@@ -327,8 +342,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
         and(
           under(subject, rightsClues.jurisdictionPath),
           ne(rightsClues.status, 'merged'),
-          gte(rightsClues.decisionDeadline, period.from),
-          lte(rightsClues.decisionDeadline, period.to),
+          within(rightsClues.decisionDeadline, period),
         ),
       )
       .orderBy(rightsClues.decisionDeadline, rightsClues.clueNo);
@@ -351,13 +365,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, closedOn: rightsCaseFiles.closedOn })
       .from(rightsCaseFiles)
       .innerJoin(rightsClues, eq(rightsClues.id, rightsCaseFiles.clueId))
-      .where(
-        and(
-          under(subject, rightsClues.jurisdictionPath),
-          gte(rightsCaseFiles.closedOn, period.from),
-          lte(rightsCaseFiles.closedOn, period.to),
-        ),
-      )
+      .where(and(under(subject, rightsClues.jurisdictionPath), within(rightsCaseFiles.closedOn, period)))
       .orderBy(rightsCaseFiles.closedOn, rightsClues.clueNo);
     return {
       value: rows.length,
@@ -377,12 +385,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .from(rightsTypicalCases)
       .innerJoin(jurisdictions, eq(jurisdictions.code, rightsTypicalCases.jurisdictionCode))
       .where(
-        and(
-          under(subject),
-          eq(rightsTypicalCases.status, 'published'),
-          gte(rightsTypicalCases.publishedOn, period.from),
-          lte(rightsTypicalCases.publishedOn, period.to),
-        ),
+        and(under(subject), eq(rightsTypicalCases.status, 'published'), within(rightsTypicalCases.publishedOn, period)),
       )
       .orderBy(rightsTypicalCases.publishedOn, rightsTypicalCases.title);
     return {
@@ -402,23 +405,13 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .where(and(under(subject), eq(contactFirms.active, true), lte(contactFirms.designatedOn, period.to)))
       .orderBy(units.name);
     if (firms.length === 0) return { value: null, records: [], note: '考核期末本辖区没有在册的联系企业' };
-    const contacts = new Map(
-      (
-        await db
-          .select({ firmId: contactLogs.contactFirmId, n: count() })
-          .from(contactLogs)
-          .where(
-            and(
-              inArray(
-                contactLogs.contactFirmId,
-                firms.map((f) => f.id),
-              ),
-              gte(contactLogs.contactedOn, period.from),
-              lte(contactLogs.contactedOn, period.to),
-            ),
-          )
-          .groupBy(contactLogs.contactFirmId)
-      ).map((r) => [r.firmId, r.n]),
+    const contacts = await countsWithin(
+      db,
+      contactLogs,
+      contactLogs.contactFirmId,
+      contactLogs.contactedOn,
+      firms.map((f) => f.id),
+      period,
     );
     return {
       value: pct(firms.filter((f) => contacts.has(f.id)).length, firms.length),
@@ -437,12 +430,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .innerJoin(units, eq(units.id, standardAdoptions.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
       .where(
-        and(
-          under(subject),
-          eq(standardAdoptions.status, 'confirmed'),
-          gte(standardAdoptions.decidedOn, period.from),
-          lte(standardAdoptions.decidedOn, period.to),
-        ),
+        and(under(subject), eq(standardAdoptions.status, 'confirmed'), within(standardAdoptions.decidedOn, period)),
       )
       .orderBy(standardAdoptions.decidedOn, units.name);
     return {
@@ -464,9 +452,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .from(serviceRecords)
       .innerJoin(units, eq(units.id, serviceRecords.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-      .where(
-        and(under(subject), gte(serviceRecords.occurredOn, period.from), lte(serviceRecords.occurredOn, period.to)),
-      )
+      .where(and(under(subject), within(serviceRecords.occurredOn, period)))
       .orderBy(serviceRecords.occurredOn, units.name);
     return {
       value: rows.length,
@@ -481,13 +467,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .select({ placeName: serviceCampaignVisits.placeName, occurredOn: serviceCampaignVisits.occurredOn })
       .from(serviceCampaignVisits)
       .innerJoin(jurisdictions, eq(jurisdictions.code, serviceCampaignVisits.jurisdictionCode))
-      .where(
-        and(
-          under(subject),
-          gte(serviceCampaignVisits.occurredOn, period.from),
-          lte(serviceCampaignVisits.occurredOn, period.to),
-        ),
-      )
+      .where(and(under(subject), within(serviceCampaignVisits.occurredOn, period)))
       .orderBy(serviceCampaignVisits.occurredOn, serviceCampaignVisits.placeName);
     return {
       value: rows.length,
@@ -495,45 +475,11 @@ const FIGURES: Record<BureauMetricId, Compute> = {
     };
   },
 
-  async 'rights.clues_received'(db, subject, { period }) {
-    const rows = await db
-      .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, receivedOn: rightsClues.receivedOn })
-      .from(rightsClues)
-      .where(
-        and(
-          under(subject, rightsClues.jurisdictionPath),
-          gte(rightsClues.receivedOn, period.from),
-          lte(rightsClues.receivedOn, period.to),
-        ),
-      )
-      .orderBy(rightsClues.receivedOn, rightsClues.clueNo);
-    return {
-      value: rows.length,
-      records: rows
-        .slice(0, MAX_RECORDS)
-        .map((r) => ({ label: r.clueNo, detail: `${r.receivedOn} 受理`, link: `/rights/clues/${r.id}` })),
-    };
-  },
+  'rights.clues_received': (db, subject, { period }) =>
+    cluesDated(db, subject, period, rightsClues.receivedOn, '受理', (id) => `/rights/clues/${id}`),
 
-  async 'cases.opened'(db, subject, { period }) {
-    const rows = await db
-      .select({ id: rightsClues.id, clueNo: rightsClues.clueNo, openedOn: rightsClues.openedOn })
-      .from(rightsClues)
-      .where(
-        and(
-          under(subject, rightsClues.jurisdictionPath),
-          gte(rightsClues.openedOn, period.from),
-          lte(rightsClues.openedOn, period.to),
-        ),
-      )
-      .orderBy(rightsClues.openedOn, rightsClues.clueNo);
-    return {
-      value: rows.length,
-      records: rows
-        .slice(0, MAX_RECORDS)
-        .map((r) => ({ label: r.clueNo, detail: `${r.openedOn} 立案`, link: `/rights-cases/${r.id}` })),
-    };
-  },
+  'cases.opened': (db, subject, { period }) =>
+    cluesDated(db, subject, period, rightsClues.openedOn, '立案', (id) => `/rights-cases/${id}`),
 
   async 'people.talents'(db, subject) {
     const rows = await db

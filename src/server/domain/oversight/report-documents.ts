@@ -5,18 +5,9 @@
  */
 import { ReportKind } from '../../../shared/enums-oversight';
 import { onePage, type XlsxSheet } from '../../export/xlsx-stream';
-import { renderReportUpward } from '../../pdf/report-upward';
+import { type ReportLine, renderReportUpward } from '../../pdf/report-upward';
 import type { JurisdictionPicture } from './jurisdiction-picture';
 import type { readSubmission } from './report-submissions';
-
-export interface ReportLine {
-  section: string;
-  jurisdiction: string;
-  item: string;
-  current: number | null;
-  previous: number | null;
-  note: string;
-}
 
 function change(current: number | null, previous: number | null) {
   if (current === null || previous === null) return '';

@@ -3,7 +3,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEchart } from '../../hooks/useEchart';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -23,25 +24,9 @@ export function FigureChart({
   categories: string[];
   series: FigureSeries[];
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chartRef.current?.setOption(
-      {
+  const ref = useEchart(
+    useMemo(
+      () => ({
         animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
         grid: { left: 48, right: 16, top: 40, bottom: 72 },
         legend: { top: 0, data: series.map((s) => s.name) },
@@ -59,10 +44,10 @@ export function FigureChart({
           itemStyle: { color: s.color },
           barMaxWidth: 28,
         })),
-      },
-      { notMerge: true },
-    );
-  }, [categories, series]);
+      }),
+      [categories, series],
+    ),
+  );
 
   const summary = categories
     .map((c, i) => `${c}：${series.map((s) => `${s.name}${s.values[i] ?? '—'}`).join('，')}`)
