@@ -165,7 +165,15 @@ describe('scorecards', () => {
 
     const { version } = (await scheme()).json();
     expect((await keqiao.post(`/api/v1/assessments/${id}/publish-results`, { version })).statusCode).toBe(403);
-    expect((await shaoxing.post(`/api/v1/assessments/${id}/publish-results`, { version })).statusCode).toBe(200);
+    // Yuecheng's hand-scored indicator is unscored: refused, listing it, unless publishing anyway is asked for.
+    const refused = await shaoxing.post(`/api/v1/assessments/${id}/publish-results`, { version });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'scores_pending' });
+    expect(refused.json().message).toContain('越城区“制定本地商业秘密保护工作方案并组织实施”');
+    expect(refused.json().message).not.toContain('柯桥区');
+    expect((await scheme()).json().status).toBe('published');
+    const forced = await shaoxing.post(`/api/v1/assessments/${id}/publish-results`, { version, allowPending: true });
+    expect(forced.statusCode, forced.body).toBe(200);
     const all = (await keqiao.get(`/api/v1/assessments/${id}/scorecards`)).json();
     expect(all.rows.length).toBeGreaterThan(1);
     expect(all.rows[0]).toMatchObject({ jurisdictionCode: '330603', rank: 1 });

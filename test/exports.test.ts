@@ -3,12 +3,12 @@
  * Excel exports of the working lists (issue 10 §2): each opened with exceljs — Chinese headers, names instead of
  * codes, the list's filters, the caller's scope, and the denials; plus names of audit subjects (defect 5.8).
  */
-import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { act, expertSheet, programmeId, submittedApplication } from './helpers/applications';
 import { setBusinessDate, shaoxingApproved, shaoxingDecision } from './helpers/bases';
+import { type Sheet, sheetOf } from './helpers/xlsx';
 
 let t: TestApp;
 let putuo: Client;
@@ -17,28 +17,6 @@ let applicant1: Client;
 let applicant2: Client;
 let putuoApplication: { id: string; version: number; unitName: string };
 let applicant1Unit: string;
-
-interface Sheet {
-  name: string;
-  headers: string[];
-  rows: Record<string, unknown>[];
-}
-
-async function sheetOf(res: LightMyRequestResponse): Promise<Sheet> {
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  const rows: Record<string, unknown>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = (row.values as unknown[]).slice(1);
-    rows.push(Object.fromEntries(headers.map((h, i) => [h, values[i] ?? null])));
-  });
-  return { name: sheet.name, headers, rows };
-}
 
 const column = (sheet: Sheet, header: string) => sheet.rows.map((r) => r[header]);
 

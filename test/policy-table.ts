@@ -178,6 +178,13 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/assessments/{id}/scorecards': 'admin officer:subtree',
   'GET /api/v1/assessments/{id}/scorecards/{jurisdictionCode}': 'admin officer:subtree',
   'GET /api/v1/assessments/{id}/scorecards/{jurisdictionCode}/attachments/{sha256}': 'admin officer:subtree',
+  // The "五个一" picture and the reports upward: a bureau its subtree; each bureau submits its own report
+  'GET /api/v1/picture': 'admin officer:subtree',
+  'GET /api/v1/reports/status': 'admin officer:subtree',
+  'POST /api/v1/reports': 'officer:any',
+  'GET /api/v1/reports/{id}': 'admin officer:subtree',
+  'GET /api/v1/reports/{id}/report.xlsx': 'admin officer:subtree',
+  'GET /api/v1/reports/{id}/report.pdf': 'admin officer:subtree',
   'GET /api/v1/registry/{certificateNo}/certificate': 'admin officer:subtree applicant:own-unit',
   'GET /api/v1/registry/{certificateNo}/plaque': 'admin officer:subtree applicant:own-unit',
   'GET /api/v1/registry/{certificateNo}/certification-list': 'public',

@@ -51,6 +51,7 @@ import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { publicityRoutes } from './routes/publicity';
 import { registryRoutes } from './routes/registry';
+import { reportRoutes } from './routes/reports';
 import { rightsRoutes, scheduleRightsOverdue } from './routes/rights';
 import { rightsCaseRoutes } from './routes/rights-cases';
 import { rightsTypicalCaseRoutes } from './routes/rights-typical-cases';
@@ -180,6 +181,7 @@ export async function buildApp({
       await api.register(oversightRoutes(database.db));
       await api.register(assessmentRoutes(database.db));
       await api.register(targetRoutes(database.db, config));
+      await api.register(reportRoutes(database.db));
       await api.register(calendarRoutes(database.db));
       await api.register(guidanceRoutes(database.db));
       await api.register(documentRoutes(database.db, config));

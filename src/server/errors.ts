@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   duplicate: 409,
   invalid_transition: 409,
+  /** Assessment results published while hand-scored indicators are still unscored (allowed only when asked for). */
+  scores_pending: 409,
   /** Idempotency-Key (src/server/idempotency.ts): a malformed key, a key reused for another request, one in flight. */
   idempotency_key_invalid: 400,
   idempotency_key_reused: 422,

@@ -37,3 +37,10 @@ export const ConditionStatus = enumOf({
   unknown: '无数据，待判断',
 });
 export type ConditionStatus = z.infer<typeof ConditionStatus.schema>;
+
+/** The reports upward (报送): a quarter's or a year's figures, submitted by a bureau to the bureau above. */
+export const ReportKind = enumOf({
+  quarterly: '季度报表',
+  annual: '年度报表',
+});
+export type ReportKind = z.infer<typeof ReportKind.schema>;

@@ -70,6 +70,7 @@ export const AuditEntityType = enumOf({
   base: '示范基地',
   calendar: '工作日历',
   assessment: '评估考核',
+  report_submission: '报表报送',
   // People and outreach (issue 13)
   contact_firm: '联系企业',
   standard_adoption: '贯标企业',
@@ -145,6 +146,8 @@ export const AuditAction = enumOf({
   'assessment.publish': '发布评估考核方案',
   'assessment.score': '评估考核评分',
   'assessment.publish_results': '公布评估考核结果',
+  'report.submit': '报送统计报表',
+  'report.resubmit': '重新报送统计报表',
   'calendar.update': '调整工作日历',
   'calendar.year': '录入年度放假安排',
   'calendar.business_date': '调整业务日期（演示）',

@@ -93,6 +93,7 @@ const ID_OF: Record<string, keyof Subjects> = {
   conflicts: 'conflictId',
   notifications: 'notificationId',
   assessments: 'schemeId',
+  reports: 'reportId',
   // People and outreach (issue 13)
   'contact-firms': 'contactFirmId',
   'standard-adoptions': 'adoptionId',
@@ -160,6 +161,8 @@ const QUERIES: Record<string, (s: Subjects) => string> = {
   'GET /api/v1/evidence/proofs/inclusion': () => 'index=0&size=1',
   'GET /api/v1/evidence/proofs/consistency': () => 'from=1&to=1',
   'GET /api/v1/targets': (s) => `programmeId=${s.programmeId}`,
+  'GET /api/v1/picture': () => 'jurisdictionCode=330603&year=2021',
+  'GET /api/v1/reports/status': () => 'jurisdictionCode=330603&year=2020',
   'GET /api/v1/panel-results': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/panel-results/export.xlsx': (s) => `programmeId=${s.programmeId}`,
   'GET /api/v1/targets/export.xlsx': (s) => `programmeId=${s.programmeId}`,
@@ -285,6 +288,7 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
   'POST /api/v1/assessments': () => ({ yaml: readFileSync('assessments/shaoxing-2021.yaml', 'utf8') }),
   'POST /api/v1/assessments/{id}/publish': () => ({ version: 999 }),
   'POST /api/v1/assessments/{id}/publish-results': () => ({ version: 999 }),
+  'POST /api/v1/reports': () => ({ year: 2020, quarter: 3 }),
   'PUT /api/v1/assessments/{id}/scores': () => ({
     jurisdictionCode: '330603',
     indicatorId: 'i4',

@@ -18,11 +18,14 @@ export async function insertCase(
   options: {
     jurisdictionCode: string;
     handler: string;
-    status?: 'accepted' | 'closed' | 'received' | 'transferred_police';
+    status?: 'accepted' | 'closed' | 'received' | 'transferred_police' | 'merged';
     receivedOn?: string;
     openedOn?: string | null;
     secretKinds?: string[];
     industryCode?: string | null;
+    decisionDeadline?: string;
+    decidedOn?: string | null;
+    closedOn?: string | null;
   },
 ) {
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, options.jurisdictionCode));
@@ -48,15 +51,15 @@ export async function insertCase(
       status,
       route: status === 'received' ? null : status === 'transferred_police' ? 'criminal' : 'administrative',
       receivedOn,
-      decisionDeadline: '2026-09-22',
-      decidedOn: status === 'received' ? null : '2026-09-10',
+      decisionDeadline: options.decisionDeadline ?? '2026-09-22',
+      decidedOn: options.decidedOn !== undefined ? options.decidedOn : status === 'received' ? null : '2026-09-10',
       openedOn:
         options.openedOn === undefined
           ? status === 'accepted' || status === 'closed'
             ? '2026-09-10'
             : null
           : options.openedOn,
-      closedOn: status === 'closed' ? '2026-10-20' : null,
+      closedOn: options.closedOn !== undefined ? options.closedOn : status === 'closed' ? '2026-10-20' : null,
       recordedById: handler!.id,
     })
     .returning();

@@ -77,6 +77,7 @@ export interface Subjects {
   spareUnitId: string;
   /** A published assessment scheme of Shaoxing, and a file cited by its hand score of Keqiao. */
   schemeId: string;
+  reportId: string;
   schemeSha: string;
   // People and outreach (issue 13)
   /** The Keqiao officer's account: the subject unit's contact-firm liaison. */
@@ -313,6 +314,9 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
   expect(rightsPublic.statusCode, rightsPublic.body).toBe(201);
   // rights-cases (issue 12)
   const rightsCases = await buildCaseSubjects(keqiao, shaoxing, applicant, upload, pdf);
+  // Reports upward (issue 14): Keqiao's annual report for 2020, submitted to Shaoxing.
+  const report = await keqiao.post('/api/v1/reports', { year: 2020 });
+  expect(report.statusCode, report.body).toBe(201);
 
   return {
     clients,
@@ -340,6 +344,7 @@ export async function buildSubjects(t: TestApp): Promise<Subjects> {
     spareUnitId: spare.unitId,
     schemeId: scheme.json().id,
     schemeSha: scoreFile.sha256,
+    reportId: report.json().id,
     liaisonOfficerId,
     contactFirmId: firm.json().id,
     adoptionId: adoption.json().id,

@@ -39,7 +39,8 @@ export async function seedAssessmentDemo(config: Config, database: Database): Pr
     for (const [jurisdictionCode, points, note] of SCORES) {
       await recordScore(db, ctx, id, { jurisdictionCode, indicatorId: 'i4', points, note, attachments: [] });
     }
-    await advanceScheme(db, ctx, id, 'publish_results', 2);
+    // The demo scores three counties only; the others keep 0 points for the hand-scored indicator.
+    await advanceScheme(db, ctx, id, 'publish_results', 2, true);
     return true;
   });
 }

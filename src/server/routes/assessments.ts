@@ -157,13 +157,20 @@ export const assessmentRoutes =
             tags,
             summary,
             params: IdParams,
-            body: z.object({ version: RecordVersion }).strict(),
+            body: z
+              .object({
+                version: RecordVersion,
+                /** Results only: publish although hand-scored indicators are unscored (else 409 listing them). */
+                allowPending: z.boolean().optional(),
+              })
+              .strict(),
             response: { 200: SchemeSummarySchema, ...errorResponses },
           },
         },
         async (request) => {
           requireActor(request);
-          await advanceScheme(db, request.ctx, request.params.id, step, request.body.version);
+          const { version, allowPending } = request.body;
+          await advanceScheme(db, request.ctx, request.params.id, step, version, allowPending);
           const { row, manages } = await readableScheme(db, request.ctx.actor, request.params.id);
           return schemeSummary(row, manages);
         },

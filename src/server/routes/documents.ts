@@ -25,7 +25,7 @@ import { renderPublicityNotice } from '../pdf/publicity-notice';
 import { renderExpertSheet, renderPanelSummary } from '../pdf/score-sheet';
 import { IdParams, publicBase } from './common';
 
-const sendPdf = (reply: FastifyReply, pdf: Uint8Array, fileName: string, ascii: string) =>
+export const sendPdf = (reply: FastifyReply, pdf: Uint8Array, fileName: string, ascii: string) =>
   reply
     .type('application/pdf')
     .header('content-disposition', contentDisposition(fileName, ascii))

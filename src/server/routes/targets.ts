@@ -10,7 +10,7 @@ import { targetReport } from '../domain/targets/target-report';
 import { requireActor } from '../http/session';
 import { errorResponses } from './common';
 
-const TargetRowSchema = z.object({
+export const TargetRowSchema = z.object({
   jurisdictionCode: z.string(),
   jurisdictionName: z.string(),
   /** The published name of the row's group, e.g. "越城区、柯桥区…" or "合计". */

@@ -22,6 +22,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   PhoneOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   ReadOutlined,
@@ -118,6 +119,12 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: MENU.assessments, icon: <FundOutlined /> },
   },
   { path: '/assessments/:id', access: 'canManagePublicity', page: lazy(() => import('../pages/assessments/detail')) },
+  {
+    path: '/reports',
+    access: 'canManagePublicity',
+    page: lazy(() => import('../pages/reports')),
+    menu: { label: MENU.reports, icon: <PieChartOutlined /> },
+  },
   {
     path: '/experts',
     access: 'canUseExpertRegistry',

@@ -18,6 +18,7 @@ export const MENU = {
   panelResults: '验收结果',
   baseManagement: '动态管理',
   assessments: '评估考核',
+  reports: '统计与报送',
   targets: '目标任务',
   experts: '专家库',
   expertMe: '我的专家信息',

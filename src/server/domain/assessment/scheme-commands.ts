@@ -4,13 +4,13 @@
  * state change is version-guarded (409 to the second of two) and audited in its transaction.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { parseAssessmentScheme } from '../../../core/assessment/schema';
+import { type AssessmentScheme, parseAssessmentScheme } from '../../../core/assessment/schema';
 import { readYamlObject } from '../../../core/programs/load';
 import type { AssessmentStatus } from '../../../shared/enums-assessment';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import { type Executor, isUniqueViolation } from '../../db/client';
-import { assessmentSchemes, jurisdictions } from '../../db/schema';
+import { assessmentSchemes, assessmentScores, jurisdictions } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { readableScheme } from './scheme-queries';
@@ -86,13 +86,27 @@ export async function advanceScheme(
   id: string,
   step: keyof typeof NEXT,
   version: number,
+  /** Publish the results although hand-scored indicators are unscored (they then count 0 points). */
+  allowPending = false,
 ) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  const { row, manages } = await readableScheme(db, actor, id);
+  const { row, manages, subjects } = await readableScheme(db, actor, id);
   if (!manages) throw forbidden('只有制定该方案的监管部门可以操作');
   const { from, to, label } = NEXT[step];
   if (row.scheme.status !== from) throw new AppError('invalid_transition', `方案当前状态不能${label}`);
+  if (step === 'publish_results' && !allowPending) {
+    const pending = await pendingScores(db, row.scheme.definition, id, subjects);
+    if (pending.length > 0) {
+      throw new AppError(
+        'scores_pending',
+        `尚有 ${pending.length} 项人工评分未完成：${pending
+          .map((p) => `${p.jurisdictionName}“${p.indicatorText}”`)
+          .join('、')}。请先评分，或确认按未评分计 0 分后仍然公布`,
+        { details: { pending } },
+      );
+    }
+  }
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(assessmentSchemes)
@@ -115,4 +129,31 @@ export async function advanceScheme(
       after: { status: to },
     });
   });
+}
+
+/** The hand-scored indicators of each assessed bureau that have no score yet. */
+async function pendingScores(
+  db: Executor,
+  scheme: AssessmentScheme,
+  schemeId: string,
+  subjects: readonly { code: string; name: string }[],
+) {
+  const scored = new Set(
+    (
+      await db
+        .select({ code: assessmentScores.jurisdictionCode, indicatorId: assessmentScores.indicatorId })
+        .from(assessmentScores)
+        .where(eq(assessmentScores.schemeId, schemeId))
+    ).map((s) => `${s.code}|${s.indicatorId}`),
+  );
+  return subjects.flatMap((subject) =>
+    scheme.indicators
+      .filter((i) => 'scored' in i && !scored.has(`${subject.code}|${i.id}`))
+      .map((i) => ({
+        jurisdictionCode: subject.code,
+        jurisdictionName: subject.name,
+        indicatorId: i.id,
+        indicatorText: i.text,
+      })),
+  );
 }

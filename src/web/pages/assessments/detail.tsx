@@ -181,7 +181,7 @@ function ScorecardDrawer({
 
 export default function AssessmentDetailPage() {
   const { id } = useParams<{ id: string }>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const handleError = useApiErrorHandler();
   const [data, setData] = useState<Scorecards | null>(null);
   const [failed, setFailed] = useState<ApiError | null>(null);
@@ -198,12 +198,23 @@ export default function AssessmentDetailPage() {
   if (failed) return <LoadError error={failed} what="评估考核方案" onRetry={load} />;
   if (!data) return <PageLoading />;
   const { scheme, rows } = data;
-  const advance = async (path: 'publish' | 'publish-results', done: string) => {
+  const advance = async (path: 'publish' | 'publish-results', done: string, allowPending?: boolean) => {
     try {
-      await api.post(`/assessments/${scheme.id}/${path}`, { version: scheme.version });
+      await api.post(`/assessments/${scheme.id}/${path}`, { version: scheme.version, allowPending });
       message.success(done);
       load();
     } catch (error) {
+      // Unscored hand-scored indicators: the server lists them; publishing anyway must be asked for explicitly.
+      if (error instanceof ApiError && error.code === 'scores_pending') {
+        modal.confirm({
+          title: '尚有人工评分未完成',
+          content: error.message,
+          okText: '仍然公布',
+          cancelText: '返回评分',
+          onOk: () => advance(path, done, true),
+        });
+        return;
+      }
       handleError(error);
     }
   };

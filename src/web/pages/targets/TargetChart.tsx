@@ -3,7 +3,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEchart } from '../../hooks/useEchart';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,28 +18,10 @@ export interface TargetBar {
 export const TARGET_CHART_LABEL = '目标完成情况图';
 
 export function TargetChart({ data }: { data: TargetBar[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    const crowded = data.length > 8;
-    chart.setOption(
-      {
+  const ref = useEchart(
+    useMemo(() => {
+      const crowded = data.length > 8;
+      return {
         animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
         grid: { left: 48, right: 16, top: 40, bottom: crowded ? 72 : 40 },
         legend: { top: 0, data: ['目标数', '已认定', '在办'] },
@@ -54,10 +37,9 @@ export function TargetChart({ data }: { data: TargetBar[] }) {
           { type: 'bar', name: '已认定', data: data.map((d) => d.certified), itemStyle: { color: '#16a34a' } },
           { type: 'bar', name: '在办', data: data.map((d) => d.inProgress), itemStyle: { color: '#f59e0b' } },
         ].map((series) => ({ ...series, barMaxWidth: 28 })),
-      },
-      { notMerge: true },
-    );
-  }, [data]);
+      };
+    }, [data]),
+  );
 
   const summary = data.map((d) => `${d.name}：目标${d.target}，已认定${d.certified}，在办${d.inProgress}`).join('；');
   return (
