@@ -17,17 +17,18 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { Pool } from 'undici';
 import { creditCodeCheckChar } from '../src/core/credit-code';
-import { UnitKind } from '../src/shared/enums';
 import { hashPassword } from '../src/server/auth/passwords';
 import { openDatabase } from '../src/server/db/client';
 import { notifications, units, users } from '../src/server/db/schema';
 import { DEMO_PASSWORD } from '../src/server/demo/seed';
 import { projectPath } from '../src/server/paths';
+import { UnitKind } from '../src/shared/enums';
 import { createPostgresBenchDatabase } from './database';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 180);
@@ -311,6 +312,51 @@ async function cpuSeconds(pid: number | undefined): Promise<number> {
   }
 }
 
+interface CpuUse {
+  servers: number;
+  database: number;
+  client: number;
+}
+
+/**
+ * Runs a phase and returns the CPU seconds it took: the server processes, the PostgreSQL backends serving this
+ * database (the pools' connections) and this process.
+ */
+function cpuMeter(servers: Server[], databaseUrl: string) {
+  const backends = async (): Promise<number[]> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      return rows.map((r) => r.pid);
+    } finally {
+      await client.end();
+    }
+  };
+  const cpuOf = async (pids: (number | undefined)[]) =>
+    new Map(await Promise.all(pids.map(async (pid) => [pid, await cpuSeconds(pid)] as const)));
+  const total = (used: Map<number | undefined, number>, since?: Map<number | undefined, number>) =>
+    [...used].reduce((n, [pid, s]) => n + (Number.isNaN(s) ? 0 : s - (since?.get(pid) ?? 0)), 0);
+  return async <T>(phase: () => Promise<T>): Promise<[T, CpuUse]> => {
+    const serverPids = servers.map((s) => s.process.pid);
+    const serversBefore = await cpuOf(serverPids);
+    const databaseBefore = await cpuOf(await backends());
+    const clientBefore = process.cpuUsage();
+    const result = await phase();
+    const client = process.cpuUsage(clientBefore);
+    // A connection opened during the phase counts whole (the pools keep theirs open).
+    const database = total(await cpuOf(await backends()), databaseBefore);
+    const used = {
+      servers: total(await cpuOf(serverPids), serversBefore),
+      database,
+      client: (client.user + client.system) / 1e6,
+    };
+    return [result, used];
+  };
+}
+
 /** The bench's accounts: applicants with a unit each in the demo districts, officers of the demo bureaus. */
 async function createAccounts(databaseUrl: string): Promise<{ username: string; role: Session['role'] }[]> {
   const database = await openDatabase({ databaseUrl, dataDir: 'unused', poolSize: 2 });
@@ -428,8 +474,8 @@ class Recorder {
   readonly errors = new Map<string, number>();
   readonly samples: string[] = [];
   record(name: string, ms: number, error: string | null) {
-    let list = this.latencies.get(name);
-    if (!list) this.latencies.set(name, (list = []));
+    const list = this.latencies.get(name) ?? [];
+    if (list.length === 0) this.latencies.set(name, list);
     list.push(ms);
     if (error) {
       this.errors.set(name, (this.errors.get(name) ?? 0) + 1);
@@ -544,10 +590,10 @@ export async function runLoadBench(): Promise<void> {
     const health = () => ({ op: null, call: { method: 'GET', path: '/health' } as Call });
 
     await drive(pools, sessions, WARMUP_SECONDS, mixed);
-    const baseline = figures(await drive(pools, sessions, BASELINE_SECONDS, health), BASELINE_SECONDS);
-    const cpuBefore = await Promise.all(servers.map((s) => cpuSeconds(s.process.pid)));
-    const recorder = await drive(pools, sessions, SECONDS, mixed);
-    const cpuAfter = await Promise.all(servers.map((s) => cpuSeconds(s.process.pid)));
+    const cpu = cpuMeter(servers, databaseUrl);
+    const [baselineRecorder, baselineCpu] = await cpu(() => drive(pools, sessions, BASELINE_SECONDS, health));
+    const baseline = figures(baselineRecorder, BASELINE_SECONDS);
+    const [recorder, loadCpu] = await cpu(() => drive(pools, sessions, SECONDS, mixed));
     const load = figures(recorder, SECONDS);
 
     console.log(
@@ -560,10 +606,18 @@ export async function runLoadBench(): Promise<void> {
       0,
     );
     console.log(`writes: ${fmt((100 * writes) / load.requests, 1)} % of the requests`);
-    const busy = cpuAfter.map((after, i) => `${fmt((100 * (after - cpuBefore[i]!)) / SECONDS)} %`);
-    console.log(
-      `server processes' CPU during the mix: ${busy.join(', ')} of one core (load average ${loadavg()[0]!.toFixed(1)})`,
-    );
+    // CPU per request does not depend on what else the machine runs; latencies and req/s do (load average).
+    for (const [label, f, used, seconds] of [
+      ['/health', baseline, baselineCpu, BASELINE_SECONDS],
+      ['mix', load, loadCpu, SECONDS],
+    ] as const) {
+      const perRequest = (s: number) => fmt((1000 * s) / f.requests, 3);
+      console.log(
+        `CPU per request, ${label}: servers ${perRequest(used.servers)} ms, PostgreSQL ${perRequest(used.database)} ms, ` +
+          `load generator ${perRequest(used.client)} ms (servers busy ${fmt((100 * used.servers) / seconds / INSTANCES)} % of a core each)`,
+      );
+    }
+    console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
     if (recorder.samples.length > 0) console.log(`first errors:\n  ${recorder.samples.join('\n  ')}`);
 
     // Each operation under load, and alone: one session of its role, one request at a time.
