@@ -10,6 +10,12 @@ export async function openBenchDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
+  const { url, drop } = await createPostgresBenchDatabase();
+  return { database: await openDatabase({ databaseUrl: url, dataDir: 'unused' }), drop };
+}
+
+/** An empty database on the PostgreSQL server, for servers the benchmark starts itself; `drop` removes it. */
+export async function createPostgresBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `shangmi_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
@@ -17,9 +23,8 @@ export async function openBenchDatabase(
   await admin.end();
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
   return {
-    database,
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();

@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bundle: async () => (await import('./bundle')).runBundleBench(),
   evidence: async () => (await import('./evidence')).runEvidenceBench(),
   exports: async () => (await import('./exports')).runExportsBench(),
+  load: async () => (await import('./load')).runLoadBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -104,7 +104,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   // First, so every response carries them, whatever answers it (see http/security-headers.ts).
-  await installSecurityHeaders(app, { https: config.COOKIE_SECURE });
+  installSecurityHeaders(app, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {

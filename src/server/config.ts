@@ -47,6 +47,9 @@ const trustProxy = z
     return entries;
   });
 
+/** PostgreSQL connections per instance unless DATABASE_POOL_SIZE says otherwise (see docs/ARCHITECTURE.md). */
+export const DEFAULT_POOL_SIZE = 20;
+
 const ConfigSchema = z.object({
   /** TCP port of the HTTP server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -63,6 +66,9 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Connections each instance keeps to PostgreSQL at most. Every instance holds its own pool: keep instances ×
+   * DATABASE_POOL_SIZE (+ 2 for start-up migrations) under the server's max_connections (100 by default). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DEFAULT_POOL_SIZE),
   /** Folder for the embedded database and uploaded files. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Seed demo data (jurisdictions are always seeded). Defaults to on for PGlite, off for DATABASE_URL. */
@@ -82,6 +88,10 @@ const ConfigSchema = z.object({
     .positive()
     .max(24 * 60 * 30)
     .default(30),
+  /** Seconds an instance reuses a session it resolved before reading it again (0: every request reads it). Also the
+   * longest time another instance still honours a session after a logout, a disabled account or a role change;
+   * the instance that made the change refuses it at once (auth/session-cache.ts). */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
   /** How often each instance deletes expired and idle sessions, stale login counters and login challenges. */
   SESSION_PURGE_INTERVAL_MINUTES: z.coerce
     .number()

@@ -17,6 +17,7 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     migrationUrl: config.MIGRATION_DATABASE_URL,
     dataDir: config.dataDir,
+    poolSize: config.DATABASE_POOL_SIZE,
   });
   await seedJurisdictions(database.db);
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;

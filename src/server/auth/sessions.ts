@@ -15,6 +15,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The session's id: the SHA-256 of the cookie token (what the table keeps). */
+export const sessionIdOf = sha256;
+
 export async function createSession(
   db: Executor,
   userId: string,
@@ -38,6 +41,8 @@ export async function createSession(
 export interface ActiveSession {
   sessionId: string;
   csrfToken: string;
+  /** The end of the session's lifetime (the idle timeout may end it sooner). */
+  expiresAt: Date;
   actor: Actor;
 }
 
@@ -62,6 +67,7 @@ export async function findSession(
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       id: users.id,
       username: users.username,
@@ -80,14 +86,14 @@ export async function findSession(
     .limit(1);
   const row = rows[0];
   if (!row || row.disabled) return null;
-  const { sessionId, csrfToken, lastSeenAt, disabled: _disabled, ...actor } = row;
+  const { sessionId, csrfToken, expiresAt, lastSeenAt, disabled: _disabled, ...actor } = row;
   if (idleMinutes !== undefined && now - lastSeenAt.getTime() >= touchIntervalMs(idleMinutes)) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.id, id));
   }
-  return { sessionId, csrfToken, actor };
+  return { sessionId, csrfToken, expiresAt, actor };
 }
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {

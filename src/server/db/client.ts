@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE } from '../config';
 import { projectPath } from '../paths';
 import { grantAppRole } from './roles';
 import * as schema from './schema';
@@ -61,7 +62,7 @@ export interface DatabaseOptions {
   /** PGlite in memory only: start from this dump (`PGlite.dumpDataDir`) instead of an empty cluster. The tests start
    * every file from one migrated and seeded dump, which is several times cheaper than a fresh cluster. */
   pgliteDump?: Blob;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (DATABASE_POOL_SIZE). */
   poolSize?: number;
   /** PostgreSQL `application_name` of the pool's connections (operators and tests find the app's backends by it). */
   applicationName?: string;
@@ -75,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       application_name: options.applicationName ?? APPLICATION_NAME,
       // Notice a peer that vanished without closing the socket (network cut, failover) instead of waiting forever.
       keepAlive: true,

@@ -1,7 +1,9 @@
 /**
  * Security headers on every response (API JSON, the web app's files and index.html fallback, 404s, errors, file
- * downloads, Swagger UI), set by @fastify/helmet in the first onRequest hook on the raw response, so they are there
- * whatever answers later: a route, the not-found or error handler, or a streamed download.
+ * downloads, Swagger UI), set by helmet in the first onRequest hook on the raw response, so they are there whatever
+ * answers later: a route, the not-found or error handler, or a streamed download. helmet is configured once, at
+ * start: @fastify/helmet built the middleware again on every request (parsing every option and directive), about
+ * 5 % of a busy instance's CPU for headers that never change (bench/README.md, load).
  *
  * The Content-Security-Policy allows scripts only from this origin (the Vite build emits no inline script, and
  * nothing uses eval) and the compilation of WebAssembly, which the browser-side file hashing needs. Styles may be inline: antd's CSS-in-JS inserts <style> elements and style attributes.
@@ -10,8 +12,8 @@
  * HSTS only when cookies are Secure (COOKIE_SECURE=1, i.e. served over HTTPS): sent over plain HTTP it would be
  * ignored at best, and `upgrade-insecure-requests` would break a plain-HTTP deployment's own requests.
  */
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
   return {
@@ -33,9 +35,8 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
   };
 }
 
-export async function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): Promise<void> {
-  await app.register(fastifyHelmet, {
-    global: true,
+export function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): void {
+  const setHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
     // Other sites learn the origin a link came from, never the page (paths name cases and units); same-origin
     // requests keep the full referrer and their Origin header.
@@ -45,4 +46,6 @@ export async function installSecurityHeaders(app: FastifyInstance, { https }: { 
     // The downloaded offline verifier and exports are opened by the visitor, not embedded by other sites.
     crossOriginEmbedderPolicy: false,
   });
+  // helmet throws its errors (since 8.1) and calls back with none.
+  app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, () => done()));
 }

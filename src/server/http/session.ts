@@ -3,7 +3,8 @@
  * a state-changing request that rides on a session cookie must echo that session's CSRF token in a header.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, findSession, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions';
+import { SessionCache } from '../auth/session-cache';
+import { CSRF_HEADER, findSession, purgeExpiredSessions, SESSION_COOKIE, sessionIdOf } from '../auth/sessions';
 import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Actor, RequestContext } from '../context';
@@ -11,6 +12,11 @@ import type { Db } from '../db/client';
 import { AppError, unauthenticated } from '../errors';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** This instance's short-lived copies of resolved sessions (auth/session-cache.ts). Routes that end a session or
+     * change an account drop them here, so this instance refuses the next request at once. */
+    sessionCache: SessionCache;
+  }
   interface FastifyRequest {
     ctx: RequestContext;
     sessionId: string | null;
@@ -23,8 +29,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installSessions(
   app: FastifyInstance,
   db: Db,
-  config: Pick<Config, 'BUSINESS_DATE' | 'SESSION_IDLE_MINUTES'>,
+  config: Pick<Config, 'BUSINESS_DATE' | 'SESSION_IDLE_MINUTES' | 'SESSION_CACHE_SECONDS'>,
 ): void {
+  const cache = new SessionCache(config.SESSION_CACHE_SECONDS * 1000);
+  app.decorate('sessionCache', cache);
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -39,8 +47,12 @@ export function installSessions(
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(db, token, config.SESSION_IDLE_MINUTES);
-    if (!session) return;
+    let session = cache.get(sessionIdOf(token));
+    if (!session) {
+      session = await findSession(db, token, config.SESSION_IDLE_MINUTES);
+      if (!session) return;
+      cache.set(session);
+    }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('csrf_failed', '页面已过期或请求来源不可信，请刷新页面后重试');
     }

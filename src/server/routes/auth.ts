@@ -202,6 +202,8 @@ export const authRoutes =
       async (request, reply) => {
         requireActor(request);
         await logout(db, request.ctx, request.sessionId!);
+        // Refused here from the next request on; other instances drop their copy within SESSION_CACHE_SECONDS.
+        request.server.sessionCache.forgetSession(request.sessionId!);
         clearSessionCookie(reply);
         return reply.status(204).send(null);
       },

@@ -75,7 +75,11 @@ export const userRoutes =
       },
       async (request) => {
         requireActor(request);
-        return updateUser(db, request.ctx, request.params.id, request.body);
+        const user = await updateUser(db, request.ctx, request.params.id, request.body);
+        // Disabled, reset, or another role or binding: this instance re-reads the account's sessions at once (other
+        // instances within SESSION_CACHE_SECONDS).
+        request.server.sessionCache.forgetUser(request.params.id);
+        return user;
       },
     );
   };

@@ -3,7 +3,6 @@ import { and, desc, eq, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ApplicationStatus } from '../../../core/applications/workflow';
 import { kindById } from '../../../core/programs/queries';
-import type { Programme } from '../../../core/programs/schema';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import {
@@ -15,8 +14,16 @@ import {
   programmes,
   units,
 } from '../../db/schema';
+import { withProgrammeDefinitions } from '../programmes/programme-definitions';
 
 const ownerJurisdictions = alias(jurisdictions, 'owner_jurisdictions');
+
+/** The rows with their programme's definition (read once per instance, see programmes/programme-definitions.ts). */
+const withProgrammes = <R extends { application: { programmeId: string }; programmeUpdatedAt: Date }>(
+  db: Executor,
+  rows: readonly R[],
+) =>
+  withProgrammeDefinitions(db, rows, (row) => ({ id: row.application.programmeId, updatedAt: row.programmeUpdatedAt }));
 
 const loadedColumns = {
   application: applications,
@@ -29,7 +36,7 @@ const loadedColumns = {
   programmeTitle: programmes.title,
   programmeCode: programmes.code,
   programmeYear: programmes.year,
-  definition: programmes.definition,
+  programmeUpdatedAt: programmes.updatedAt,
   ownerCode: programmes.ownerJurisdictionCode,
   ownerPath: ownerJurisdictions.path,
 };
@@ -50,7 +57,7 @@ export async function findApplication(db: Executor, id: string, options: { forUp
   const query = loadedQuery(db).where(eq(applications.id, id));
   const [row] = options.forUpdate ? await query.for('update', { of: applications }) : await query;
   if (!row) return null;
-  return { ...row, programme: row.definition as Programme };
+  return (await withProgrammes(db, [row]))[0]!;
 }
 
 /** Which applications an actor may list: its unit's; its subtree's (not drafts); its panel assignments; all. */
@@ -116,10 +123,7 @@ export async function queryLoadedApplications(
     .where(filterWhere(actor, filter))
     .orderBy(desc(applications.updatedAt), applications.id)
     .limit(limit);
-  return rows.map((row) => {
-    const loaded = { ...row, programme: row.definition as Programme };
-    return { ...loaded, summary: applicationSummary(loaded) };
-  });
+  return (await withProgrammes(db, rows)).map((loaded) => ({ ...loaded, summary: applicationSummary(loaded) }));
 }
 
 export async function queryApplications(db: Executor, actor: Actor, filter: ApplicationFilter) {
@@ -138,7 +142,7 @@ export async function queryApplications(db: Executor, actor: Actor, filter: Appl
     .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode))
     .where(where);
   return {
-    items: rows.map((row) => applicationSummary({ ...row, programme: row.definition as Programme })),
+    items: (await withProgrammes(db, rows)).map(applicationSummary),
     total: counted?.total ?? 0,
   };
 }

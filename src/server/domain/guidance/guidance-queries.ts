@@ -1,8 +1,8 @@
 /** Reads shared by the applicant's and the officer's "what to do next" summaries. */
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Programme } from '../../../core/programs/schema';
 import type { Executor } from '../../db/client';
 import { jurisdictions, programmes, publicityEntries, publicityNotices } from '../../db/schema';
+import { withProgrammeDefinitions } from '../programmes/programme-definitions';
 
 /** Published programmes (with their definition) matching `where`, newest year first. */
 export async function programmesWithDefinition(db: Executor, where: SQL | undefined) {
@@ -14,13 +14,13 @@ export async function programmesWithDefinition(db: Executor, where: SQL | undefi
       title: programmes.title,
       year: programmes.year,
       ownerJurisdictionName: jurisdictions.name,
-      definition: programmes.definition,
+      updatedAt: programmes.updatedAt,
     })
     .from(programmes)
     .innerJoin(jurisdictions, eq(jurisdictions.code, programmes.ownerJurisdictionCode))
     .where(and(eq(programmes.status, 'published'), where))
     .orderBy(desc(programmes.year), programmes.code);
-  return rows.map(({ definition, ...row }) => ({ ...row, programme: definition as Programme }));
+  return (await withProgrammeDefinitions(db, rows, (row) => row)).map(({ updatedAt: _updatedAt, ...row }) => row);
 }
 
 /** The end of the latest publicity period of each application (the working-day deadline of publicity). */
