@@ -9,7 +9,7 @@ import { businessDate } from '../clock';
 import type { Config } from '../config';
 import type { Actor, RequestContext } from '../context';
 import type { Database } from '../db/client';
-import { jurisdictions, rightsClues } from '../db/schema';
+import { rightsClues } from '../db/schema';
 import { assignHandlers } from '../domain/rights/assign-handlers';
 import { designateCentre } from '../domain/rights/centres';
 import { postMessage } from '../domain/rights/post-message';
