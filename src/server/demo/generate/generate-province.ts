@@ -9,14 +9,14 @@
  * audit entry is written only for a row that was new — so running it again, or with larger sizes, adds only what is
  * missing. Generated units are the first N of one sequence: `--bases 100` after `--bases 10000` adds nothing.
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { ApplicationStatus, reachableStatuses, stagesOf } from '../../../core/applications/workflow';
 import { endOfWorkingDayPeriod, workdayCalendar } from '../../../core/calendar/working-days';
 import { certificateNumbering, kindCertificateCode } from '../../../core/programs/certificate-number';
 import type { BaseKindOffer, Programme } from '../../../core/programs/schema';
 import { normaliseName } from '../../../core/rights/names';
-import { STANDARD_SURVEY } from '../../../shared/data/training-survey';
 import { INDUSTRY_DIVISIONS } from '../../../shared/data/industries';
+import { STANDARD_SURVEY } from '../../../shared/data/training-survey';
 import { type AuditAction, type AuditEntityType, LedgerKind, RevocationGround } from '../../../shared/enums';
 import { RightsLeakChannel, RightsProtectionMeasure, RightsSecretKind } from '../../../shared/enums-rights';
 import { TrainingAudience, TrainingKind } from '../../../shared/enums-trainings';
@@ -119,16 +119,29 @@ export async function generateProvince(
   await stage('clues', () => insertClues(db, plan, sizes.clues));
   await stage('trainings', () => insertTrainings(db, plan, sizes.trainings));
   await stage('evidence', () => generateEvidence(db, log, plan, sizes.evidence));
+  // Fresh planner statistics: after a bulk load the planner still believes the tables are empty, and picks nested
+  // loops and sequential scans that take seconds where an index takes milliseconds (autovacuum would come later).
+  await stage('analyze', async () => {
+    await db.execute(sql`ANALYZE`);
+    return 0;
+  });
   return reports;
 }
 
 /** Which area, programme and kind each unit belongs to: the first `bases` in programmes that certify. */
 async function planUnits(db: Db, sizes: ProvinceSizes): Promise<PlannedUnit[]> {
   const all = await db
-    .select({ code: jurisdictions.code, name: jurisdictions.name, path: jurisdictions.path, level: jurisdictions.level })
+    .select({
+      code: jurisdictions.code,
+      name: jurisdictions.name,
+      path: jurisdictions.path,
+      level: jurisdictions.level,
+    })
     .from(jurisdictions);
   const leaves = all.filter(
-    (j) => (j.level === 'district' || j.level === 'functional_zone') && !all.some((c) => c.path.startsWith(j.path) && c !== j),
+    (j) =>
+      (j.level === 'district' || j.level === 'functional_zone') &&
+      !all.some((c) => c.path.startsWith(j.path) && c !== j),
   );
   const published = await db
     .select({
@@ -157,7 +170,8 @@ async function planUnits(db: Db, sizes: ProvinceSizes): Promise<PlannedUnit[]> {
     rows.filter((p) => area.path.startsWith(p.ownerPath) && (!certifying || p.statuses.includes('certified')));
   const areas = leaves.filter((a) => covering(a, false).length > 0);
   const certifyingAreas = leaves.filter((a) => covering(a, true).length > 0);
-  if (certifyingAreas.length === 0) throw new Error('no published programme certifies bases: seed the programmes first');
+  if (certifyingAreas.length === 0)
+    throw new Error('no published programme certifies bases: seed the programmes first');
 
   const unitCount = Math.max(sizes.units ?? sizes.bases * 2, sizes.bases);
   return Array.from({ length: unitCount }, (_, n) => {
@@ -225,12 +239,16 @@ async function insertUnits(db: Db, plan: PlannedUnit[]): Promise<number> {
 /** One application per unit; the first `baseCount` certified (every twentieth revoked) with their registry entry. */
 async function insertApplications(db: Db, plan: PlannedUnit[], baseCount: number): Promise<number> {
   const sequences = new Map<string, number>();
+  const turns = new Map<string, number>();
   let inserted = 0;
   await insertInChunks(plan, CHUNK, async (chunk) => {
     const planned = chunk.map((u) => {
       const others = u.programme.statuses.filter((s) => !WITH_BASE.includes(s));
+      // Each programme's own turn through its statuses, so every one it can reach appears even at small sizes.
+      const turn = turns.get(u.programme.id) ?? 0;
+      if (u.n >= baseCount) turns.set(u.programme.id, turn + 1);
       const status: ApplicationStatus =
-        u.n < baseCount ? (u.n % 20 === 19 ? 'revoked' : 'certified') : others[u.n % others.length]!;
+        u.n < baseCount ? (u.n % 20 === 19 ? 'revoked' : 'certified') : others[turn % others.length]!;
       const created = daysAfter(`${u.programme.definition.year}-03-01`, u.n % 60);
       return { unit: u, id: generatedId('application', u.n), status, created };
     });

@@ -15,6 +15,7 @@ import {
   programmes,
   units,
 } from '../../db/schema';
+import { programmeDefinitions } from '../programmes/programme-queries';
 
 const ownerJurisdictions = alias(jurisdictions, 'owner_jurisdictions');
 
@@ -29,7 +30,6 @@ const loadedColumns = {
   programmeTitle: programmes.title,
   programmeCode: programmes.code,
   programmeYear: programmes.year,
-  definition: programmes.definition,
   ownerCode: programmes.ownerJurisdictionCode,
   ownerPath: ownerJurisdictions.path,
 };
@@ -44,13 +44,21 @@ function loadedQuery(db: Executor) {
     .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode));
 }
 
+type LoadedRow = Awaited<ReturnType<typeof loadedQuery>>[number];
+
+/** The rows with their programme's definition (each distinct programme read once, published ones from memory). */
+async function withProgrammes(db: Executor, rows: LoadedRow[]): Promise<(LoadedRow & { programme: Programme })[]> {
+  const definitions = await programmeDefinitions(db, [...new Set(rows.map((r) => r.application.programmeId))]);
+  return rows.map((row) => ({ ...row, programme: definitions.get(row.application.programmeId)! }));
+}
+
 export type LoadedApplication = Awaited<ReturnType<typeof findApplication>> & {};
 
 export async function findApplication(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = loadedQuery(db).where(eq(applications.id, id));
   const [row] = options.forUpdate ? await query.for('update', { of: applications }) : await query;
   if (!row) return null;
-  return { ...row, programme: row.definition as Programme };
+  return (await withProgrammes(db, [row]))[0]!;
 }
 
 /** Which applications an actor may list: its unit's; its subtree's (not drafts); its panel assignments; all. */
@@ -116,10 +124,7 @@ export async function queryLoadedApplications(
     .where(filterWhere(actor, filter))
     .orderBy(desc(applications.updatedAt), applications.id)
     .limit(limit);
-  return rows.map((row) => {
-    const loaded = { ...row, programme: row.definition as Programme };
-    return { ...loaded, summary: applicationSummary(loaded) };
-  });
+  return (await withProgrammes(db, rows)).map((loaded) => ({ ...loaded, summary: applicationSummary(loaded) }));
 }
 
 export async function queryApplications(db: Executor, actor: Actor, filter: ApplicationFilter) {
@@ -138,7 +143,7 @@ export async function queryApplications(db: Executor, actor: Actor, filter: Appl
     .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode))
     .where(where);
   return {
-    items: rows.map((row) => applicationSummary({ ...row, programme: row.definition as Programme })),
+    items: (await withProgrammes(db, rows)).map(applicationSummary),
     total: counted?.total ?? 0,
   };
 }

@@ -77,3 +77,32 @@ export function programmeDetail(row: NonNullable<Awaited<ReturnType<typeof findP
   const definition = row.programme.definition as Programme;
   return { ...row.programme, ownerJurisdictionName: row.ownerName, definition, kinds: kindSummaries(definition) };
 }
+
+/**
+ * Published programme versions never change (a trigger refuses it, migration 0003), so their parsed definitions are
+ * kept for the life of the process: a list of applications needs each row's programme rules, and reading and
+ * parsing the same large JSON document once per row was most of what such a list cost.
+ */
+const publishedDefinitions = new Map<string, Programme>();
+
+/** The definitions of these programme versions, by id (published ones from memory after their first read). */
+export async function programmeDefinitions(db: Executor, ids: readonly string[]): Promise<Map<string, Programme>> {
+  const found = new Map<string, Programme>();
+  const missing = new Set<string>();
+  for (const id of ids) {
+    const cached = publishedDefinitions.get(id);
+    if (cached) found.set(id, cached);
+    else missing.add(id);
+  }
+  if (missing.size === 0) return found;
+  const rows = await db
+    .select({ id: programmes.id, status: programmes.status, definition: programmes.definition })
+    .from(programmes)
+    .where(inArray(programmes.id, [...missing]));
+  for (const row of rows) {
+    const definition = row.definition as Programme;
+    found.set(row.id, definition);
+    if (row.status === 'published') publishedDefinitions.set(row.id, definition);
+  }
+  return found;
+}
