@@ -78,6 +78,9 @@ async function endpoints(database: Database): Promise<Endpoint[]> {
   const size = checkpoint?.size ?? 1;
   const no = encodeURIComponent(base!.certificateNo);
   return [
+    // References: what a request costs with a bare database ping (health), and with the session lookup only (me).
+    { name: 'ref: health (database ping)', path: '/api/v1/health', officer: false, goal: 'document' },
+    { name: 'ref: auth/me (session only)', path: '/api/v1/auth/me', officer: true, goal: 'document' },
     {
       name: 'registry search (public)',
       path: '/api/v1/registry?q=%E7%A7%91%E6%8A%80&pageSize=20',
