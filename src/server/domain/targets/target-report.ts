@@ -8,7 +8,7 @@ import { kindById } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { applications, bases, jurisdictions, programmes, standardAdoptions, units } from '../../db/schema';
+import { applications, bases, jurisdictions, standardAdoptions, units } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
