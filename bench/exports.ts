@@ -6,7 +6,9 @@
  * `writeBuffer` — in the same run. Prints the peak growth of memory over each run's start (JS heap plus array
  * buffers, and RSS), sampled every 5 ms (20 ms after a forced collection with --expose-gc), and the ratios 10,000 : 100. PostgreSQL (BENCH_DATABASE_URL /
  * TEST_DATABASE_URL) by default, so the database's own memory is another process's; BENCH_EXPORT_DB=pglite for the
- * embedded one. Run with `node --expose-gc --import tsx bench/index.ts exports` for steadier figures.
+ * embedded one. Run with `node --expose-gc --import tsx bench/index.ts exports` for steadier figures. Each run's
+ * time is printed too (the streamed export's time is mostly the database's pages; sampling with --expose-gc slows
+ * both modes alike).
  */
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -69,7 +71,9 @@ const gc = (globalThis as { gc?: () => void }).gc;
  * Peak growth of memory over the start while `work` runs. With --expose-gc each sample first collects garbage, so
  * the figure is the memory the export holds (live), not how far V8 let garbage pile up before collecting it.
  */
-async function peakGrowth(work: () => Promise<number>): Promise<{ heap: number; rss: number; bytes: number }> {
+async function peakGrowth(
+  work: () => Promise<number>,
+): Promise<{ heap: number; rss: number; bytes: number; ms: number }> {
   gc?.();
   const start = used();
   let peak = { ...start };
@@ -79,10 +83,12 @@ async function peakGrowth(work: () => Promise<number>): Promise<{ heap: number; 
     peak = { heap: Math.max(peak.heap, now.heap), rss: Math.max(peak.rss, now.rss) };
   };
   const timer = setInterval(sample, gc ? 20 : 5);
+  const started = performance.now();
   try {
     const bytes = await work();
+    const ms = performance.now() - started;
     sample();
-    return { heap: peak.heap - start.heap, rss: peak.rss - start.rss, bytes };
+    return { heap: peak.heap - start.heap, rss: peak.rss - start.rss, bytes, ms };
   } finally {
     clearInterval(timer);
   }
@@ -138,7 +144,7 @@ export async function runExportsBench(): Promise<void> {
         results.set(`${mode} ${n}`, r);
         console.log(
           `${mode.padEnd(11)} ${fmt(n).padStart(6)} rows: peak growth heap+arrayBuffers ${mb(r.heap).padStart(9)}, ` +
-            `rss ${mb(r.rss).padStart(9)} (file ${mb(r.bytes)})`,
+            `rss ${mb(r.rss).padStart(9)}, time ${fmt(r.ms).padStart(6)} ms (file ${mb(r.bytes)})`,
         );
       }
     }
@@ -155,7 +161,7 @@ export async function runExportsBench(): Promise<void> {
     const s = results.get('streamed 10000')!;
     const b = results.get('writeBuffer 10000')!;
     console.log(
-      `at 10,000 rows streamed / writeBuffer baseline: heap+arrayBuffers ${fmt(s.heap / b.heap, 3)}, rss ${fmt(s.rss / Math.max(b.rss, 1), 3)}`,
+      `at 10,000 rows streamed / writeBuffer baseline: heap+arrayBuffers ${fmt(s.heap / b.heap, 3)}, rss ${fmt(s.rss / Math.max(b.rss, 1), 3)}, time ${fmt(s.ms / b.ms, 3)}`,
     );
   } finally {
     await database.close();

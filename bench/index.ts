@@ -7,6 +7,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   evidence: async () => (await import('./evidence')).runEvidenceBench(),
   exports: async () => (await import('./exports')).runExportsBench(),
   load: async () => (await import('./load')).runLoadBench(),
+  province: async () => (await import('./province')).runProvinceBench('postgres'),
+  'province-pglite': async () => (await import('./province')).runProvinceBench('pglite'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -25,6 +25,9 @@ const USAGE = `用法 (usage): npm run cli -- <command>
   demo seed                                    seed demo units and accounts (once)
   demo showcase                                also the lived-in demo: programmes, applications, registry,
                                                publicity, ledger, evidence (once; on the business date)
+  demo generate --bases N --ledger N --evidence N [--units N --clues N --trainings N]
+                                               a province of generated, valid data for benchmarks (idempotent;
+                                               defaults: units 2×bases, clues bases/10, trainings bases/20)
   user create-admin --username U --password P  create an administrator account
   program validate <file.yaml>                 check a programme file; lists every problem (no database)
   program import <file.yaml> [--publish]       import as a new draft version (and publish it)
@@ -108,6 +111,42 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+      return 0;
+    }
+    case 'demo generate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: Object.fromEntries(
+          ['bases', 'units', 'ledger', 'evidence', 'clues', 'trainings'].map((k) => [k, { type: 'string' }]),
+        ) as Record<string, { type: 'string' }>,
+      });
+      const number = (key: string, fallback: number) => {
+        const n = values[key] === undefined ? fallback : Number(values[key]);
+        if (!Number.isInteger(n) || n < 0) throw new Error(`--${key} 应为非负整数`);
+        return n;
+      };
+      const baseCount = number('bases', 1000);
+      const sizes = {
+        bases: baseCount,
+        units: number('units', baseCount * 2),
+        ledger: number('ledger', baseCount * 10),
+        evidence: number('evidence', baseCount * 100),
+        clues: number('clues', Math.ceil(baseCount / 10)),
+        trainings: number('trainings', Math.ceil(baseCount / 20)),
+      };
+      const { generateProvince, countRows } = await import('../server/demo/generate/generate-province');
+      const { openEvidenceLog } = await import('../server/evidence/evidence-log');
+      const config = loadConfig();
+      const started = performance.now();
+      await withDatabase(async (db) => {
+        await seedDemo(db);
+        await seedProgrammes(db);
+        const log = await openEvidenceLog(db, config);
+        await generateProvince(db, log.identity, sizes, (r) =>
+          console.log(`${r.stage}: 新增 ${r.inserted} 条，用时 ${(r.ms / 1000).toFixed(1)} 秒`),
+        );
+        console.log(`共用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒；库中现有：`, await countRows(db));
+      });
       return 0;
     }
     case 'user create-admin': {

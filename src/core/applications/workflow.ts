@@ -300,3 +300,19 @@ export function statusesOnlyThrough(status: ApplicationStatus): ApplicationStatu
 export function isFinalStatus(status: ApplicationStatus, stages: StagesPresent): boolean {
   return allowedActions(status, stages).length === 0;
 }
+
+/** The statuses an application can reach from a draft in a programme with these stages, draft included. */
+export function reachableStatuses(stages: StagesPresent): Set<ApplicationStatus> {
+  const seen = new Set<ApplicationStatus>(['draft']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const action of ApplicationAction.values) {
+      const to = transitionTable[action].to;
+      if (!seen.has(to) && effectiveFrom(action, stages).some((from) => seen.has(from))) {
+        seen.add(to);
+        grew = true;
+      }
+    }
+  }
+  return seen;
+}

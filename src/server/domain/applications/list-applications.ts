@@ -9,7 +9,7 @@ import { actionsFor } from './transition-application';
 import { workflowRoles } from './workflow-roles';
 
 /** How many live applications the to-do view weighs at most (one bureau's year is far fewer). */
-const TODO_SCAN_LIMIT = 2000;
+export const TODO_SCAN_LIMIT = 2000;
 
 /**
  * The applications the actor may see (its unit's; its jurisdiction's, drafts excepted; its panels'; all). With
@@ -30,12 +30,23 @@ export async function listApplications(
     { ...filter, excludeStatuses: ENDED_STATUSES },
     TODO_SCAN_LIMIT,
   );
+  return todoPage(db, { ...ctx, actor }, live, filter);
+}
+
+/** The page of `live` (visible, not ended) applications that wait on the actor. */
+export async function todoPage(
+  db: Executor,
+  ctx: RequestContext & { actor: Actor },
+  live: readonly LiveRow[],
+  page: { page: number; pageSize: number },
+) {
+  const actor = ctx.actor;
   const waiting =
     actor.role === 'expert'
       ? await awaitingSheet(db, actor, live, ctx.today)
       : live.filter((row) => actionsFor(row, workflowRoles(actor, row)).filter((a) => a !== 'withdraw').length > 0);
-  const start = (filter.page - 1) * filter.pageSize;
-  return { items: waiting.slice(start, start + filter.pageSize).map((row) => row.summary), total: waiting.length };
+  const start = (page.page - 1) * page.pageSize;
+  return { items: waiting.slice(start, start + page.pageSize).map((row) => row.summary), total: waiting.length };
 }
 
 /**

@@ -12,14 +12,12 @@ import type { Executor } from '../../db/client';
 import { jurisdictions } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
 import { queryLoadedApplications } from '../applications/application-queries';
-import { listApplications } from '../applications/list-applications';
+import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
 import { actionsFor } from '../applications/transition-application';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
 import { programmesWithDefinition, publicityEndDates } from './guidance-queries';
 
-/** As the to-do list: one bureau's live applications are far fewer. */
-const LIVE_LIMIT = 2000;
 const TODO_SHOWN = 10;
 
 export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
@@ -37,14 +35,14 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
     stages: stageSchedule(programme, today),
   }));
 
-  const todo = await listApplications(db, ctx, { todo: true, page: 1, pageSize: TODO_SHOWN });
-
+  // The live applications once, for both the to-do list and what is late.
   const live = await queryLoadedApplications(
     db,
     actor,
     { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 },
-    LIVE_LIMIT,
+    TODO_SCAN_LIMIT,
   );
+  const todo = await todoPage(db, { ...ctx, actor }, live, { page: 1, pageSize: TODO_SHOWN });
   const publicityEnds = await publicityEndDates(
     db,
     live.filter((row) => row.application.status === 'in_publicity').map((row) => row.application.id),

@@ -8,10 +8,11 @@ import { kindById } from '../../../core/programs/queries';
 import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { applications, bases, jurisdictions, programmes, standardAdoptions, units } from '../../db/schema';
+import { applications, bases, jurisdictions, standardAdoptions, units } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
+import { programmeDefinitions } from '../programmes/programme-definitions';
 import { findProgramme } from '../programmes/programme-queries';
 import { IN_PROGRESS, type PipelineApplication, planTargetRows, targetProgress } from './target-rollup';
 
@@ -58,16 +59,7 @@ export async function targetReport(db: Executor, ctx: RequestContext, programmeI
     .where(and(under, inArray(applications.status, [...IN_PROGRESS])));
   // The kind's category and level come from the application's own programme.
   const programmeIds = [...new Set(pending.map((a) => a.programmeId))];
-  const definitions = new Map(
-    programmeIds.length
-      ? (
-          await db
-            .select({ id: programmes.id, definition: programmes.definition })
-            .from(programmes)
-            .where(inArray(programmes.id, programmeIds))
-        ).map((p) => [p.id, p.definition as Programme])
-      : [],
-  );
+  const definitions = await programmeDefinitions(db, programmeIds);
   const pipeline: PipelineApplication[] = pending.flatMap((a) => {
     const definition = definitions.get(a.programmeId);
     const kind = definition ? kindById(definition, a.kindId) : undefined;
