@@ -26,7 +26,7 @@ export async function createTraining(db: Executor, ctx: RequestContext, input: T
   }
   if (!canCreateTraining(actor, owner.path)) throw notFound('辖区');
   await checkVenues(db, owner.path, input.venues);
-  await checkSessions(db, input.sessions);
+  await checkSessions(db, actor, input.sessions);
   await checkMaterials(db, actor, input.materials);
   const { sessions, venues, materials, ...fields } = input;
   const id = await db.transaction(async (tx) => {
