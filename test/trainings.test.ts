@@ -220,7 +220,10 @@ describe('speakers, materials and cancellation', () => {
     expect((await register(firm, event.id, venue(event, '市局主会场'), firmUnitId, ['郑洁'])).statusCode).toBe(201);
     const before = (await inbox(firm)).length;
     const bystander = await inbox(foreignFirm);
-    const cancelled = await shaoxing.patch(`/api/v1/trainings/${event.id}`, { version: event.version, cancelled: true });
+    const cancelled = await shaoxing.patch(`/api/v1/trainings/${event.id}`, {
+      version: event.version,
+      cancelled: true,
+    });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json().cancelled).toBe(true);
     const after = await inbox(firm);

@@ -11,8 +11,8 @@ import {
   trainingVenues,
 } from '../../db/schema';
 import { AppError, forbidden } from '../../errors';
-import { notifyUsers, unitAccountIds } from '../notifications/notify';
 import { canManageTraining } from '../../policies/trainings';
+import { notifyUsers, unitAccountIds } from '../notifications/notify';
 import { readableTraining } from './training-access';
 import { checkMaterials, checkSessions, checkVenues, distinctMaterials } from './training-guards';
 import { loadTrainingDetail } from './training-queries';
@@ -103,9 +103,16 @@ async function notifyCancellation(tx: Executor, event: { id: string; title: stri
     .selectDistinct({ unitId: trainingRegistrations.unitId })
     .from(trainingRegistrations)
     .where(and(eq(trainingRegistrations.eventId, event.id), isNull(trainingRegistrations.cancelledAt)));
-  await notifyUsers(tx, await unitAccountIds(tx, registered.map((r) => r.unitId)), {
-    title: '培训活动已取消',
-    body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位取消。`,
-    link: `/trainings/${event.id}`,
-  });
+  await notifyUsers(
+    tx,
+    await unitAccountIds(
+      tx,
+      registered.map((r) => r.unitId),
+    ),
+    {
+      title: '培训活动已取消',
+      body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位取消。`,
+      link: `/trainings/${event.id}`,
+    },
+  );
 }
