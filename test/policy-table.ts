@@ -217,6 +217,8 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/service-records': 'user',
   'POST /api/v1/service-records': 'admin officer:subtree',
   'GET /api/v1/service-records/export.xlsx': 'user',
+  'PATCH /api/v1/service-records/{id}': 'admin officer:subtree',
+  'POST /api/v1/service-records/{id}/void': 'admin officer:subtree',
   'GET /api/v1/campaign-visits': 'user',
   'POST /api/v1/campaign-visits': 'admin officer:subtree',
   'GET /api/v1/conventions': 'user',
