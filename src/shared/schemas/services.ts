@@ -94,9 +94,7 @@ export const ServiceRecordPatchSchema = z
 export type ServiceRecordPatch = z.infer<typeof ServiceRecordPatchSchema>;
 
 /** Voiding (作废) a service record: the reason is kept with it. */
-export const ServiceRecordVoidSchema = z
-  .object({ reason: text('作废原因', 500), version: RecordVersion })
-  .strict();
+export const ServiceRecordVoidSchema = z.object({ reason: text('作废原因', 500), version: RecordVersion }).strict();
 export type ServiceRecordVoid = z.infer<typeof ServiceRecordVoidSchema>;
 
 export const CampaignVisitInputSchema = z
