@@ -612,4 +612,25 @@ describe('simulated attack service', () => {
     expect(b.statusCode, b.body).toBe(200);
     expect(b.json()).toMatchObject({ status: 'closed', closedOn: today });
   });
+
+  it('each step told the other parties (the district bureau before an officer was responsible), nobody else', async () => {
+    const titles = async (client: Client) =>
+      ((await client.get('/api/v1/notifications?pageSize=100')).json().items as { title: string; link: string }[])
+        .filter((n) => n.link === '/attack-assessments')
+        .map((n) => n.title)
+        .sort();
+    expect(await titles(firm)).toEqual(['模拟攻击评估已关闭', '模拟攻击评估已安排', '模拟攻击评估报告已提交'].sort());
+    expect(await titles(provider)).toEqual(
+      ['新的模拟攻击评估申请', '模拟攻击评估已安排', '评估问题整改情况更新', '模拟攻击评估已关闭'].sort(),
+    );
+    expect(await titles(keqiao)).toEqual(
+      ['新的模拟攻击评估申请', '模拟攻击评估报告已提交', '评估问题整改情况更新'].sort(),
+    );
+    for (const outsider of [shaoxing, putuo, otherFirm, admin]) expect(await titles(outsider)).toEqual([]);
+    // The messages name the step, never the report's findings.
+    const bodies = (await firm.get('/api/v1/notifications?pageSize=100'))
+      .json()
+      .items.map((n: { body: string }) => n.body);
+    expect(bodies.join()).not.toContain('弱口令');
+  });
 });

@@ -7,6 +7,7 @@ import { serviceAttackAssessments } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { canScheduleAttack } from '../../policies/services';
 import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
+import { notifyAttackParties } from './attack-notifications';
 import { fieldError } from './service-support';
 
 const CONFLICT = '该评估已被他人处理，请刷新后重试';
@@ -47,6 +48,12 @@ export async function scheduleAttackAssessment(db: Executor, ctx: RequestContext
       before: { status: row.status, scheduledOn: row.scheduledOn, responsibleOfficerId: row.responsibleOfficerId },
       after: { status: 'scheduled', scheduledOn: input.scheduledOn, responsibleOfficerId: ctx.actor!.id },
     });
+    await notifyAttackParties(
+      tx,
+      ctx.actor!.id,
+      { ...row, responsibleOfficerId: ctx.actor!.id },
+      { kind: 'scheduled', scheduledOn: input.scheduledOn },
+    );
     return loadAttackForActor(tx, ctx.actor!, id);
   });
 }
