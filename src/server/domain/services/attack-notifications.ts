@@ -28,7 +28,10 @@ function messageOf(step: AttackStep, a: AttackSubject) {
   const of = `${a.unitName}的模拟网络攻击评估（${a.partnerName}）`;
   switch (step.kind) {
     case 'requested':
-      return { title: '新的模拟攻击评估申请', body: `${a.unitName}申请由${a.partnerName}开展模拟网络攻击评估，请安排。` };
+      return {
+        title: '新的模拟攻击评估申请',
+        body: `${a.unitName}申请由${a.partnerName}开展模拟网络攻击评估，请安排。`,
+      };
     case 'scheduled':
       return { title: '模拟攻击评估已安排', body: `${of}已安排在 ${step.scheduledOn} 进行。` };
     case 'reported':

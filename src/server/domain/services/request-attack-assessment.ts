@@ -6,8 +6,8 @@ import type { Executor } from '../../db/client';
 import { serviceAttackAssessments, servicePartners } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { findUnitWithPath } from '../units/unit-queries';
-import { loadAttackForActor } from './attack-queries';
 import { notifyAttackParties } from './attack-notifications';
+import { loadAttackForActor } from './attack-queries';
 import { fieldError } from './service-support';
 
 /** A firm asks an accredited provider for a simulated network-attack assessment of itself (001 (三)). */

@@ -6,8 +6,8 @@ import type { Executor } from '../../db/client';
 import { serviceAttackAssessments } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { canScheduleAttack } from '../../policies/services';
-import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
 import { notifyAttackParties } from './attack-notifications';
+import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
 import { fieldError } from './service-support';
 
 const CONFLICT = '该评估已被他人处理，请刷新后重试';
