@@ -206,6 +206,8 @@ export const POLICIES: Record<string, string> = {
   'GET /api/v1/contact-firms/{id}': 'admin officer:subtree',
   'PATCH /api/v1/contact-firms/{id}': 'admin officer:subtree',
   'POST /api/v1/contact-firms/{id}/contacts': 'admin officer:subtree',
+  'GET /api/v1/units/{id}/contact-firm': 'admin officer:subtree applicant:own-unit',
+  'GET /api/v1/units/{id}/liaison-candidates': 'admin officer:subtree',
   'GET /api/v1/standard-adoptions': 'admin officer:any applicant:any',
   'POST /api/v1/standard-adoptions': 'applicant:any',
   'POST /api/v1/standard-adoptions/{id}/decision': 'admin officer:district',

@@ -112,6 +112,8 @@ export const ContactLogInputSchema = z
     contactedOn: IsoDay,
     way: ContactWay.schema,
     content: text('联系内容', 5000),
+    /** Meant for the firm: shown on its own page and notified to its accounts. */
+    sharedWithFirm: z.boolean().default(false),
   })
   .strict();
 export type ContactLogInput = z.infer<typeof ContactLogInputSchema>;
