@@ -127,3 +127,73 @@ test('a firm requests a simulated attack assessment and sees its report', { time
   expect(downloaded.bytes.equals(pdfBytes('e2e report'))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a bureau corrects a service record and voids another with a reason; the firm sees what its bureau shares as a contact firm', {
+  timeout: 120_000,
+}, async () => {
+  const keqiao = await apiAs('keqiao');
+  const firmApi = await apiAs('applicant2');
+  const unitId = (await firmApi.get<{ user: { unitId: string } }>('/auth/me')).user.unitId;
+  await firmApi.dispose();
+  const today = (await keqiao.get<{ date: string }>('/system/business-date')).date;
+  for (const title of ['法律咨询（浏览器测试，待更正）', '维权援助（浏览器测试，误登）']) {
+    await keqiao.send('POST', '/service-records', {
+      kind: title.startsWith('法律') ? 'legal_consultation' : 'rights_assistance',
+      unitId,
+      provider: 'bureau',
+      occurredOn: today,
+      title,
+    });
+  }
+  // The firm becomes a contact firm (unless the demo made it one) and the liaison shares a contact with it.
+  let designation = await keqiao.get<{ contactFirm: unknown }>(`/units/${unitId}/contact-firm`);
+  if (!designation.contactFirm) {
+    const liaisons = await keqiao.get<{ items: { id: string }[] }>(`/units/${unitId}/liaison-candidates`);
+    await keqiao.send('POST', '/contact-firms', {
+      unitId,
+      liaisonOfficerId: liaisons.items[0]!.id,
+      contactName: '俞经理',
+    });
+    designation = await keqiao.get<{ contactFirm: unknown }>(`/units/${unitId}/contact-firm`);
+  }
+  const firms = await keqiao.get<{ items: { id: string; unitId: string }[] }>('/contact-firms');
+  const firmId = firms.items.find((f) => f.unitId === unitId)!.id;
+  await keqiao.send('POST', `/contact-firms/${firmId}/contacts`, {
+    contactedOn: today,
+    way: 'phone',
+    content: '浏览器测试：请于月底前完成保密制度修订。',
+    sharedWithFirm: true,
+  });
+  await keqiao.dispose();
+
+  const { page, errors } = await openPage(browser);
+  await login(page, 'keqiao');
+  await page.getByRole('menuitem', { name: '服务与活动' }).click();
+  await page.waitForURL('**/services');
+  await page.getByRole('button', { name: '修改服务记录：法律咨询（浏览器测试，待更正）' }).click();
+  const edit = page.getByRole('dialog', { name: '修改服务记录' });
+  await edit.getByLabel('主题').fill('法律咨询（浏览器测试，已更正）');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await edit.waitFor({ state: 'hidden' });
+  await page.locator('tr', { hasText: '法律咨询（浏览器测试，已更正）' }).waitFor();
+
+  await page.getByRole('button', { name: '作废服务记录：维权援助（浏览器测试，误登）' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废服务记录' });
+  await voiding.getByLabel('作废原因').fill('服务对象登记错误');
+  await voiding.getByRole('button', { name: /作\s*废/ }).click();
+  await voiding.waitFor({ state: 'hidden' });
+  const voided = page.locator('tr', { hasText: '维权援助（浏览器测试，误登）' });
+  await voided.getByText('已作废').waitFor();
+  await voided.getByText('服务对象登记错误').waitFor();
+  await screenshot(page, 'services-corrected-voided');
+  expect(errors).toEqual([]);
+
+  const firm = await openPage(browser);
+  await login(firm.page, 'applicant2');
+  await firm.page.getByRole('menuitem', { name: '本单位' }).click();
+  await firm.page.waitForURL('**/my-unit');
+  const card = firm.page.locator('.ant-card', { hasText: '联络员告知的事项' });
+  await card.getByText('浏览器测试：请于月底前完成保密制度修订。').waitFor();
+  await screenshot(firm.page, 'my-unit-contact-firm');
+  expect(firm.errors).toEqual([]);
+});
