@@ -190,7 +190,7 @@ test('a bureau corrects a service record and voids another with a reason; the fi
 
   const firm = await openPage(browser);
   await login(firm.page, 'applicant2');
-  await firm.page.getByRole('menuitem', { name: '本单位' }).click();
+  await firm.page.getByRole('menuitem', { name: '本单位信息' }).click();
   await firm.page.waitForURL('**/my-unit');
   const card = firm.page.locator('.ant-card', { hasText: '联络员告知的事项' });
   await card.getByText('浏览器测试：请于月底前完成保密制度修订。').waitFor();
