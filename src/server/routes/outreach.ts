@@ -50,19 +50,17 @@ const ContactFirmSchema = z.object({
   version: z.number(),
 });
 
-const ContactFirmDetailSchema = ContactFirmSchema.extend({
-  contacts: z.array(
-    z.object({
-      id: z.string(),
-      contactedOn: z.string(),
-      way: ContactWay.schema,
-      content: z.string(),
-      sharedWithFirm: z.boolean(),
-      recordedByName: z.string().nullable(),
-      createdAt: DateTime,
-    }),
-  ),
+const ContactLogSchema = z.object({
+  id: z.string(),
+  contactedOn: z.string(),
+  way: ContactWay.schema,
+  content: z.string(),
+  sharedWithFirm: z.boolean(),
+  recordedByName: z.string().nullable(),
+  createdAt: DateTime,
 });
+
+const ContactFirmDetailSchema = ContactFirmSchema.extend({ contacts: z.array(ContactLogSchema) });
 
 const UnitContactFirmSchema = z.object({
   contactFirm: z
@@ -74,15 +72,8 @@ const UnitContactFirmSchema = z.object({
       liaisonPhone: z.string().nullable(),
       contactName: z.string(),
       lastContactOn: z.string().nullable(),
-      contacts: z.array(
-        z.object({
-          id: z.string(),
-          contactedOn: z.string(),
-          way: ContactWay.schema,
-          content: z.string(),
-          recordedByName: z.string().nullable(),
-        }),
-      ),
+      /** The entries meant for the firm, without the bureau's bookkeeping. */
+      contacts: z.array(ContactLogSchema.omit({ sharedWithFirm: true, createdAt: true })),
     })
     .nullable(),
 });

@@ -56,18 +56,19 @@ export function serviceProviderProblems(value: {
   return problems;
 }
 
+/** What a service record says besides its kind and unit: recorded once, corrected later. */
+const serviceRecordFields = {
+  provider: ServiceProvider.schema,
+  partnerId: z.uuid('请选择合作机构').nullish(),
+  occurredOn: IsoDay,
+  title: text('服务主题', 200),
+  description: optionalText('服务内容', 5000),
+  /** Administrative guidance: the unit's assigned guide who gave it (defaults to the recording officer). */
+  guideId: z.uuid().nullish(),
+};
+
 export const ServiceRecordInputSchema = z
-  .object({
-    kind: ServiceKind.schema,
-    unitId: UnitId,
-    provider: ServiceProvider.schema,
-    partnerId: z.uuid('请选择合作机构').nullish(),
-    occurredOn: IsoDay,
-    title: text('服务主题', 200),
-    description: optionalText('服务内容', 5000),
-    /** Administrative guidance: the unit's assigned guide who gave it (defaults to the recording officer). */
-    guideId: z.uuid().nullish(),
-  })
+  .object({ kind: ServiceKind.schema, unitId: UnitId, ...serviceRecordFields })
   .strict()
   .superRefine((value, ctx) => {
     for (const problem of serviceProviderProblems(value))
@@ -80,14 +81,7 @@ export type ServiceRecordInput = z.infer<typeof ServiceRecordInputSchema>;
  * owner of the ledger entry the record left, so a record with a wrong one is voided and recorded anew.
  */
 export const ServiceRecordPatchSchema = z
-  .object({
-    provider: ServiceProvider.schema,
-    partnerId: z.uuid('请选择合作机构').nullable(),
-    occurredOn: IsoDay,
-    title: text('服务主题', 200),
-    description: optionalText('服务内容', 5000),
-    guideId: z.uuid().nullable(),
-  })
+  .object(serviceRecordFields)
   .partial()
   .extend({ version: RecordVersion })
   .strict();
