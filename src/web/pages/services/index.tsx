@@ -205,10 +205,21 @@ function ServiceRecordActions({ row, reload }: { row: Row; reload: () => void })
   };
   return (
     <Flex gap={4}>
-      <Button size="small" onClick={() => setMode('edit')} aria-label={`修改服务记录：${row.title as string}`}>
+      <Button
+        size="small"
+        autoInsertSpace={false}
+        onClick={() => setMode('edit')}
+        aria-label={`修改服务记录：${row.title as string}`}
+      >
         修改
       </Button>
-      <Button size="small" danger onClick={() => setMode('void')} aria-label={`作废服务记录：${row.title as string}`}>
+      <Button
+        size="small"
+        autoInsertSpace={false}
+        danger
+        onClick={() => setMode('void')}
+        aria-label={`作废服务记录：${row.title as string}`}
+      >
         作废
       </Button>
       <Modal
