@@ -195,6 +195,22 @@ describe('speakers, materials and cancellation', () => {
     const detail = (await firm.get(`/api/v1/trainings/${created.id}`)).json();
     expect(detail.sessions[0]).toMatchObject({ speakerExpertId: own[0]!.id, speakerName: own[0]!.name });
 
+    // The speaker's record of use shows the talk, and goes when the event is cancelled.
+    const given = async () =>
+      (
+        (await shaoxing.get(`/api/v1/experts/${own[0]!.id}/records?kind=training_given`)).json().items as {
+          sourceId: string;
+          title: string;
+        }[]
+      ).filter((r) => r.sourceId === created.id);
+    expect((await given()).map((r) => r.title)).toEqual([`${lecture().title}：商业秘密的认定`]);
+    const cancelled = await shaoxing.patch(`/api/v1/trainings/${created.id}`, {
+      version: created.version,
+      cancelled: true,
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(await given()).toEqual([]);
+
     const refused = await shaoxing.post('/api/v1/trainings', lecture({ sessions: [session(foreign.json().id)] }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields[0].path).toBe('sessions.0.speakerExpertId');

@@ -13,6 +13,7 @@ import {
 import { AppError, forbidden } from '../../errors';
 import { canManageTraining } from '../../policies/trainings';
 import { notifyUsers, unitAccountIds } from '../notifications/notify';
+import { syncSpeakerRecords } from './speaker-records';
 import { readableTraining } from './training-access';
 import { checkMaterials, checkSessions, checkVenues, distinctMaterials } from './training-guards';
 import { loadTrainingDetail } from './training-queries';
@@ -92,6 +93,7 @@ export async function updateTraining(db: Executor, ctx: RequestContext, id: stri
         ...(materials ? { materials: materials.length } : {}),
       },
     });
+    await syncSpeakerRecords(tx, updated[0]!, actor.id);
     if (before.cancelledAt === null && updated[0]!.cancelledAt !== null) await notifyCancellation(tx, updated[0]!);
     return (await loadTrainingDetail(tx, id))!;
   });
