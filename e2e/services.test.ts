@@ -135,13 +135,14 @@ test('a bureau corrects a service record and voids another with a reason; the fi
   const firmApi = await apiAs('applicant2');
   const unitId = (await firmApi.get<{ user: { unitId: string } }>('/auth/me')).user.unitId;
   await firmApi.dispose();
-  const today = (await keqiao.get<{ date: string }>('/system/business-date')).date;
+  // A date before any business date the other browser tests move the platform to (they run alongside this one).
+  const servedOn = '2020-12-01';
   for (const title of ['法律咨询（浏览器测试，待更正）', '维权援助（浏览器测试，误登）']) {
     await keqiao.send('POST', '/service-records', {
       kind: title.startsWith('法律') ? 'legal_consultation' : 'rights_assistance',
       unitId,
       provider: 'bureau',
-      occurredOn: today,
+      occurredOn: servedOn,
       title,
     });
   }
@@ -159,7 +160,7 @@ test('a bureau corrects a service record and voids another with a reason; the fi
   const firms = await keqiao.get<{ items: { id: string; unitId: string }[] }>('/contact-firms');
   const firmId = firms.items.find((f) => f.unitId === unitId)!.id;
   await keqiao.send('POST', `/contact-firms/${firmId}/contacts`, {
-    contactedOn: today,
+    contactedOn: servedOn,
     way: 'phone',
     content: '浏览器测试：请于月底前完成保密制度修订。',
     sharedWithFirm: true,

@@ -107,6 +107,7 @@ test('the city publishes a lecture, a park registers, the host checks it in by Q
 
 test('the organiser edits an event with a speaker from the register and a handout, then cancels it; the registered unit is told', async () => {
   const title = '商业秘密保护大讲堂（浏览器测试）：编辑与取消';
+  await setBusinessDate('2021-09-15');
   const city = await apiAs('shaoxing');
   const firmApi = await apiAs('applicant2');
   let eventId = '';
