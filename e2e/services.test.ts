@@ -27,8 +27,13 @@ const pdfBytes = (label: string) =>
     `%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
   );
 
-async function download(page: Page, name: RegExp) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+/** Downloads through the first button named `name`, within the list item holding `within` when given. */
+async function download(page: Page, name: RegExp, within?: string) {
+  const scope = within ? page.locator('.ant-list-item', { hasText: within }) : page;
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    scope.getByRole('button', { name }).first().click(),
+  ]);
   return { fileName: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
@@ -59,7 +64,8 @@ test('a bureau publishes a guide; the public finds it by search and downloads it
   await visitor.page.getByRole('button', { name: /搜\s*索/ }).click();
   await visitor.page.getByText('黄酒企业酿造车间分区保护指引').waitFor();
   await screenshot(visitor.page, 'guides-public-search');
-  const downloaded = await download(visitor.page, /下载/);
+  // The demo's own 黄酒 guide matches the search too: download this one's file.
+  const downloaded = await download(visitor.page, /下载/, '黄酒企业酿造车间分区保护指引');
   expect(downloaded.fileName).toBe('黄酒企业商业秘密保护指引.pdf');
   expect(downloaded.bytes.equals(pdfBytes('e2e guide'))).toBe(true);
   expect(errors).toEqual([]);
