@@ -5,10 +5,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { clueBody } from '../test/helpers/rights';
 import { pickOption } from './helpers/antd';
 import { apiAs } from './helpers/api';
 import { launchBrowser, login, openPage, screenshot } from './helpers/browser';
-import { buttonName } from './helpers/workflow';
+import { buttonName, fillDate } from './helpers/workflow';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,5 +67,43 @@ test('a bureau files a person with roles, then sees it suggested for a panel wit
     await admin.dispose();
     await wuhan.dispose();
   }
+  expect(errors).toEqual([]);
+});
+
+test('a record of use links a rights clue picked from the officer’s own clue list', async () => {
+  const keqiao = await apiAs('keqiao');
+  let clueNo = '';
+  try {
+    await keqiao.send('POST', '/experts', {
+      name: '浏览器测试执法人才',
+      affiliation: '柯桥区市场监督管理局',
+      field: 'law',
+      roles: ['enforcement_talent'],
+      profession: 'officer',
+      jurisdictionCode: '330603',
+    });
+    const clue = await keqiao.send<{ clueNo: string }>('POST', '/rights/clues', clueBody({ source: 'inspection' }));
+    clueNo = clue.clueNo;
+  } finally {
+    await keqiao.dispose();
+  }
+  const { page, errors } = await openPage(browser);
+  await login(page, 'keqiao');
+  await page.getByRole('menuitem', { name: '专家库' }).click();
+  await page.getByLabel('关键词').fill('浏览器测试执法人才');
+  await page.getByLabel('关键词').press('Enter');
+  await page.locator('tr', { hasText: '浏览器测试执法人才' }).getByRole('button', { name: '使用记录' }).click();
+  const form = page.locator('form[aria-label="新增使用记录"]');
+  await pickOption(page, form.getByLabel('类别'), '', '参与办案');
+  await fillDate(form, '日期', '2021-09-01');
+  await pickOption(page, form.getByLabel('关联维权线索或案件'), clueNo, clueNo);
+  await form.getByLabel('事项').fill('协助办理染色工艺泄露线索');
+  await form.getByRole('button', { name: /保存记录/ }).click();
+  await page
+    .getByLabel('使用记录')
+    .locator('tr', { hasText: '协助办理染色工艺泄露线索' })
+    .getByText(`维权线索 ${clueNo}`)
+    .waitFor();
+  await screenshot(page, 'people-record-linked-clue');
   expect(errors).toEqual([]);
 });

@@ -27,8 +27,13 @@ const pdfBytes = (label: string) =>
     `%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
   );
 
-async function download(page: Page, name: RegExp) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+/** Downloads through the first button named `name`, within the list item holding `within` when given. */
+async function download(page: Page, name: RegExp, within?: string) {
+  const scope = within ? page.locator('.ant-list-item', { hasText: within }) : page;
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    scope.getByRole('button', { name }).first().click(),
+  ]);
   return { fileName: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
@@ -59,7 +64,8 @@ test('a bureau publishes a guide; the public finds it by search and downloads it
   await visitor.page.getByRole('button', { name: /搜\s*索/ }).click();
   await visitor.page.getByText('黄酒企业酿造车间分区保护指引').waitFor();
   await screenshot(visitor.page, 'guides-public-search');
-  const downloaded = await download(visitor.page, /下载/);
+  // The demo's own 黄酒 guide matches the search too: download this one's file.
+  const downloaded = await download(visitor.page, /下载/, '黄酒企业酿造车间分区保护指引');
   expect(downloaded.fileName).toBe('黄酒企业商业秘密保护指引.pdf');
   expect(downloaded.bytes.equals(pdfBytes('e2e guide'))).toBe(true);
   expect(errors).toEqual([]);
@@ -126,4 +132,75 @@ test('a firm requests a simulated attack assessment and sees its report', { time
   const downloaded = await download(page, /下载报告/);
   expect(downloaded.bytes.equals(pdfBytes('e2e report'))).toBe(true);
   expect(errors).toEqual([]);
+});
+
+test('a bureau corrects a service record and voids another with a reason; the firm sees what its bureau shares as a contact firm', {
+  timeout: 120_000,
+}, async () => {
+  const keqiao = await apiAs('keqiao');
+  const firmApi = await apiAs('applicant2');
+  const unitId = (await firmApi.get<{ user: { unitId: string } }>('/auth/me')).user.unitId;
+  await firmApi.dispose();
+  // A date before any business date the other browser tests move the platform to (they run alongside this one).
+  const servedOn = '2020-12-01';
+  for (const title of ['法律咨询（浏览器测试，待更正）', '维权援助（浏览器测试，误登）']) {
+    await keqiao.send('POST', '/service-records', {
+      kind: title.startsWith('法律') ? 'legal_consultation' : 'rights_assistance',
+      unitId,
+      provider: 'bureau',
+      occurredOn: servedOn,
+      title,
+    });
+  }
+  // The firm becomes a contact firm (unless the demo made it one) and the liaison shares a contact with it.
+  let designation = await keqiao.get<{ contactFirm: unknown }>(`/units/${unitId}/contact-firm`);
+  if (!designation.contactFirm) {
+    const liaisons = await keqiao.get<{ items: { id: string }[] }>(`/units/${unitId}/liaison-candidates`);
+    await keqiao.send('POST', '/contact-firms', {
+      unitId,
+      liaisonOfficerId: liaisons.items[0]!.id,
+      contactName: '俞经理',
+    });
+    designation = await keqiao.get<{ contactFirm: unknown }>(`/units/${unitId}/contact-firm`);
+  }
+  const firms = await keqiao.get<{ items: { id: string; unitId: string }[] }>('/contact-firms');
+  const firmId = firms.items.find((f) => f.unitId === unitId)!.id;
+  await keqiao.send('POST', `/contact-firms/${firmId}/contacts`, {
+    contactedOn: servedOn,
+    way: 'phone',
+    content: '浏览器测试：请于月底前完成保密制度修订。',
+    sharedWithFirm: true,
+  });
+  await keqiao.dispose();
+
+  const { page, errors } = await openPage(browser);
+  await login(page, 'keqiao');
+  await page.getByRole('menuitem', { name: '服务与活动' }).click();
+  await page.waitForURL('**/services');
+  await page.getByRole('button', { name: '修改服务记录：法律咨询（浏览器测试，待更正）' }).click();
+  const edit = page.getByRole('dialog', { name: '修改服务记录' });
+  await edit.getByLabel('主题').fill('法律咨询（浏览器测试，已更正）');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await edit.waitFor({ state: 'hidden' });
+  await page.locator('tr', { hasText: '法律咨询（浏览器测试，已更正）' }).waitFor();
+
+  await page.getByRole('button', { name: '作废服务记录：维权援助（浏览器测试，误登）' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废服务记录' });
+  await voiding.getByLabel('作废原因').fill('服务对象登记错误');
+  await voiding.getByRole('button', { name: /作\s*废/ }).click();
+  await voiding.waitFor({ state: 'hidden' });
+  const voided = page.locator('tr', { hasText: '维权援助（浏览器测试，误登）' });
+  await voided.getByText('已作废').waitFor();
+  await voided.getByText('服务对象登记错误').waitFor();
+  await screenshot(page, 'services-corrected-voided');
+  expect(errors).toEqual([]);
+
+  const firm = await openPage(browser);
+  await login(firm.page, 'applicant2');
+  await firm.page.getByRole('menuitem', { name: '本单位信息' }).click();
+  await firm.page.waitForURL('**/my-unit');
+  const card = firm.page.locator('.ant-card', { hasText: '联络员告知的事项' });
+  await card.getByText('浏览器测试：请于月底前完成保密制度修订。').waitFor();
+  await screenshot(firm.page, 'my-unit-contact-firm');
+  expect(firm.errors).toEqual([]);
 });

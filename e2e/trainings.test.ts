@@ -104,3 +104,73 @@ test('the city publishes a lecture, a park registers, the host checks it in by Q
   await screenshot(park.page, 'trainings-self-assessment');
   expect(park.errors).toEqual([]);
 });
+
+test('the organiser edits an event with a speaker from the register and a handout, then cancels it; the registered unit is told', async () => {
+  const title = '商业秘密保护大讲堂（浏览器测试）：编辑与取消';
+  await setBusinessDate('2021-09-15');
+  const city = await apiAs('shaoxing');
+  const firmApi = await apiAs('applicant2');
+  let eventId = '';
+  let speaker = '';
+  try {
+    const experts = await city.get<{ items: { name: string }[] }>('/experts', { active: 'true' });
+    speaker = experts.items[0]!.name;
+    const event = await city.send<{ id: string; venues: { id: string }[] }>('POST', '/trainings', {
+      kind: 'lecture',
+      title,
+      ownerJurisdictionCode: '330600',
+      audience: 'registered_units',
+      startsOn: '2021-10-20',
+      endsOn: '2021-10-20',
+      sessions: [],
+      venues: [
+        { role: 'main', name: '市局主会场', hostJurisdictionCode: '330600', capacity: 50, address: '解放北路 1 号' },
+      ],
+      materials: [],
+    });
+    eventId = event.id;
+    const me = await firmApi.get<{ user: { unitId: string } }>('/auth/me');
+    await firmApi.send('POST', `/trainings/${eventId}/registrations`, {
+      venueId: event.venues[0]!.id,
+      unitId: me.user.unitId,
+      attendees: [{ name: '俞经理' }],
+    });
+  } finally {
+    await city.dispose();
+  }
+
+  const { page, errors } = await openPage(browser);
+  await login(page, 'shaoxing');
+  await page.goto(`/trainings/${eventId}`);
+  await page.getByRole('button', { name: '编辑活动' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑培训活动' });
+  // Registered units hold their venue: the venues are shown but fixed.
+  await dialog.getByText('已有单位报名，会场不能再调整。').waitFor();
+  await dialog.getByRole('button', { name: /添加议程/ }).click();
+  await dialog.getByLabel('议程1主题').fill('商业秘密的认定与保护措施');
+  await pickOption(page, dialog.getByLabel('议程1主讲人（人才库）'), speaker, speaker);
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: '大讲堂课件.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% e2e handout\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  await dialog.getByText('大讲堂课件.pdf').waitFor();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(`商业秘密的认定与保护措施（主讲：${speaker}`).waitFor();
+  await page.getByRole('button', { name: /大讲堂课件\.pdf/ }).waitFor();
+  await screenshot(page, 'trainings-edited');
+
+  await page.getByRole('button', { name: '取消活动' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '取消活动' }).click();
+  await page.getByText('已取消', { exact: true }).waitFor();
+  expect(await page.getByRole('button', { name: '编辑活动' }).count()).toBe(0);
+  await screenshot(page, 'trainings-cancelled');
+  expect(errors).toEqual([]);
+  try {
+    const inbox = await firmApi.get<{ items: { title: string; link: string }[] }>('/notifications');
+    expect(inbox.items[0]).toMatchObject({ title: '培训活动已取消', link: `/trainings/${eventId}` });
+  } finally {
+    await firmApi.dispose();
+  }
+});

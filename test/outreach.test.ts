@@ -108,6 +108,61 @@ describe('contact firms', () => {
     expect(edited.json()).toMatchObject({ intervalDays: 30, nextDueOn: '2021-09-29' });
     expect((await keqiao.patch(url, { version: current.version, intervalDays: 60 })).statusCode).toBe(409);
   });
+
+  it('the firm sees that it is a contact firm, its liaison and the entries meant for it; nobody else does', async () => {
+    const url = `/api/v1/contact-firms/${firm.id}/contacts`;
+    const shared = await keqiao.post(url, {
+      contactedOn: '2021-09-01',
+      way: 'phone',
+      content: '提醒贵单位按期完成保密制度修订，并报名参加商业秘密保护大讲堂。',
+      sharedWithFirm: true,
+    });
+    expect(shared.statusCode, shared.body).toBe(201);
+    const own = await applicant2.get(`/api/v1/units/${unitId}/contact-firm`);
+    expect(own.statusCode, own.body).toBe(200);
+    const seen = own.json().contactFirm;
+    expect(seen).toMatchObject({ active: true, liaisonName: expect.any(String), contactName: '李晓红' });
+    // Only the entry meant for the firm; the internal visit note stays with the bureau.
+    expect(seen.contacts.map((c: { content: string }) => c.content)).toEqual([
+      '提醒贵单位按期完成保密制度修订，并报名参加商业秘密保护大讲堂。',
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('风险评估');
+    expect(seen).not.toHaveProperty('note');
+    const inbox = (await applicant2.get('/api/v1/notifications')).json().items;
+    expect(inbox[0]).toMatchObject({ title: '联络员记录了一次联系', link: '/my-unit' });
+
+    // Another unit sees nothing of it: 404 for this unit, and its own unit is no contact firm.
+    expect((await applicant1.get(`/api/v1/units/${unitId}/contact-firm`)).statusCode).toBe(404);
+    const otherUnit = (await applicant1.get('/api/v1/units')).json().items[0].id;
+    expect((await applicant1.get(`/api/v1/units/${otherUnit}/contact-firm`)).json()).toEqual({ contactFirm: null });
+    expect((await putuo.get(`/api/v1/units/${unitId}/contact-firm`)).statusCode).toBe(404);
+    expect((await (await t.login('expert1')).get(`/api/v1/units/${unitId}/contact-firm`)).statusCode).toBe(404);
+    expect((await t.anonymous.get(`/api/v1/units/${unitId}/contact-firm`)).statusCode).toBe(401);
+    expect((await shaoxing.get(`/api/v1/units/${unitId}/contact-firm`)).statusCode).toBe(200);
+  });
+
+  it('offers as liaison exactly the officers the designation accepts', async () => {
+    const url = `/api/v1/units/${unitId}/liaison-candidates`;
+    const offered = (await keqiao.get(url)).json().items as { id: string }[];
+    expect(offered.map((o) => o.id)).toContain(keqiaoId);
+    expect(offered.map((o) => o.id)).not.toContain(await me(shaoxing));
+    expect(offered.map((o) => o.id)).not.toContain(await me(putuo));
+    // Every one offered is accepted by the same rule the designation checks.
+    const spare = await newApplicantUnit(t, '330603', 'liaison-offered');
+    for (const candidate of offered) {
+      const res = await keqiao.post('/api/v1/contact-firms', {
+        unitId: spare.unitId,
+        liaisonOfficerId: candidate.id,
+        contactName: '王某',
+      });
+      expect([201, 409]).toContain(res.statusCode);
+    }
+    const fromCity = (await shaoxing.get(url)).json().items.map((o: { id: string }) => o.id);
+    expect(fromCity).toEqual(expect.arrayContaining([keqiaoId, await me(shaoxing)]));
+    expect((await putuo.get(url)).statusCode).toBe(404);
+    expect((await applicant2.get(url)).statusCode).toBe(403);
+    expect((await t.anonymous.get(url)).statusCode).toBe(401);
+  });
 });
 
 describe('standard adopters', () => {

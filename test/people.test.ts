@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPersonUse } from '../src/server/domain/experts/person-records';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { act, submittedApplication } from './helpers/applications';
+import { clueBody } from './helpers/rights';
 
 let t: TestApp;
 let admin: Client;
@@ -196,6 +197,33 @@ describe('records of use', () => {
     expect((await (await t.login('expert1')).get(url)).statusCode).toBe(404);
     expect((await t.anonymous.get(url)).statusCode).toBe(401);
     expect((await keqiao.get(url)).json().total).toBe(3);
+  });
+
+  it('links a case to a rights clue the officer may see, never to one it may not', async () => {
+    const url = `/api/v1/experts/${talent.id}/records`;
+    const inspection = (over: Record<string, unknown>) => clueBody({ source: 'inspection', ...over });
+    const own = await keqiao.post('/api/v1/rights/clues', inspection({}));
+    expect(own.statusCode, own.body).toBe(201);
+    const foreign = await putuo.post(
+      '/api/v1/rights/clues',
+      inspection({ holder: { name: '上海普陀某精密机械有限公司' } }),
+    );
+    expect(foreign.statusCode, foreign.body).toBe(201);
+    const body = { kind: 'case', occurredOn: '2021-08-30', title: '协助办理配方泄露线索' };
+
+    const refused = await keqiao.post(url, { ...body, rightsClueId: foreign.json().id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('rightsClueId');
+    const unknown = await keqiao.post(url, { ...body, rightsClueId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toBe(refused.json().message);
+    expect((await keqiao.get(url)).json().total).toBe(3);
+
+    const linked = await keqiao.post(url, { ...body, rightsClueId: own.json().id });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect(linked.json()).toMatchObject({ rightsClueId: own.json().id, rightsClueNo: own.json().clueNo });
+    // The city above sees the Keqiao clue and may link it too.
+    expect((await shaoxing.post(url, { ...body, rightsClueId: own.json().id })).statusCode).toBe(201);
   });
 });
 

@@ -207,6 +207,95 @@ describe('service records', () => {
   });
 });
 
+describe('correcting and voiding service records', () => {
+  const ledgerEntry = async (id: string | null) =>
+    (
+      (await keqiao.get(`/api/v1/ledger?unitId=${firmUnitId}&kind=rights_help`)).json().items as {
+        id: string;
+        title: string;
+        occurredOn: string;
+      }[]
+    ).find((e) => e.id === id);
+
+  it('an edit corrects the record and its ledger entry together, with the version read', async () => {
+    const created = await keqiao.post('/api/v1/service-records', {
+      kind: 'rights_assistance',
+      unitId: firmUnitId,
+      provider: 'bureau',
+      occurredOn: today,
+      title: '维权援助（待更正）',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/v1/service-records/${created.json().id}`;
+    const patch = {
+      version: created.json().version,
+      title: '协助固定侵权证据',
+      provider: 'partner',
+      partnerId: lawFirmId,
+    };
+    // Denials: another district, the firm itself, the anonymous; nothing changes.
+    expect((await putuo.patch(url, patch)).statusCode).toBe(404);
+    expect((await firm.patch(url, patch)).statusCode).toBe(404);
+    expect((await otherFirm.patch(url, patch)).statusCode).toBe(404);
+    expect((await t.anonymous.patch(url, patch)).statusCode).toBe(401);
+    const inconsistent = await keqiao.patch(url, { version: created.json().version, provider: 'partner' });
+    expect(inconsistent.statusCode).toBe(400);
+    expect(inconsistent.json().fields[0].path).toBe('partnerId');
+    const future = await keqiao.patch(url, { version: created.json().version, occurredOn: '2999-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect((await ledgerEntry(created.json().ledgerEntryId))?.title).toBe('维权援助：维权援助（待更正）');
+
+    const edited = await keqiao.patch(url, patch);
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: '协助固定侵权证据', partnerId: lawFirmId, version: 2 });
+    expect((await ledgerEntry(created.json().ledgerEntryId))?.title).toBe('维权援助：协助固定侵权证据');
+    expect((await keqiao.patch(url, patch)).statusCode).toBe(409);
+  });
+
+  it('voiding keeps the record with its reason, removes its ledger entry and its count, and is final', async () => {
+    const created = await keqiao.post('/api/v1/service-records', {
+      kind: 'litigation_agency',
+      unitId: firmUnitId,
+      provider: 'partner',
+      partnerId: lawFirmId,
+      occurredOn: today,
+      title: '代理商业秘密侵权诉讼（误登）',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, ledgerEntryId, version } = created.json();
+    const statsBefore = (await keqiao.get('/api/v1/service-statistics')).json();
+    const url = `/api/v1/service-records/${id}/void`;
+    expect((await putuo.post(url, { version, reason: '误登' })).statusCode).toBe(404);
+    expect((await firm.post(url, { version, reason: '误登' })).statusCode).toBe(404);
+    expect((await keqiao.post(url, { version, reason: '' })).statusCode).toBe(400);
+    expect(await ledgerEntry(ledgerEntryId)).toBeDefined();
+
+    const voided = await keqiao.post(url, { version, reason: '登记对象错误，应为另一企业' });
+    expect(voided.statusCode, voided.body).toBe(200);
+    expect(voided.json()).toMatchObject({ voidReason: '登记对象错误，应为另一企业', ledgerEntryId: null });
+    expect(voided.json().voidedAt).not.toBeNull();
+    expect(await ledgerEntry(ledgerEntryId)).toBeUndefined();
+    const listed = (await firm.get('/api/v1/service-records')).json().items.find((r: { id: string }) => r.id === id);
+    expect(listed.voidReason).toBe('登记对象错误，应为另一企业');
+    const statsAfter = (await keqiao.get('/api/v1/service-statistics')).json();
+    expect(JSON.stringify(statsAfter)).not.toBe(JSON.stringify(statsBefore));
+    const audit = (await t.database.db.execute(
+      sql.raw(`select action from audit_log where entity_id in ('${id}', '${ledgerEntryId}') order by id`),
+    )) as unknown as { rows: { action: string }[] };
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'ledger.create',
+      'service.record',
+      'ledger.delete',
+      'service.void',
+    ]);
+    // Final: neither voided again nor edited.
+    expect((await keqiao.post(url, { version: voided.json().version, reason: '再次' })).statusCode).toBe(409);
+    expect(
+      (await keqiao.patch(`/api/v1/service-records/${id}`, { version: voided.json().version, title: '改' })).statusCode,
+    ).toBe(409);
+  });
+});
+
 describe('campaigns and conventions', () => {
   it('a "三进" visit to a firm is publicity in its ledger; a market visit names no unit', async () => {
     const visit = await keqiao.post('/api/v1/campaign-visits', {
@@ -522,5 +611,26 @@ describe('simulated attack service', () => {
     });
     expect(b.statusCode, b.body).toBe(200);
     expect(b.json()).toMatchObject({ status: 'closed', closedOn: today });
+  });
+
+  it('each step told the other parties (the district bureau before an officer was responsible), nobody else', async () => {
+    const titles = async (client: Client) =>
+      ((await client.get('/api/v1/notifications?pageSize=100')).json().items as { title: string; link: string }[])
+        .filter((n) => n.link === '/attack-assessments')
+        .map((n) => n.title)
+        .sort();
+    expect(await titles(firm)).toEqual(['模拟攻击评估已关闭', '模拟攻击评估已安排', '模拟攻击评估报告已提交'].sort());
+    expect(await titles(provider)).toEqual(
+      ['新的模拟攻击评估申请', '模拟攻击评估已安排', '评估问题整改情况更新', '模拟攻击评估已关闭'].sort(),
+    );
+    expect(await titles(keqiao)).toEqual(
+      ['新的模拟攻击评估申请', '模拟攻击评估报告已提交', '评估问题整改情况更新'].sort(),
+    );
+    for (const outsider of [shaoxing, putuo, otherFirm, admin]) expect(await titles(outsider)).toEqual([]);
+    // The messages name the step, never the report's findings.
+    const bodies = (await firm.get('/api/v1/notifications?pageSize=100'))
+      .json()
+      .items.map((n: { body: string }) => n.body);
+    expect(bodies.join()).not.toContain('弱口令');
   });
 });

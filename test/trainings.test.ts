@@ -4,15 +4,16 @@
  * that the rubric metrics count, the feedback survey, attendance certificates and reach statistics — with the
  * denials of every endpoint.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEntries, trainingRegistrations } from '../src/server/db/schema';
+import { auditLog, ledgerEntries, trainingRegistrations } from '../src/server/db/schema';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { newApplicantUnit, programmeId } from './helpers/applications';
 import { setBusinessDate } from './helpers/bases';
 import { buildUnit } from './helpers/factories';
 import { pdfText } from './helpers/pdf';
+import { pdf, upload } from './helpers/subjects';
 
 let t: TestApp;
 let admin: Client;
@@ -172,6 +173,94 @@ describe('events', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect((await shaoxing.patch(url, { version: created.version, title: '旧版本' })).statusCode).toBe(409);
     expect((await shaoxing.get(url)).json().title).toBe('商业秘密保护大讲堂（第二期）');
+  });
+});
+
+describe('speakers, materials and cancellation', () => {
+  const inbox = async (client: Client) =>
+    (await client.get('/api/v1/notifications')).json().items as { title: string; body: string; link: string }[];
+
+  it('takes speakers from the registers the organiser sees, never from another city’s register', async () => {
+    const own = (await shaoxing.get('/api/v1/experts')).json().items as { id: string; name: string }[];
+    expect(own.length).toBeGreaterThan(0);
+    const foreign = await putuo.post('/api/v1/experts', {
+      name: '钱律师',
+      affiliation: '上海某律师事务所',
+      field: 'law',
+      jurisdictionCode: '310107',
+    });
+    expect(foreign.statusCode, foreign.body).toBe(201);
+    const session = (speakerExpertId: string) => ({ title: '商业秘密的认定', startsAt: '09:00', speakerExpertId });
+    const created = await createLecture({ sessions: [session(own[0]!.id)] });
+    const detail = (await firm.get(`/api/v1/trainings/${created.id}`)).json();
+    expect(detail.sessions[0]).toMatchObject({ speakerExpertId: own[0]!.id, speakerName: own[0]!.name });
+
+    // The speaker's record of use shows the talk, and goes when the event is cancelled.
+    const given = async () =>
+      (
+        (await shaoxing.get(`/api/v1/experts/${own[0]!.id}/records?kind=training_given`)).json().items as {
+          sourceId: string;
+          title: string;
+        }[]
+      ).filter((r) => r.sourceId === created.id);
+    expect((await given()).map((r) => r.title)).toEqual([`${lecture().title}：商业秘密的认定`]);
+    const cancelled = await shaoxing.patch(`/api/v1/trainings/${created.id}`, {
+      version: created.version,
+      cancelled: true,
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(await given()).toEqual([]);
+
+    const refused = await shaoxing.post('/api/v1/trainings', lecture({ sessions: [session(foreign.json().id)] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('sessions.0.speakerExpertId');
+  });
+
+  it('hands out materials the organiser uploaded to the audience only', async () => {
+    const slides = await upload(shaoxing, '大讲堂课件.pdf', pdf('training slides'));
+    const created = await createLecture({ materials: [slides] });
+    const url = `/api/v1/trainings/${created.id}/materials/${slides.sha256}`;
+    for (const client of [shaoxing, keqiao, firm]) expect((await client.get(url)).statusCode).toBe(200);
+    for (const client of [putuo, foreignFirm, expert]) expect((await client.get(url)).statusCode).toBe(404);
+    // Nobody cites a file another person uploaded.
+    const theirs = await upload(firm, '企业文件.pdf', pdf('firm own file'));
+    const stolen = await shaoxing.patch(`/api/v1/trainings/${created.id}`, {
+      version: created.version,
+      materials: [slides, theirs],
+    });
+    expect(stolen.statusCode).toBe(400);
+  });
+
+  it('cancelling tells every registered unit, is audited, and closes registration', async () => {
+    const event = await createLecture({ title: '商业秘密保护大讲堂（取消测试）' });
+    expect((await register(firm, event.id, venue(event, '市局主会场'), firmUnitId, ['郑洁'])).statusCode).toBe(201);
+    const before = (await inbox(firm)).length;
+    const bystander = await inbox(foreignFirm);
+    const cancelled = await shaoxing.patch(`/api/v1/trainings/${event.id}`, {
+      version: event.version,
+      cancelled: true,
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().cancelled).toBe(true);
+    const after = await inbox(firm);
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ title: '培训活动已取消', link: `/trainings/${event.id}` });
+    expect(after[0]!.body).toContain('取消测试');
+    expect(await inbox(foreignFirm)).toEqual(bystander);
+    const audited = await t.database.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'training.update'), eq(auditLog.entityId, event.id)));
+    expect(audited.map((a) => (a.after as { cancelled?: boolean }).cancelled)).toContain(true);
+    const late = await register(firm, event.id, venue(event, '市局主会场'), firmUnitId, ['何平']);
+    expect(late.statusCode).toBe(409);
+    // A second save of the cancelled event notifies nobody again.
+    const again = await shaoxing.patch(`/api/v1/trainings/${event.id}`, {
+      version: cancelled.json().version,
+      description: '因故取消',
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await inbox(firm)).length).toBe(before + 1);
   });
 });
 

@@ -113,6 +113,7 @@ export const AuditAction = enumOf({
   'guide.unassign': '取消指导员',
   'ledger.create': '新增台账记录',
   'ledger.update': '修改台账记录',
+  'ledger.delete': '删除台账记录',
   'attachment.upload': '上传附件',
   'programme.import': '导入工作方案',
   'programme.clone': '复制为新版本',
@@ -161,6 +162,8 @@ export const AuditAction = enumOf({
   // Services, campaigns, simulated attack service, guides library (issue 13)
   'service_partner.create': '登记合作机构',
   'service.record': '登记服务记录',
+  'service.update': '修改服务记录',
+  'service.void': '作废服务记录',
   'campaign.visit': '登记三进活动',
   'convention.record': '登记自律公约',
   'attack.request': '申请模拟攻击评估',

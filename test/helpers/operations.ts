@@ -100,6 +100,7 @@ const ID_OF: Record<string, keyof Subjects> = {
   // Issue 13
   'attack-assessments': 'attackId',
   'attack-findings': 'findingId',
+  'service-records': 'serviceRecordId',
   guides: 'guideDocId',
   'public-guides': 'guideDocId',
   trainings: 'trainingId',
@@ -359,6 +360,8 @@ const BODIES: Record<string, (s: Subjects) => unknown> = {
     occurredOn: '2021-10-09',
     title: '矩阵测试法律咨询',
   }),
+  'PATCH /api/v1/service-records/{id}': () => ({ title: '矩阵测试法律咨询（改）', version: 999 }),
+  'POST /api/v1/service-records/{id}/void': () => ({ reason: '矩阵测试作废', version: 999 }),
   'POST /api/v1/campaign-visits': (s) => ({
     kind: 'enterprise',
     jurisdictionCode: '330603',

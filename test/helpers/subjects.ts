@@ -92,6 +92,8 @@ export interface Subjects {
   /** The subject unit's simulated attack assessment, scheduled by Keqiao and reported with one finding. */
   attackId: string;
   findingId: string;
+  /** A legal consultation Keqiao recorded for the subject unit. */
+  serviceRecordId: string;
   /** A public guide published by Keqiao. */
   guideDocId: string;
   /** Trainings: a Shaoxing lecture with a Keqiao sub-venue and a handout, the firm registered there. */
@@ -391,6 +393,14 @@ async function buildServiceSubjects(keqiao: Client, applicant: Client, unitId: s
     version: scheduled.json().version,
   });
   expect(reported.statusCode, reported.body).toBe(200);
+  const service = await keqiao.post('/api/v1/service-records', {
+    kind: 'legal_consultation',
+    unitId,
+    provider: 'bureau',
+    occurredOn: '2021-08-20',
+    title: '矩阵测试法律咨询（主体）',
+  });
+  expect(service.statusCode, service.body).toBe(201);
   const file = await upload(keqiao, '商业秘密保护指引.pdf', pdf('matrix guide'));
   const guide = await keqiao.post('/api/v1/guides', {
     kind: 'protection_guide',
@@ -406,6 +416,7 @@ async function buildServiceSubjects(keqiao: Client, applicant: Client, unitId: s
     partnerId: partner.json().id as string,
     attackId: requested.json().id as string,
     findingId: reported.json().findings[0].id as string,
+    serviceRecordId: service.json().id as string,
     guideDocId: guide.json().id as string,
   };
 }

@@ -20,6 +20,7 @@ import { AdoptionStatus, ContactWay, PersonRecordKind } from '../../shared/enums
 import type { AttachmentRef } from '../../shared/schemas/ledger';
 import { createdAt } from './columns';
 import { experts, jurisdictions, units, users } from './schema';
+import { rightsClues } from './schema-rights';
 
 export const personRecordKind = pgEnum('person_record_kind', PersonRecordKind.values);
 export const contactWay = pgEnum('contact_way', ContactWay.values);
@@ -41,8 +42,10 @@ export const personRecords = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    /** A case number or other reference (free text). */
+    /** A case number or other reference (free text), for cases outside the platform. */
     caseRef: text('case_ref'),
+    /** The rights clue or case on the platform this record is about (checked against what the recorder may see). */
+    rightsClueId: uuid('rights_clue_id').references(() => rightsClues.id),
     /** The module record this one stands for, e.g. `training` + the session id; null for records typed in. */
     sourceType: text('source_type'),
     sourceId: text('source_id'),
@@ -102,6 +105,8 @@ export const contactLogs = pgTable(
     contactedOn: date('contacted_on', { mode: 'string' }).notNull(),
     way: contactWay('way').notNull(),
     content: text('content').notNull(),
+    /** Meant for the firm: its applicant accounts read this entry on their own page; other entries stay internal. */
+    sharedWithFirm: boolean('shared_with_firm').notNull().default(false),
     recordedById: uuid('recorded_by_id').references(() => users.id),
     createdAt: createdAt(),
   },

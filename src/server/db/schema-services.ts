@@ -80,6 +80,14 @@ export const serviceRecords = pgTable(
     /** The entry this record left in the unit's ledger, if its kind feeds one. */
     ledgerEntryId: uuid('ledger_entry_id').references(() => ledgerEntries.id),
     recordedById: uuid('recorded_by_id').references(() => users.id),
+    /**
+     * Voided (作废) with a reason instead of deleted: the record stays as evidence of what was recorded and why it
+     * no longer counts; its ledger entry is removed in the same transaction so metrics stop counting it.
+     */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedById: uuid('voided_by_id').references(() => users.id),
+    voidReason: text('void_reason'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index('service_records_unit_idx').on(t.unitId, t.occurredOn)],

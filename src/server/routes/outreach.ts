@@ -16,6 +16,7 @@ import type { Db } from '../db/client';
 import { designateContactFirm } from '../domain/contact-firms/designate-contact-firm';
 import { listContactFirms } from '../domain/contact-firms/list-contact-firms';
 import { getContactFirmDetail, logContact } from '../domain/contact-firms/log-contact';
+import { getUnitContactFirm, listLiaisonCandidates } from '../domain/contact-firms/unit-contact-firm';
 import { updateContactFirm } from '../domain/contact-firms/update-contact-firm';
 import { decideAdoption } from '../domain/standard-adoptions/decide-adoption';
 import { declareAdoption } from '../domain/standard-adoptions/declare-adoption';
@@ -49,17 +50,32 @@ const ContactFirmSchema = z.object({
   version: z.number(),
 });
 
-const ContactFirmDetailSchema = ContactFirmSchema.extend({
-  contacts: z.array(
-    z.object({
-      id: z.string(),
-      contactedOn: z.string(),
-      way: ContactWay.schema,
-      content: z.string(),
-      recordedByName: z.string().nullable(),
-      createdAt: DateTime,
-    }),
-  ),
+const ContactLogSchema = z.object({
+  id: z.string(),
+  contactedOn: z.string(),
+  way: ContactWay.schema,
+  content: z.string(),
+  sharedWithFirm: z.boolean(),
+  recordedByName: z.string().nullable(),
+  createdAt: DateTime,
+});
+
+const ContactFirmDetailSchema = ContactFirmSchema.extend({ contacts: z.array(ContactLogSchema) });
+
+const UnitContactFirmSchema = z.object({
+  contactFirm: z
+    .object({
+      active: z.boolean(),
+      designatedOn: z.string(),
+      designatedByName: z.string(),
+      liaisonName: z.string(),
+      liaisonPhone: z.string().nullable(),
+      contactName: z.string(),
+      lastContactOn: z.string().nullable(),
+      /** The entries meant for the firm, without the bureau's bookkeeping. */
+      contacts: z.array(ContactLogSchema.omit({ sharedWithFirm: true, createdAt: true })),
+    })
+    .nullable(),
 });
 
 const AdoptionSchema = z.object({
@@ -158,6 +174,41 @@ export const outreachRoutes =
       async (request, reply) => {
         requireActor(request);
         return reply.status(201).send(await logContact(db, request.ctx, request.params.id, request.body));
+      },
+    );
+    app.get(
+      '/units/:id/contact-firm',
+      {
+        schema: {
+          tags: ['outreach'],
+          summary: '本单位是否为联系企业：确定部门、联络员及发给本单位的联系记录（本单位账号与辖区监管部门）',
+          params: IdParams,
+          response: { 200: UnitContactFirmSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return getUnitContactFirm(db, request.ctx, request.params.id);
+      },
+    );
+    app.get(
+      '/units/:id/liaison-candidates',
+      {
+        schema: {
+          tags: ['outreach'],
+          summary: '可担任该企业联络员的监管人员（与确定联系企业时的校验同一规则）',
+          params: IdParams,
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), displayName: z.string(), jurisdictionName: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return listLiaisonCandidates(db, request.ctx, request.params.id);
       },
     );
     app.get(

@@ -21,6 +21,8 @@ const PersonRecordSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   caseRef: z.string().nullable(),
+  rightsClueId: z.string().nullable(),
+  rightsClueNo: z.string().nullable(),
   /** The module record this one stands for (e.g. `training`), null for records typed in. */
   sourceType: z.string().nullable(),
   sourceId: z.string().nullable(),

@@ -11,7 +11,9 @@ import {
   ConventionInputSchema,
   PartnerInputSchema,
   ServiceRecordInputSchema,
+  ServiceRecordPatchSchema,
   ServiceRecordQuerySchema,
+  ServiceRecordVoidSchema,
   StatisticsQuerySchema,
 } from '../../shared/schemas/services';
 import type { Db } from '../db/client';
@@ -24,8 +26,10 @@ import { recordCampaignVisit } from '../domain/services/record-campaign-visit';
 import { recordConvention } from '../domain/services/record-convention';
 import { recordService } from '../domain/services/record-service';
 import { serviceStatistics } from '../domain/services/service-statistics';
+import { updateServiceRecord } from '../domain/services/update-service-record';
+import { voidServiceRecord } from '../domain/services/void-service-record';
 import { requireActor } from '../http/session';
-import { DateTime, errorResponses, pageOf } from './common';
+import { DateTime, errorResponses, IdParams, pageOf } from './common';
 
 const tags = ['services'];
 
@@ -56,6 +60,9 @@ const ServiceRecordSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   ledgerEntryId: z.string().nullable(),
+  voidedAt: DateTime.nullable(),
+  voidReason: z.string().nullable(),
+  version: z.number().int(),
   createdAt: DateTime,
 });
 
@@ -170,6 +177,38 @@ export const serviceRoutes =
       async (request, reply) => {
         requireActor(request);
         return reply.status(201).send(await recordService(db, request.ctx, request.body));
+      },
+    );
+    app.patch(
+      '/service-records/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改服务记录（同步修改其台账记录；类型与服务对象不可改，登记错误请作废后重新登记）',
+          params: IdParams,
+          body: ServiceRecordPatchSchema,
+          response: { 200: ServiceRecordSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return updateServiceRecord(db, request.ctx, request.params.id, request.body);
+      },
+    );
+    app.post(
+      '/service-records/:id/void',
+      {
+        schema: {
+          tags,
+          summary: '作废服务记录（保留记录与原因，撤下其台账记录）',
+          params: IdParams,
+          body: ServiceRecordVoidSchema,
+          response: { 200: ServiceRecordSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return voidServiceRecord(db, request.ctx, request.params.id, request.body);
       },
     );
 

@@ -55,8 +55,10 @@ export const PersonRecordInputSchema = z
     occurredOn: IsoDay,
     title: text('事项', 200),
     description: optionalText('情况说明', 5000),
-    /** A case number or other reference (free text until cases are linked). */
+    /** A case outside the platform: its number or another reference (free text). */
     caseRef: optionalText('案件编号或关联记录', 200),
+    /** A rights clue or case on the platform, one the recording officer may see (checked by the server). */
+    rightsClueId: z.uuid('维权线索编号格式不正确').nullish(),
   })
   .strict();
 export type PersonRecordInput = z.infer<typeof PersonRecordInputSchema>;
@@ -112,6 +114,8 @@ export const ContactLogInputSchema = z
     contactedOn: IsoDay,
     way: ContactWay.schema,
     content: text('联系内容', 5000),
+    /** Meant for the firm: shown on its own page and notified to its accounts. */
+    sharedWithFirm: z.boolean().default(false),
   })
   .strict();
 export type ContactLogInput = z.infer<typeof ContactLogInputSchema>;

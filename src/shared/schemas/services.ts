@@ -40,28 +40,56 @@ export const PartnerInputSchema = z
   .strict();
 export type PartnerInput = z.infer<typeof PartnerInputSchema>;
 
+/** Who may render which service: checked on input and again on an edit, over the record as it would become. */
+export function serviceProviderProblems(value: {
+  kind: ServiceKind;
+  provider: ServiceProvider;
+  partnerId?: string | null;
+}): { path: 'partnerId' | 'provider'; message: string }[] {
+  const problems: { path: 'partnerId' | 'provider'; message: string }[] = [];
+  if (value.provider === 'partner' && !value.partnerId)
+    problems.push({ path: 'partnerId', message: '合作机构提供的服务请选择合作机构' });
+  if (value.provider === 'bureau' && value.partnerId)
+    problems.push({ path: 'partnerId', message: '监管部门提供的服务不填合作机构' });
+  if (value.kind === 'administrative_guidance' && value.provider !== 'bureau')
+    problems.push({ path: 'provider', message: '行政指导只能由监管部门开展' });
+  return problems;
+}
+
+/** What a service record says besides its kind and unit: recorded once, corrected later. */
+const serviceRecordFields = {
+  provider: ServiceProvider.schema,
+  partnerId: z.uuid('请选择合作机构').nullish(),
+  occurredOn: IsoDay,
+  title: text('服务主题', 200),
+  description: optionalText('服务内容', 5000),
+  /** Administrative guidance: the unit's assigned guide who gave it (defaults to the recording officer). */
+  guideId: z.uuid().nullish(),
+};
+
 export const ServiceRecordInputSchema = z
-  .object({
-    kind: ServiceKind.schema,
-    unitId: UnitId,
-    provider: ServiceProvider.schema,
-    partnerId: z.uuid('请选择合作机构').nullish(),
-    occurredOn: IsoDay,
-    title: text('服务主题', 200),
-    description: optionalText('服务内容', 5000),
-    /** Administrative guidance: the unit's assigned guide who gave it (defaults to the recording officer). */
-    guideId: z.uuid().nullish(),
-  })
+  .object({ kind: ServiceKind.schema, unitId: UnitId, ...serviceRecordFields })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.provider === 'partner' && !value.partnerId)
-      ctx.addIssue({ code: 'custom', path: ['partnerId'], message: '合作机构提供的服务请选择合作机构' });
-    if (value.provider === 'bureau' && value.partnerId)
-      ctx.addIssue({ code: 'custom', path: ['partnerId'], message: '监管部门提供的服务不填合作机构' });
-    if (value.kind === 'administrative_guidance' && value.provider !== 'bureau')
-      ctx.addIssue({ code: 'custom', path: ['provider'], message: '行政指导只能由监管部门开展' });
+    for (const problem of serviceProviderProblems(value))
+      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 export type ServiceRecordInput = z.infer<typeof ServiceRecordInputSchema>;
+
+/**
+ * Editing a service record with the version it was read at. The kind and the unit stay: they decide the kind and the
+ * owner of the ledger entry the record left, so a record with a wrong one is voided and recorded anew.
+ */
+export const ServiceRecordPatchSchema = z
+  .object(serviceRecordFields)
+  .partial()
+  .extend({ version: RecordVersion })
+  .strict();
+export type ServiceRecordPatch = z.infer<typeof ServiceRecordPatchSchema>;
+
+/** Voiding (作废) a service record: the reason is kept with it. */
+export const ServiceRecordVoidSchema = z.object({ reason: text('作废原因', 500), version: RecordVersion }).strict();
+export type ServiceRecordVoid = z.infer<typeof ServiceRecordVoidSchema>;
 
 export const CampaignVisitInputSchema = z
   .object({

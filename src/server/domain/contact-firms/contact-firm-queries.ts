@@ -108,19 +108,21 @@ export async function queryFirms(db: Executor, actor: Actor, filter: { path?: st
   return filter.due === undefined ? views : views.filter((v) => v.due === filter.due);
 }
 
-export async function logsOf(db: Executor, firmId: string) {
+/** The firm's contact log, newest first; `sharedOnly` keeps the entries meant for the firm. */
+export async function logsOf(db: Executor, firmId: string, sharedOnly = false) {
   const recorders = alias(users, 'recorders');
   const rows = await db
     .select({ log: contactLogs, recordedByName: recorders.displayName })
     .from(contactLogs)
     .leftJoin(recorders, eq(recorders.id, contactLogs.recordedById))
-    .where(eq(contactLogs.contactFirmId, firmId))
+    .where(and(eq(contactLogs.contactFirmId, firmId), sharedOnly ? eq(contactLogs.sharedWithFirm, true) : undefined))
     .orderBy(desc(contactLogs.contactedOn), desc(contactLogs.createdAt));
   return rows.map(({ log, recordedByName }) => ({
     id: log.id,
     contactedOn: log.contactedOn,
     way: log.way,
     content: log.content,
+    sharedWithFirm: log.sharedWithFirm,
     recordedByName,
     createdAt: log.createdAt,
   }));
@@ -129,20 +131,49 @@ export async function logsOf(db: Executor, firmId: string) {
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', message, { fields: [{ path, message }] });
 
+interface LiaisonCandidate {
+  role: Actor['role'];
+  disabled: boolean;
+  path: string | null;
+}
+
 /**
- * The liaison officer: an enabled officer account of a bureau over the unit, within the actor's own subtree (a
- * bureau assigns its own or its lower bureaus' staff).
+ * Who may be a unit's liaison officer, for this actor — the one rule behind both the check and the choices offered:
+ * an enabled officer account of a bureau over the unit, within the actor's own subtree (a bureau assigns its own or
+ * its lower bureaus' staff). The answer is what is wrong, or null.
  */
-export async function checkLiaison(db: Executor, actor: Actor, liaisonId: string, unitPath: string): Promise<void> {
-  const [row] = await db
-    .select({ role: users.role, disabled: users.disabled, path: jurisdictions.path })
+export function liaisonProblem(actor: Actor, candidate: LiaisonCandidate | undefined, unitPath: string): string | null {
+  if (candidate?.role !== 'officer' || candidate.disabled || !candidate.path) return '联络员应为在用的监管部门账号';
+  if (!unitPath.startsWith(candidate.path) || (actor.role !== 'admin' && !inSubtree(actor, candidate.path)))
+    return '联络员应为本部门或下级部门中管辖该企业的工作人员';
+  return null;
+}
+
+const liaisonQuery = (db: Executor) =>
+  db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      jurisdictionName: jurisdictions.name,
+      role: users.role,
+      disabled: users.disabled,
+      path: jurisdictions.path,
+    })
     .from(users)
-    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-    .where(eq(users.id, liaisonId));
-  if (row?.role !== 'officer' || row.disabled || !row.path) {
-    throw invalid('liaisonOfficerId', '联络员应为在用的监管部门账号');
-  }
-  if (!unitPath.startsWith(row.path) || (actor.role !== 'admin' && !inSubtree(actor, row.path))) {
-    throw invalid('liaisonOfficerId', '联络员应为本部门或下级部门中管辖该企业的工作人员');
-  }
+    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode));
+
+export async function checkLiaison(db: Executor, actor: Actor, liaisonId: string, unitPath: string): Promise<void> {
+  const [row] = await liaisonQuery(db).where(eq(users.id, liaisonId));
+  const problem = liaisonProblem(actor, row, unitPath);
+  if (problem) throw invalid('liaisonOfficerId', problem);
+}
+
+/** The officers the actor may make the unit's liaison (what checkLiaison accepts), by name. */
+export async function liaisonCandidates(db: Executor, actor: Actor, unitPath: string) {
+  const rows = await liaisonQuery(db)
+    .where(and(eq(users.role, 'officer'), eq(users.disabled, false)))
+    .orderBy(jurisdictions.path, users.displayName);
+  return rows
+    .filter((r) => liaisonProblem(actor, r, unitPath) === null)
+    .map((r) => ({ id: r.id, displayName: r.displayName, jurisdictionName: r.jurisdictionName ?? '' }));
 }

@@ -1,10 +1,12 @@
 /** A bureau over a contact firm logs a contact with it (date, way, content); a date after the business date is refused. */
+import { ContactWay } from '../../../shared/enums-people';
 import type { ContactLogInput } from '../../../shared/schemas/people';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
 import { contactLogs } from '../../db/schema';
 import { AppError, unauthenticated } from '../../errors';
+import { notifyUsers, unitAccountIds } from '../notifications/notify';
 import { findFirm, firmView, logsOf, requireFirm } from './contact-firm-queries';
 
 export async function logContact(db: Db, ctx: RequestContext, firmId: string, input: ContactLogInput) {
@@ -30,6 +32,13 @@ export async function logContact(db: Db, ctx: RequestContext, firmId: string, in
       jurisdictionPath: found.unitPath,
       after: { logId: row!.id, ...input },
     });
+    if (input.sharedWithFirm) {
+      await notifyUsers(tx, await unitAccountIds(tx, [found.firm.unitId]), {
+        title: '联络员记录了一次联系',
+        body: `${input.contactedOn}（${ContactWay.labels[input.way]}）：${input.content.slice(0, 200)}`,
+        link: '/my-unit',
+      });
+    }
   });
   return getContactFirmDetail(db, ctx, firmId);
 }

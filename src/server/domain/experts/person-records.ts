@@ -7,10 +7,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { PersonRecordKind } from '../../../shared/enums-people';
 import type { PersonRecordInput } from '../../../shared/schemas/people';
 import { recordAudit } from '../../audit';
-import type { RequestContext } from '../../context';
+import type { Actor, RequestContext } from '../../context';
 import type { Db, Executor } from '../../db/client';
-import { personRecords, users } from '../../db/schema';
-import { forbidden, unauthenticated } from '../../errors';
+import { personRecords, rightsClues, users } from '../../db/schema';
+import { AppError, forbidden, unauthenticated } from '../../errors';
+import { clueAccess, handlerIdsOf } from '../rights/rights-access';
 import { registryVisible, requireVisibleExpert } from './expert-queries';
 
 export interface PersonUse {
@@ -20,6 +21,7 @@ export interface PersonUse {
   title: string;
   description?: string | null;
   caseRef?: string | null;
+  rightsClueId?: string | null;
   /** The module record this use stands for, e.g. `{ sourceType: 'training', sourceId: sessionId }`. */
   sourceType?: string | null;
   sourceId?: string | null;
@@ -40,6 +42,7 @@ export async function recordPersonUse(tx: Executor, use: PersonUse): Promise<str
       title: use.title,
       description: use.description ?? null,
       caseRef: use.caseRef ?? null,
+      rightsClueId: use.rightsClueId ?? null,
       sourceType: use.sourceType ?? null,
       sourceId: use.sourceId ?? null,
       recordedById: use.recordedById ?? null,
@@ -51,12 +54,13 @@ export async function recordPersonUse(tx: Executor, use: PersonUse): Promise<str
 
 async function recordsWhere(db: Executor, expertId: string, kind?: PersonRecordKind) {
   const rows = await db
-    .select({ record: personRecords, recordedByName: users.displayName })
+    .select({ record: personRecords, recordedByName: users.displayName, rightsClueNo: rightsClues.clueNo })
     .from(personRecords)
     .leftJoin(users, eq(users.id, personRecords.recordedById))
+    .leftJoin(rightsClues, eq(rightsClues.id, personRecords.rightsClueId))
     .where(and(eq(personRecords.expertId, expertId), kind ? eq(personRecords.kind, kind) : undefined))
     .orderBy(desc(personRecords.occurredOn), desc(personRecords.createdAt));
-  return rows.map(({ record: r, recordedByName }) => ({
+  return rows.map(({ record: r, recordedByName, rightsClueNo }) => ({
     id: r.id,
     expertId: r.expertId,
     kind: r.kind,
@@ -64,6 +68,8 @@ async function recordsWhere(db: Executor, expertId: string, kind?: PersonRecordK
     title: r.title,
     description: r.description,
     caseRef: r.caseRef,
+    rightsClueId: r.rightsClueId,
+    rightsClueNo,
     sourceType: r.sourceType,
     sourceId: r.sourceId,
     recordedByName,
@@ -86,6 +92,7 @@ export async function createPersonRecord(db: Db, ctx: RequestContext, expertId: 
   if (!actor) throw unauthenticated();
   const found = await requireVisibleExpert(db, actor, expertId);
   if (!registryVisible(actor, found.jurisdictionPath)) throw forbidden('只有监管部门可以记录人才使用情况');
+  if (input.rightsClueId) await requireLinkableClue(db, actor, input.rightsClueId);
   const id = await db.transaction(async (tx) => {
     const id = await recordPersonUse(tx, { ...input, expertId, recordedById: actor.id });
     await recordAudit(tx, ctx, {
@@ -98,4 +105,17 @@ export async function createPersonRecord(db: Db, ctx: RequestContext, expertId: 
     return id!;
   });
   return (await recordsWhere(db, expertId)).find((r) => r.id === id)!;
+}
+
+/**
+ * A record of use links only a clue the officer may see in the rights module (its clue list: metadata or more), so
+ * an id from elsewhere neither links nor tells whether it exists.
+ */
+async function requireLinkableClue(db: Executor, actor: Actor, clueId: string) {
+  const [clue] = await db.select().from(rightsClues).where(eq(rightsClues.id, clueId));
+  if (!clue || clueAccess(actor, clue, await handlerIdsOf(db, clue.id)) === 'none') {
+    throw new AppError('validation_failed', '关联的维权线索不存在或无权查看', {
+      fields: [{ path: 'rightsClueId', message: '关联的维权线索不存在或无权查看' }],
+    });
+  }
 }

@@ -21,6 +21,9 @@ const columns = {
   title: serviceRecords.title,
   description: serviceRecords.description,
   ledgerEntryId: serviceRecords.ledgerEntryId,
+  voidedAt: serviceRecords.voidedAt,
+  voidReason: serviceRecords.voidReason,
+  version: serviceRecords.version,
   createdAt: serviceRecords.createdAt,
 };
 

@@ -1,16 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { SERVICE_LEDGER_KIND, ServiceKind } from '../../../shared/enums-services';
 import type { ServiceRecordInput } from '../../../shared/schemas/services';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { servicePartners, serviceRecords } from '../../db/schema';
+import { serviceRecords } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { canRecordServiceAt } from '../../policies/services';
 import { resolveGuide } from '../ledger/ledger-guards';
 import { findUnitWithPath } from '../units/unit-queries';
 import { loadServiceRecord } from './list-services';
-import { feedLedger, fieldError } from './service-support';
+import { checkServiceFacts, feedLedger } from './service-support';
 
 /**
  * Records a service rendered to a unit by the bureau or a partner organisation. A kind that fits the ledger
@@ -21,14 +20,7 @@ export async function recordService(db: Executor, ctx: RequestContext, input: Se
   if (!ctx.actor) throw unauthenticated();
   const unit = await findUnitWithPath(db, input.unitId);
   if (!unit || !canRecordServiceAt(ctx.actor, unit.jurisdictionPath)) throw notFound('单位');
-  if (input.partnerId) {
-    const [partner] = await db
-      .select({ id: servicePartners.id })
-      .from(servicePartners)
-      .where(eq(servicePartners.id, input.partnerId));
-    if (!partner) throw fieldError('partnerId', '合作机构不存在');
-  }
-  if (input.occurredOn > ctx.today) throw fieldError('occurredOn', '服务日期不能晚于今天');
+  await checkServiceFacts(db, ctx, input);
   const ledgerKind = SERVICE_LEDGER_KIND[input.kind];
   const guideId =
     ledgerKind === 'guidance_visit'

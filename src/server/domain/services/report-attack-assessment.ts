@@ -7,6 +7,7 @@ import { serviceAttackAssessments, serviceAttackFindings } from '../../db/schema
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { canReportAttack } from '../../policies/services';
 import { filesAt, requireCitable, uploadHolder } from '../attachments/attachment-holders';
+import { notifyAttackParties } from './attack-notifications';
 import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
 
 /**
@@ -54,6 +55,7 @@ export async function reportAttackAssessment(db: Executor, ctx: RequestContext, 
       // The audit trail is read by the bureaus: it keeps that a report came, not what it says.
       after: { status: 'reported', findings: input.findings.length, report: input.report.sha256 },
     });
+    await notifyAttackParties(tx, ctx.actor!.id, row, { kind: 'reported', findings: input.findings.length });
     return loadAttackForActor(tx, ctx.actor!, id);
   });
 }

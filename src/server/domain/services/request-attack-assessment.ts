@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client';
 import { serviceAttackAssessments, servicePartners } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { findUnitWithPath } from '../units/unit-queries';
+import { notifyAttackParties } from './attack-notifications';
 import { loadAttackForActor } from './attack-queries';
 import { fieldError } from './service-support';
 
@@ -15,7 +16,12 @@ export async function requestAttackAssessment(db: Executor, ctx: RequestContext,
   const unit = await findUnitWithPath(db, input.unitId);
   if (!unit || ctx.actor.role !== 'applicant' || ctx.actor.unitId !== input.unitId) throw notFound('单位');
   const [partner] = await db
-    .select({ id: servicePartners.id, accredited: servicePartners.attackAccredited, unitId: servicePartners.unitId })
+    .select({
+      id: servicePartners.id,
+      name: servicePartners.name,
+      accredited: servicePartners.attackAccredited,
+      unitId: servicePartners.unitId,
+    })
     .from(servicePartners)
     .where(eq(servicePartners.id, input.partnerId));
   if (!partner?.accredited) throw fieldError('partnerId', '请选择具备模拟攻击评估资质的合作机构');
@@ -33,6 +39,19 @@ export async function requestAttackAssessment(db: Executor, ctx: RequestContext,
       jurisdictionPath: unit.jurisdictionPath,
       after: input,
     });
+    await notifyAttackParties(
+      tx,
+      ctx.actor!.id,
+      {
+        unitId: input.unitId,
+        unitName: unit.unit.name,
+        unitPath: unit.jurisdictionPath,
+        partnerName: partner.name,
+        providerUnitId: partner.unitId,
+        responsibleOfficerId: null,
+      },
+      { kind: 'requested' },
+    );
     return row!.id;
   });
   return loadAttackForActor(db, ctx.actor, id);

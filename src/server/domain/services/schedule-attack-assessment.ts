@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client';
 import { serviceAttackAssessments } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
 import { canScheduleAttack } from '../../policies/services';
+import { notifyAttackParties } from './attack-notifications';
 import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
 import { fieldError } from './service-support';
 
@@ -47,6 +48,12 @@ export async function scheduleAttackAssessment(db: Executor, ctx: RequestContext
       before: { status: row.status, scheduledOn: row.scheduledOn, responsibleOfficerId: row.responsibleOfficerId },
       after: { status: 'scheduled', scheduledOn: input.scheduledOn, responsibleOfficerId: ctx.actor!.id },
     });
+    await notifyAttackParties(
+      tx,
+      ctx.actor!.id,
+      { ...row, responsibleOfficerId: ctx.actor!.id },
+      { kind: 'scheduled', scheduledOn: input.scheduledOn },
+    );
     return loadAttackForActor(tx, ctx.actor!, id);
   });
 }

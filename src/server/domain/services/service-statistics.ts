@@ -2,7 +2,7 @@
  * Statistics of services, "三进" campaign visits, conventions and simulated attack assessments by district, kind and
  * month, in the officer's subtree: the chart on the services page and its Excel export read the same rows.
  */
-import { and, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, like, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AttackStatus, CampaignKind, ServiceKind } from '../../../shared/enums-services';
 import type { StatisticsQuery } from '../../../shared/schemas/services';
@@ -83,7 +83,8 @@ export async function serviceStatistics(
     .from(serviceRecords)
     .innerJoin(units, eq(units.id, serviceRecords.unitId))
     .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(within(serviceRecords.occurredOn))
+    // A voided record never happened as far as the statistics go.
+    .where(and(within(serviceRecords.occurredOn), isNull(serviceRecords.voidedAt)))
     .groupBy(sql`1`, jurisdictions.code, jurisdictions.name, serviceRecords.kind);
   const campaigns = await db
     .select({

@@ -7,7 +7,7 @@ import type { LedgerKind } from '../../../shared/enums';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { jurisdictions, ledgerEntries } from '../../db/schema';
+import { jurisdictions, ledgerEntries, servicePartners } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { UnitScope } from '../../policies';
 
@@ -70,4 +70,20 @@ export async function feedLedger(tx: Executor, ctx: RequestContext, feed: Ledger
     after: { kind: feed.kind, occurredOn: feed.occurredOn, title: feed.title, ...feed.details },
   });
   return row!.id;
+}
+
+/** The partner named exists, and the service did not happen after the business date. */
+export async function checkServiceFacts(
+  db: Executor,
+  ctx: RequestContext,
+  record: { partnerId?: string | null; occurredOn: string },
+) {
+  if (record.partnerId) {
+    const [partner] = await db
+      .select({ id: servicePartners.id })
+      .from(servicePartners)
+      .where(eq(servicePartners.id, record.partnerId));
+    if (!partner) throw fieldError('partnerId', '合作机构不存在');
+  }
+  if (record.occurredOn > ctx.today) throw fieldError('occurredOn', '服务日期不能晚于今天');
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client';
 import { serviceAttackAssessments, serviceAttackFindings } from '../../db/schema';
 import { AppError, notFound, unauthenticated } from '../../errors';
 import { isAttackParty } from '../../policies/services';
+import { notifyAttackParties } from './attack-notifications';
 import { findVisibleAttack, loadAttackForActor, partiesOf } from './attack-queries';
 
 /**
@@ -60,6 +61,11 @@ export async function updateAttackFinding(db: Executor, ctx: RequestContext, fin
       jurisdictionPath: row.unitPath,
       before: { status: finding.status },
       after: { status: patch.status, assessmentStatus: status },
+    });
+    await notifyAttackParties(tx, ctx.actor!.id, row, {
+      kind: 'finding',
+      status: patch.status,
+      closed: status === 'closed' && row.status !== 'closed',
     });
     return loadAttackForActor(tx, ctx.actor!, row.id);
   });

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client';
 import { jurisdictions, trainingEvents, trainingMaterials, trainingSessions, trainingVenues } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../errors';
 import { canCreateTraining } from '../../policies/trainings';
+import { syncSpeakerRecords } from './speaker-records';
 import { requireActorOf } from './training-access';
 import { checkMaterials, checkSessions, checkVenues, distinctMaterials } from './training-guards';
 import { loadTrainingDetail } from './training-queries';
@@ -26,20 +27,21 @@ export async function createTraining(db: Executor, ctx: RequestContext, input: T
   }
   if (!canCreateTraining(actor, owner.path)) throw notFound('辖区');
   await checkVenues(db, owner.path, input.venues);
-  await checkSessions(db, input.sessions);
+  await checkSessions(db, actor, input.sessions);
   await checkMaterials(db, actor, input.materials);
   const { sessions, venues, materials, ...fields } = input;
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingEvents)
       .values({ ...fields, survey: [...STANDARD_SURVEY], createdById: actor.id })
-      .returning({ id: trainingEvents.id });
+      .returning();
     const eventId = row!.id;
     if (sessions.length > 0)
       await tx.insert(trainingSessions).values(sessions.map((s, position) => ({ ...s, eventId, position })));
     await tx.insert(trainingVenues).values(venues.map((v, position) => ({ ...v, eventId, position })));
     const files = distinctMaterials(materials);
     if (files.length > 0) await tx.insert(trainingMaterials).values(files.map((m) => ({ ...m, eventId })));
+    await syncSpeakerRecords(tx, row!, actor.id);
     await recordAudit(tx, ctx, {
       action: 'training.create',
       entityType: 'training',

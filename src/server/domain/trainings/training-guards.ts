@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client';
 import { experts, jurisdictions, trainingMaterials } from '../../db/schema';
 import { AppError, type FieldError } from '../../errors';
 import { filesAt, requireCitable, uploadHolder } from '../attachments/attachment-holders';
+import { registryVisible } from '../experts/expert-queries';
 
 type VenueInput = z.infer<typeof TrainingVenueInputSchema>;
 type SessionInput = z.infer<typeof TrainingSessionInputSchema>;
@@ -33,18 +34,22 @@ export async function checkVenues(db: Executor, ownerPath: string, venues: reado
   if (fields.length > 0) throw invalid(fields);
 }
 
-/** Each session names a speaker: a person of the register (active) or an outside speaker by name. */
-export async function checkSessions(db: Executor, sessions: readonly SessionInput[]) {
+/**
+ * Each session names a speaker: an active person of a register the organiser sees (its own, above or below — the same
+ * rule as the register's list), or an outside speaker by name.
+ */
+export async function checkSessions(db: Executor, actor: Actor, sessions: readonly SessionInput[]) {
   const fields: FieldError[] = [];
   const ids = [...new Set(sessions.flatMap((s) => (s.speakerExpertId ? [s.speakerExpertId] : [])))];
   const found =
     ids.length === 0
       ? []
       : await db
-          .select({ id: experts.id })
+          .select({ id: experts.id, path: jurisdictions.path })
           .from(experts)
+          .innerJoin(jurisdictions, eq(jurisdictions.code, experts.jurisdictionCode))
           .where(and(inArray(experts.id, ids), eq(experts.active, true)));
-  const known = new Set(found.map((r) => r.id));
+  const known = new Set(found.filter((r) => registryVisible(actor, r.path)).map((r) => r.id));
   sessions.forEach((s, i) => {
     if (s.speakerExpertId && !known.has(s.speakerExpertId)) {
       fields.push({ path: `sessions.${i}.speakerExpertId`, message: '主讲人不在人才库中或已停用' });

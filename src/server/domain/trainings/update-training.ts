@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { TrainingEventPatch } from '../../../shared/schemas/trainings';
 import { diffSummary, recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
@@ -12,6 +12,8 @@ import {
 } from '../../db/schema';
 import { AppError, forbidden } from '../../errors';
 import { canManageTraining } from '../../policies/trainings';
+import { notifyUsers, unitAccountIds } from '../notifications/notify';
+import { syncSpeakerRecords } from './speaker-records';
 import { readableTraining } from './training-access';
 import { checkMaterials, checkSessions, checkVenues, distinctMaterials } from './training-guards';
 import { loadTrainingDetail } from './training-queries';
@@ -34,7 +36,7 @@ export async function updateTraining(db: Executor, ctx: RequestContext, id: stri
     });
   }
   if (patch.venues) await checkVenues(db, ownerPath, patch.venues);
-  if (patch.sessions) await checkSessions(db, patch.sessions);
+  if (patch.sessions) await checkSessions(db, actor, patch.sessions);
   await checkMaterials(db, actor, patch.materials, id);
   const { version, sessions, venues, materials, cancelled, ...fields } = patch;
   return db.transaction(async (tx) => {
@@ -91,6 +93,28 @@ export async function updateTraining(db: Executor, ctx: RequestContext, id: stri
         ...(materials ? { materials: materials.length } : {}),
       },
     });
+    await syncSpeakerRecords(tx, updated[0]!, actor.id);
+    if (before.cancelledAt === null && updated[0]!.cancelledAt !== null) await notifyCancellation(tx, updated[0]!);
     return (await loadTrainingDetail(tx, id))!;
   });
+}
+
+/** Tells every unit with a live registration that the event is off, in the cancelling transaction. */
+async function notifyCancellation(tx: Executor, event: { id: string; title: string; startsOn: string }) {
+  const registered = await tx
+    .selectDistinct({ unitId: trainingRegistrations.unitId })
+    .from(trainingRegistrations)
+    .where(and(eq(trainingRegistrations.eventId, event.id), isNull(trainingRegistrations.cancelledAt)));
+  await notifyUsers(
+    tx,
+    await unitAccountIds(
+      tx,
+      registered.map((r) => r.unitId),
+    ),
+    {
+      title: '培训活动已取消',
+      body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位取消。`,
+      link: `/trainings/${event.id}`,
+    },
+  );
 }

@@ -51,7 +51,14 @@ interface ContactFirm {
   version: number;
 }
 interface ContactFirmDetail extends ContactFirm {
-  contacts: { id: string; contactedOn: string; way: ContactWay; content: string; recordedByName: string | null }[];
+  contacts: {
+    id: string;
+    contactedOn: string;
+    way: ContactWay;
+    content: string;
+    sharedWithFirm: boolean;
+    recordedByName: string | null;
+  }[];
 }
 
 const WAY_OPTIONS = ContactWay.values.map((value) => ({ value, label: ContactWay.labels[value] }));
@@ -71,8 +78,13 @@ function LiaisonSelect({
   useEffect(() => {
     if (!unitId) return setOptions([]);
     api
-      .get<{ items: { id: string; displayName: string; username: string }[] }>(`/units/${unitId}/guide-candidates`)
-      .then((r) => setOptions(r.items.map((u) => ({ value: u.id, label: u.displayName }))))
+      // The server's own rule (the officers a designation accepts from this bureau), not a copy of it here.
+      .get<{ items: { id: string; displayName: string; jurisdictionName: string }[] }>(
+        `/units/${unitId}/liaison-candidates`,
+      )
+      .then((r) =>
+        setOptions(r.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.jurisdictionName}）` }))),
+      )
       .catch(() => setOptions([]));
   }, [unitId]);
   return <Select id={id} value={value} onChange={onChange} options={options} placeholder="先选择企业，再选择联络员" />;
@@ -137,21 +149,29 @@ function DesignateModal({ onClose }: { onClose: (saved: boolean) => void }) {
   );
 }
 
+interface LogValues {
+  contactedOn: Dayjs;
+  way: ContactWay;
+  content: string;
+  sharedWithFirm?: boolean;
+}
+
 function FirmDrawer({ firmId, onClose }: { firmId: string; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [detail, setDetail] = useState<ContactFirmDetail | null>(null);
   const [changed, setChanged] = useState(false);
-  const [form] = Form.useForm<{ contactedOn: Dayjs; way: ContactWay; content: string }>();
+  const [form] = Form.useForm<LogValues>();
   useEffect(() => {
     api.get<ContactFirmDetail>(`/contact-firms/${firmId}`).then(setDetail, handleError);
   }, [firmId, handleError]);
-  const submit = async (values: { contactedOn: Dayjs; way: ContactWay; content: string }) => {
+  const submit = async (values: LogValues) => {
     try {
       const next = await api.post<ContactFirmDetail>(`/contact-firms/${firmId}/contacts`, {
         contactedOn: values.contactedOn.format('YYYY-MM-DD'),
         way: values.way,
         content: values.content.trim(),
+        sharedWithFirm: values.sharedWithFirm ?? false,
       });
       setDetail(next);
       setChanged(true);
@@ -189,6 +209,14 @@ function FirmDrawer({ firmId, onClose }: { firmId: string; onClose: (changed: bo
               <Form.Item name="content" label="联系内容" rules={[required('请填写联系内容')]}>
                 <Input.TextArea rows={3} maxLength={5000} />
               </Form.Item>
+              <Form.Item
+                name="sharedWithFirm"
+                valuePropName="checked"
+                label="告知企业"
+                extra="打开后企业可在“本单位”页看到这条记录，并收到通知；否则仅监管部门可见"
+              >
+                <Switch />
+              </Form.Item>
               <Button type="primary" htmlType="submit">
                 保存
               </Button>
@@ -198,7 +226,8 @@ function FirmDrawer({ firmId, onClose }: { firmId: string; onClose: (changed: bo
             items={detail.contacts.map((c) => ({
               children: (
                 <div>
-                  <strong>{c.contactedOn}</strong> <Tag>{ContactWay.labels[c.way]}</Tag> {c.content}
+                  <strong>{c.contactedOn}</strong> <Tag>{ContactWay.labels[c.way]}</Tag>
+                  {c.sharedWithFirm && <Tag color="blue">已告知企业</Tag>} {c.content}
                   {c.recordedByName ? `（${c.recordedByName}）` : ''}
                 </div>
               ),

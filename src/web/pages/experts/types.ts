@@ -56,6 +56,8 @@ export interface PersonRecord {
   title: string;
   description: string | null;
   caseRef: string | null;
+  rightsClueId: string | null;
+  rightsClueNo: string | null;
   recordedByName: string | null;
 }
 

@@ -21,10 +21,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { CampaignKind, PartnerKind, ServiceKind, ServiceProvider } from '../../../shared/enums-services';
 import { api, useApiErrorHandler } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
 import type { Page } from '../../app/types';
 import { DatePicker } from '../../components/BusinessDatePicker';
 import { ExportButton } from '../../components/ExportButton';
@@ -43,6 +44,7 @@ function RecordTab({
   toBody,
   createLabel,
   extra,
+  actions,
 }: {
   path: string;
   columns: { title: string; dataIndex: string; render?: (v: never, r: Row) => ReactNode }[];
@@ -50,6 +52,8 @@ function RecordTab({
   toBody: (values: Record<string, unknown>) => unknown;
   createLabel: string;
   extra?: ReactNode;
+  /** What may be done with a row (its last column), given a way to reload the list after a change. */
+  actions?: (row: Row, reload: () => void) => ReactNode;
 }) {
   const [data, setData] = useState<Page<Row> | null>(null);
   const [open, setOpen] = useState(false);
@@ -76,7 +80,11 @@ function RecordTab({
         size="small"
         loading={data === null}
         dataSource={data?.items ?? []}
-        columns={columns as never}
+        columns={
+          (actions
+            ? [...columns, { title: '操作', dataIndex: 'id', render: (_: never, r: Row) => actions(r, load) }]
+            : columns) as never
+        }
         scroll={{ x: 720 }}
       />
       <Modal
@@ -123,16 +131,21 @@ function PartnerSelect({ id, value, onChange }: { id?: string; value?: string; o
   );
 }
 
-function ServiceForm() {
+/** The service form; when correcting a record, its kind and unit stay as recorded (void and record anew instead). */
+function ServiceForm({ correcting = false }: { correcting?: boolean }) {
   const provider = Form.useWatch('provider');
   return (
     <>
-      <Form.Item name="kind" label="服务类型" rules={required('请选择服务类型')}>
-        <Select options={enumOptions(ServiceKind)} />
-      </Form.Item>
-      <Form.Item name="unitId" label="服务对象" rules={required('请选择服务对象')}>
-        <UnitSelect />
-      </Form.Item>
+      {!correcting && (
+        <>
+          <Form.Item name="kind" label="服务类型" rules={required('请选择服务类型')}>
+            <Select options={enumOptions(ServiceKind)} />
+          </Form.Item>
+          <Form.Item name="unitId" label="服务对象" rules={required('请选择服务对象')}>
+            <UnitSelect />
+          </Form.Item>
+        </>
+      )}
       <Form.Item name="provider" label="提供方" initialValue="bureau">
         <Radio.Group options={enumOptions(ServiceProvider)} />
       </Form.Item>
@@ -151,6 +164,100 @@ function ServiceForm() {
         <Input.TextArea rows={3} />
       </Form.Item>
     </>
+  );
+}
+
+/** Correcting a service record (its ledger entry follows) or voiding it with a reason; a voided one shows why. */
+function ServiceRecordActions({ row, reload }: { row: Row; reload: () => void }) {
+  const [mode, setMode] = useState<'edit' | 'void' | null>(null);
+  const [form] = Form.useForm();
+  const handleError = useApiErrorHandler();
+  const { message } = App.useApp();
+  if (row.voidedAt) {
+    return (
+      <Typography.Text type="secondary">
+        <Tag color="default">已作废</Tag>
+        {row.voidReason as string}
+      </Typography.Text>
+    );
+  }
+  const close = () => setMode(null);
+  const save = async () => {
+    const values = await form.validateFields();
+    const request =
+      mode === 'edit'
+        ? api.patch(`/service-records/${row.id}`, {
+            ...values,
+            occurredOn: day(values.occurredOn as Dayjs),
+            partnerId: values.provider === 'partner' ? values.partnerId : null,
+            description: values.description || null,
+            version: row.version,
+          })
+        : api.post(`/service-records/${row.id}/void`, { reason: values.reason, version: row.version });
+    try {
+      await request;
+      message.success(mode === 'edit' ? '服务记录已修改，台账已同步' : '服务记录已作废，已撤下其台账记录');
+      close();
+      reload();
+    } catch (error) {
+      handleError(error, form);
+    }
+  };
+  return (
+    <Flex gap={4}>
+      <Button
+        size="small"
+        autoInsertSpace={false}
+        onClick={() => setMode('edit')}
+        aria-label={`修改服务记录：${row.title as string}`}
+      >
+        修改
+      </Button>
+      <Button
+        size="small"
+        autoInsertSpace={false}
+        danger
+        onClick={() => setMode('void')}
+        aria-label={`作废服务记录：${row.title as string}`}
+      >
+        作废
+      </Button>
+      <Modal
+        title={mode === 'edit' ? '修改服务记录' : '作废服务记录'}
+        open={mode !== null}
+        okText={mode === 'edit' ? '保存' : '作废'}
+        okButtonProps={{ danger: mode === 'void' }}
+        onCancel={close}
+        onOk={save}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{
+            provider: row.provider,
+            partnerId: row.partnerId ?? undefined,
+            occurredOn: dayjs(row.occurredOn as string),
+            title: row.title,
+            description: row.description,
+          }}
+        >
+          {mode === 'edit' ? (
+            <ServiceForm correcting />
+          ) : (
+            <>
+              <Typography.Paragraph>
+                作废后记录保留并注明原因，其在服务对象台账中的记录将撤下，不再计入指标与统计。
+              </Typography.Paragraph>
+              <Form.Item name="reason" label="作废原因" rules={required('请填写作废原因')}>
+                <Input.TextArea rows={3} maxLength={500} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </Flex>
   );
 }
 
@@ -222,6 +329,8 @@ function Statistics() {
 }
 
 export default function ServicesPage() {
+  const me = useCurrentUser();
+  const isOfficer = me.role === 'officer' || me.role === 'admin';
   return (
     <PageContainer title="服务与活动" subTitle="服务记录、三进活动、自律公约与合作机构；计入服务对象的工作台账">
       <Tabs
@@ -236,6 +345,7 @@ export default function ServicesPage() {
                 extra={<ExportButton path="/service-records" />}
                 form={<ServiceForm />}
                 toBody={(v) => ({ ...v, occurredOn: day(v.occurredOn as Dayjs) })}
+                actions={isOfficer ? (row, reload) => <ServiceRecordActions row={row} reload={reload} /> : undefined}
                 columns={[
                   { title: '日期', dataIndex: 'occurredOn' },
                   {

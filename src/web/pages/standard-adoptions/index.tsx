@@ -3,15 +3,14 @@
  * its county/district bureau confirms or rejects; confirmed adopters count towards the targets (目标任务).
  * Applicants see their own unit's declarations, bureaus those of their area.
  */
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { ACCEPT_ATTRIBUTE } from '../../../shared/attachments';
 import { AdoptionStatus, PROVINCIAL_STANDARD } from '../../../shared/enums-people';
 import { api, useApiErrorHandler } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
-import { attachmentUrl, uploadAttachment } from '../../app/upload';
+import { attachmentUrl } from '../../app/upload';
+import { AttachmentsField, type FileRef } from '../../components/AttachmentsField';
 import { DatePicker } from '../../components/BusinessDatePicker';
 import { required, textOrNull } from '../../components/form-rules';
 import { PageContainer } from '../../components/PageContainer';
@@ -37,21 +36,25 @@ const STATUS_COLORS: Record<AdoptionStatus, string> = {
   rejected: 'error',
 };
 
+interface DeclareValues {
+  adoptedOn: Dayjs;
+  statement: string;
+  attachments?: FileRef[];
+}
+
 function DeclareForm({ onDone }: { onDone: () => void }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const [form] = Form.useForm<{ adoptedOn: Dayjs; statement: string }>();
-  const [files, setFiles] = useState<{ sha256: string; fileName: string }[]>([]);
-  const submit = async (values: { adoptedOn: Dayjs; statement: string }) => {
+  const [form] = Form.useForm<DeclareValues>();
+  const submit = async (values: DeclareValues) => {
     try {
       await api.post('/standard-adoptions', {
         adoptedOn: values.adoptedOn.format('YYYY-MM-DD'),
         statement: values.statement.trim(),
-        attachments: files,
+        attachments: values.attachments ?? [],
       });
       message.success('已提交贯标申报，待所在区县监管部门确认');
       form.resetFields();
-      setFiles([]);
       onDone();
     } catch (error) {
       handleError(error, form);
@@ -65,32 +68,12 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="statement" label="贯标情况说明" rules={[required('请填写贯标情况说明')]}>
         <Input.TextArea rows={4} maxLength={5000} placeholder="建立的制度、组织机构、分级管理、培训与自查等" />
       </Form.Item>
-      <Form.Item label="证明材料" required>
-        <Upload
-          accept={ACCEPT_ATTRIBUTE}
-          showUploadList={false}
-          customRequest={({ file, onSuccess, onError }) => {
-            const picked = file as File;
-            uploadAttachment(picked)
-              .then((stored) => {
-                setFiles((list) => [...list, { sha256: stored.sha256, fileName: picked.name.slice(0, 200) }]);
-                onSuccess?.(stored);
-              })
-              .catch((error: unknown) => {
-                handleError(error);
-                onError?.(error as Error);
-              });
-          }}
-        >
-          <Button icon={<UploadOutlined />}>上传文件</Button>
-        </Upload>
-        <Space wrap style={{ marginTop: 8 }}>
-          {files.map((f) => (
-            <Tag key={f.sha256} closable onClose={() => setFiles((list) => list.filter((x) => x.sha256 !== f.sha256))}>
-              {f.fileName}
-            </Tag>
-          ))}
-        </Space>
+      <Form.Item
+        name="attachments"
+        label="证明材料"
+        rules={[{ required: true, type: 'array', min: 1, message: '请上传证明材料' }]}
+      >
+        <AttachmentsField />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         提交申报

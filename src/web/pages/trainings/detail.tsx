@@ -29,6 +29,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { PageContainer } from '../../components/PageContainer';
 import { PdfButton } from '../../components/PdfButton';
 import { QrCode } from './QrCode';
+import { TrainingFormModal } from './TrainingFormModal';
 import type { Registration, TrainingDetail } from './types';
 
 interface Summary {
@@ -85,9 +86,10 @@ function FeedbackModal({
 export default function TrainingDetailPage() {
   const { id } = useParams<{ id: string }>();
   const me = useCurrentUser();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const handleError = useApiErrorHandler();
   const [event, setEvent] = useState<TrainingDetail | null>(null);
+  const [editing, setEditing] = useState(false);
   const [registrations, setRegistrations] = useState<Registration[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [feedbackFor, setFeedbackFor] = useState<Registration | null>(null);
@@ -146,13 +148,43 @@ export default function TrainingDetailPage() {
       handleError(error, walkInForm);
     }
   };
+  const cancelEvent = () =>
+    modal.confirm({
+      title: '取消该活动？',
+      content: '已报名的单位将收到取消通知，取消后不能再报名。',
+      okText: '取消活动',
+      okButtonProps: { danger: true },
+      cancelText: '返回',
+      onOk: async () => {
+        try {
+          await api.patch(`/trainings/${event.id}`, { version: event.version, cancelled: true });
+          message.success('活动已取消，已通知报名单位');
+          load();
+        } catch (error) {
+          handleError(error);
+        }
+      },
+    });
   const venueOptions = (only?: (v: TrainingDetail['venues'][number]) => boolean) =>
     event.venues
       .filter(only ?? (() => true))
       .map((v) => ({ value: v.id, label: `${TrainingVenueRole.labels[v.role]}：${v.name}` }));
 
   return (
-    <PageContainer title={event.title} subTitle={TrainingKind.labels[event.kind]}>
+    <PageContainer
+      title={event.title}
+      subTitle={TrainingKind.labels[event.kind]}
+      extra={
+        event.canManage && !event.cancelled ? (
+          <Space>
+            <Button onClick={() => setEditing(true)}>编辑活动</Button>
+            <Button danger onClick={cancelEvent}>
+              取消活动
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="主办">{event.ownerName}市场监督管理局</Descriptions.Item>
@@ -299,6 +331,17 @@ export default function TrainingDetailPage() {
             ))}
           </Flex>
         </Card>
+      )}
+      {editing && (
+        <TrainingFormModal
+          ownerJurisdictionCode={event.ownerJurisdictionCode}
+          event={event}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            load();
+          }}
+        />
       )}
       {feedbackFor && (
         <FeedbackModal

@@ -4,6 +4,7 @@ export interface Venue {
   id: string;
   role: TrainingVenueRole;
   name: string;
+  hostJurisdictionCode: string;
   hostName: string;
   capacity: number;
   address: string | null;
@@ -18,6 +19,7 @@ export interface TrainingEvent {
   kind: TrainingKind;
   title: string;
   description: string | null;
+  ownerJurisdictionCode: string;
   ownerName: string;
   audience: TrainingAudience;
   startsOn: string;
@@ -32,6 +34,7 @@ export interface TrainingDetail extends TrainingEvent {
     id: string;
     title: string;
     startsAt: string | null;
+    speakerExpertId: string | null;
     speakerName: string | null;
     speakerTitle: string | null;
   }[];

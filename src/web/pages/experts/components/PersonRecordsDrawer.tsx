@@ -6,6 +6,7 @@ import { App, Button, Card, Drawer, Flex, Form, Input, Select, Table, Tag } from
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { PersonRecordKind } from '../../../../shared/enums-people';
+import { RightsStatus } from '../../../../shared/enums-rights';
 import { api, useApiErrorHandler } from '../../../app/api';
 import { DatePicker } from '../../../components/BusinessDatePicker';
 import { required, textOrNull } from '../../../components/form-rules';
@@ -19,6 +20,46 @@ interface RecordForm {
   title: string;
   description?: string;
   caseRef?: string;
+  rightsClueId?: string;
+}
+
+/**
+ * Picks a rights clue or case from the officer's own clue list (searched by number): the server links only a clue the
+ * officer may see, so the choices are that list, not typed references.
+ */
+function RightsClueSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (v?: string) => void }) {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const search = useCallback((q: string) => {
+    api
+      .get<ListOf<{ id: string; clueNo: string; jurisdictionName: string; status: RightsStatus }>>('/rights/clues', {
+        q: q || undefined,
+        pageSize: 20,
+      })
+      .then((page) =>
+        setOptions(
+          page.items.map((c) => ({
+            value: c.id,
+            label: `${c.clueNo}（${c.jurisdictionName}，${RightsStatus.labels[c.status]}）`,
+          })),
+        ),
+      )
+      .catch(() => setOptions([]));
+  }, []);
+  useEffect(() => search(''), [search]);
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={options}
+      showSearch
+      allowClear
+      filterOption={false}
+      onSearch={search}
+      placeholder="输入线索编号搜索"
+      style={{ width: 320 }}
+    />
+  );
 }
 
 export function PersonRecordsDrawer({ expert, onClose }: { expert: Expert; onClose: () => void }) {
@@ -46,6 +87,7 @@ export function PersonRecordsDrawer({ expert, onClose }: { expert: Expert; onClo
         title: values.title.trim(),
         description: textOrNull(values.description),
         caseRef: textOrNull(values.caseRef),
+        rightsClueId: values.rightsClueId ?? null,
       });
       message.success('已记录');
       form.resetFields();
@@ -86,10 +128,11 @@ export function PersonRecordsDrawer({ expert, onClose }: { expert: Expert; onClo
             },
             { title: '事项', dataIndex: 'title', key: 'title' },
             {
-              title: '案件编号或关联记录',
+              title: '关联案件',
               dataIndex: 'caseRef',
               key: 'caseRef',
-              render: (v: string | null) => v ?? '—',
+              render: (v: string | null, r) =>
+                [r.rightsClueNo && `维权线索 ${r.rightsClueNo}`, v].filter(Boolean).join('；') || '—',
             },
             { title: '情况说明', dataIndex: 'description', key: 'description', render: (v: string | null) => v ?? '—' },
             { title: '记录人', dataIndex: 'recordedByName', key: 'recordedByName', render: (v) => v ?? '系统' },
@@ -104,7 +147,10 @@ export function PersonRecordsDrawer({ expert, onClose }: { expert: Expert; onClo
               <Form.Item name="occurredOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
                 <DatePicker />
               </Form.Item>
-              <Form.Item name="caseRef" label="案件编号或关联记录">
+              <Form.Item name="rightsClueId" label="关联维权线索或案件">
+                <RightsClueSelect />
+              </Form.Item>
+              <Form.Item name="caseRef" label="平台外案件编号（选填）">
                 <Input maxLength={200} style={{ width: 240 }} />
               </Form.Item>
             </Flex>
