@@ -42,6 +42,9 @@ test("every account's actions, 停用 included, stay in view on the account list
   await page.setViewportSize({ width: 1440, height: 900 });
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '账号管理' }).click();
+  // Other browser tests add accounts to the shared server, so the row is found by keyword, not on page 1.
+  await page.getByLabel('关键词').fill('putuo');
+  await page.getByLabel('关键词').press('Enter');
   // An officer row has the most actions (编辑, 重置密码, 重置两步验证, 停用).
   const row = page.getByRole('row').filter({ hasText: '普陀区市场监督管理局' });
   const disable = row.getByRole('button', { name: '停 用' }).or(row.getByRole('button', { name: '停用' }));

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { buildTestApp, type TestApp, testDatabaseKind } from './helpers/app';
 
@@ -33,6 +33,16 @@ async function lastLoginIp(username: string): Promise<string | null> {
 
 // Each test uses its own client addresses and accounts, so their counts stay apart.
 describe('login throttles', () => {
+  // The per-IP limit is a fixed one-minute window: on a slow machine a test's attempts could straddle a minute's end
+  // and be counted in two windows. The clock is held at the start of a minute (only Date; timers run as usual).
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Math.floor(Date.now() / 60_000) * 60_000 + 1_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('a forged X-Forwarded-For neither resets the per-IP count nor reaches the audit trail', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {
