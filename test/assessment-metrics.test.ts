@@ -172,16 +172,19 @@ beforeAll(async () => {
   const db = t.database.db;
   const own = await newApplicantUnit(t, '330603', 'metrics-keqiao');
   const other = await newApplicantUnit(t, '330602', 'metrics-yuecheng');
-  const service = (unitId: string, occurredOn: string) =>
+  const service = (unitId: string, occurredOn: string, voided = false) =>
     db.insert(serviceRecords).values({
       kind: 'legal_consultation',
       unitId,
       provider: 'bureau',
       occurredOn,
       title: '商业秘密保护法律咨询',
+      ...(voided ? { voidedAt: new Date(), voidReason: '重复登记' } : {}),
     });
   await service(own.unitId, '2022-04-01');
   await service(own.unitId, '2022-08-01');
+  // Voided: kept on record, never counted.
+  await service(own.unitId, '2022-06-01', true);
   await service(own.unitId, '2021-08-01');
   await service(other.unitId, '2022-04-01');
   const visit = (jurisdictionCode: string, occurredOn: string) =>

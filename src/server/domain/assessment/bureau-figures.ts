@@ -452,7 +452,7 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .from(serviceRecords)
       .innerJoin(units, eq(units.id, serviceRecords.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-      .where(and(under(subject), within(serviceRecords.occurredOn, period)))
+      .where(and(under(subject), within(serviceRecords.occurredOn, period), isNull(serviceRecords.voidedAt)))
       .orderBy(serviceRecords.occurredOn, units.name);
     return {
       value: rows.length,
