@@ -22,7 +22,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
 }
 
-const percentile = (sorted: number[], p: number) =>
+/** The p-th percentile of latencies sorted ascending (nearest rank; NaN when there are none). */
+export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 function once(

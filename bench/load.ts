@@ -30,6 +30,7 @@ import { DEMO_PASSWORD } from '../src/server/demo/seed';
 import { projectPath } from '../src/server/paths';
 import { UnitKind } from '../src/shared/enums';
 import { createPostgresBenchDatabase } from './database';
+import { percentile } from './http-load';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 180);
 const SESSIONS = Number(process.env.LOAD_SESSIONS ?? 200);
@@ -489,9 +490,6 @@ class Recorder {
     return [...this.errors.values()].reduce((a, b) => a + b, 0);
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 interface Figures {
   requests: number;
