@@ -9,7 +9,8 @@
  *
  * Where: PROVINCE_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/shangmi_province) or PROVINCE_DATA_DIR
  * (default ./data); the evidence key folder as the generator used it (EVIDENCE_KEY_DIR, default DATA_DIR/keys).
- * Load: BENCH_CONNECTIONS (default 10) clients for BENCH_SECONDS (default 5) per endpoint and per baseline.
+ * Load: BENCH_CONNECTIONS (default 10) clients for BENCH_SECONDS (default 5) per endpoint and per baseline;
+ * BENCH_ONLY (a regular expression on the endpoint's name) runs only the endpoints it matches.
  */
 import { count, desc, eq } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -23,6 +24,7 @@ import { type LoadResult, load } from './http-load';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const OFFICER = 'shaoxing';
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 
 /** The issue's goals: lists and searches p95 < 20 ms at ≥ 50 % of the baseline's throughput; roll-ups < 50 ms. */
 type Goal = 'list' | 'rollup' | 'document';
@@ -145,7 +147,7 @@ export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<voi
   const app = await buildApp({ config, database, serveWeb: false });
   const bare = Fastify({ logger: false });
   try {
-    const list = await endpoints(database);
+    const list = (await endpoints(database)).filter((e) => !ONLY || ONLY.test(e.name));
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
     const login = await fetch(`${origin}/api/v1/auth/login`, {
       method: 'POST',
