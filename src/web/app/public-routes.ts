@@ -25,6 +25,15 @@ const publicPages: Record<PublicPagePath, () => PageModule> = {
   '/help/public': () => import('../pages/help/public'),
 };
 
+/**
+ * The pages built on the public pages' own light components (pages/public/ui.tsx), without antd: the public entry
+ * shows them as they are. The others still use antd, which the public entry loads with them (app/antd-frame.tsx).
+ */
+export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>([
+  '/registry',
+  '/registry/:certificateNo',
+]);
+
 export interface PublicRoute {
   path: PublicPagePath;
   access: 'public';
@@ -32,6 +41,8 @@ export interface PublicRoute {
   page: LazyExoticComponent<ComponentType>;
   /** Starts loading the page's code (the same request `page` makes when it first renders). */
   load: () => PageModule;
+  /** Built without antd (LIGHT_PAGES). */
+  light: boolean;
 }
 
 export const publicRoutes: readonly PublicRoute[] = PUBLIC_PAGE_PATHS.map((path) => ({
@@ -40,4 +51,5 @@ export const publicRoutes: readonly PublicRoute[] = PUBLIC_PAGE_PATHS.map((path)
   blank: true,
   page: lazy(publicPages[path]),
   load: publicPages[path],
+  light: LIGHT_PAGES.has(path),
 }));

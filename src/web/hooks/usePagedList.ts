@@ -13,7 +13,19 @@ export function usePagedList<T>(
   query: Query,
   key: string,
 ): { data: Page<T>; loading: boolean; reload: () => void } {
-  const handleError = useApiErrorHandler();
+  return usePagedQuery<T>(path, query, key, useApiErrorHandler());
+}
+
+/**
+ * usePagedList with its own way of showing a failed request: the public pages say it on the page, without antd's
+ * message (issue 15).
+ */
+export function usePagedQuery<T>(
+  path: string,
+  query: Query,
+  key: string,
+  handleError: (error: unknown) => void,
+): { data: Page<T>; loading: boolean; reload: () => void } {
   const [result, setResult] = useState<{ key: string; page: Page<T> } | null>(null);
   const [generation, setGeneration] = useState(0);
 

@@ -1,9 +1,8 @@
 /**
  * The frame of the public pages (示范基地名录, 公示): no login, a header with the product name and the public
- * sections, and a link to log in (or back to the workbench for a logged-in user).
+ * sections, and a link to log in (or back to the workbench for a logged-in user). Plain elements and public.css, no
+ * antd: it is part of every public page's first load (issue 15).
  */
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Layout, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
@@ -46,10 +45,12 @@ export function PublicLayout({ title, children }: PublicLayoutProps) {
   const account = user ? { to: '/', label: '进入工作台' } : { to: '/login', label: '登录' };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="sm-public-page">
       <header className="sm-public-header">
         <Link to="/registry" className="sm-public-brand" aria-label={`${PUBLIC_BRAND}（示范基地名录）`}>
-          <SafetyCertificateOutlined style={{ fontSize: 24 }} />
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="currentColor">
+            <path d="M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z" />
+          </svg>
           <span>{PUBLIC_BRAND}</span>
         </Link>
         <nav className="sm-public-nav" aria-label="公开栏目">
@@ -63,14 +64,8 @@ export function PublicLayout({ title, children }: PublicLayoutProps) {
           <Link to={account.to}>{account.label}</Link>
         </nav>
       </header>
-      <Layout.Content>
-        <main className="sm-public-main">{children}</main>
-      </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', background: 'transparent' }}>
-        <Typography.Text type="secondary">
-          {APP_SUBTITLE} · 本栏目信息向社会公开，不含单位联系人等个人信息
-        </Typography.Text>
-      </Layout.Footer>
-    </Layout>
+      <main className="sm-public-main">{children}</main>
+      <footer className="sm-public-footer">{APP_SUBTITLE} · 本栏目信息向社会公开，不含单位联系人等个人信息</footer>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 /** The friendly "not found" result of the public pages (an unknown certificate number or notice). */
-import { Button, Card, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { Button, Card, Result } from './ui';
 
 interface PublicNotFoundProps {
   title: string;
@@ -19,7 +19,7 @@ export function PublicNotFound({ title, subTitle, backTo, backLabel }: PublicNot
         title={title}
         subTitle={subTitle}
         extra={
-          <Button type="primary" onClick={() => navigate(backTo)}>
+          <Button primary onClick={() => navigate(backTo)}>
             {backLabel}
           </Button>
         }

@@ -2,9 +2,8 @@
  * Shapes of the public registry and publicity answers (src/server/routes/registry.ts, publicity.ts) as the browser
  * receives them, plus the small helpers the public pages share.
  */
-import dayjs from 'dayjs';
 import type { BaseKind, BaseLevel } from '../../../core/programs/enums';
-import type { DecisionForm, RevocationGround } from '../../../shared/enums';
+import type { DecisionForm, JurisdictionLevel, RevocationGround } from '../../../shared/enums';
 
 export type BaseStatus = 'active' | 'revoked';
 
@@ -127,9 +126,48 @@ export interface ObjectionReceipt {
   resolvedAt: string | null;
 }
 
-/** "2025-06-03" → "2025年6月3日"; anything else is shown as it is. */
+/** A calendar day or an instant as the browser reads it (a bare "2025-06-03" is that day, not UTC midnight). */
+function parseDay(day: string): Date | null {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const parsed = plain ? new Date(Number(plain[1]), Number(plain[2]) - 1, Number(plain[3])) : new Date(day);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+/** "2025-06-03" → "2025年6月3日"; anything else is shown as it is. No dayjs: the public bundle stays small. */
 export function chineseDay(day: string | null | undefined): string {
   if (!day) return '—';
-  const parsed = dayjs(day);
-  return parsed.isValid() ? parsed.format('YYYY年M月D日') : day;
+  const parsed = parseDay(day);
+  return parsed ? `${parsed.getFullYear()}年${parsed.getMonth() + 1}月${parsed.getDate()}日` : day;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as "2025-06-03" (local day), or with the time as "2025-06-03 14:05". */
+export function isoDay(at: string | null | undefined, withTime = false): string {
+  if (!at) return '—';
+  const d = parseDay(at);
+  if (!d) return at;
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return withTime ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
+}
+
+/**
+ * The registry's filter choices, in the order and words of core/programs/enums.ts and shared/enums.ts, which build
+ * zod schemas (~30 KB) the public bundle does without; the types keep the keys the same.
+ */
+export const BASE_LEVEL_LABELS: Record<BaseLevel, string> = {
+  national: '国家级',
+  provincial: '省级',
+  municipal: '市级',
+  district: '区县级',
+};
+
+export const BASE_KIND_LABELS: Record<BaseKind, string> = { point: '示范点', station: '示范站', zone: '示范区' };
+
+export const JURISDICTION_LEVEL_LABELS: Record<JurisdictionLevel, string> = {
+  national: '国家',
+  provincial: '省级',
+  municipal: '市级',
+  district: '区县级',
+  functional_zone: '功能区',
+};

@@ -1,6 +1,6 @@
 /** A base's status in the registry: valid (green) or revoked (red). */
-import { Tag } from 'antd';
 import type { BaseSummary } from '../public-types';
+import { Tag } from '../ui';
 
 export function BaseStatusTag({ base }: { base: Pick<BaseSummary, 'status' | 'statusLabel'> }) {
   return base.status === 'revoked' ? (

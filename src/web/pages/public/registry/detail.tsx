@@ -1,20 +1,16 @@
 /**
  * /registry/:certificateNo — one demonstration base as the public sees it: the unit, the base's title, level,
  * jurisdiction and industry, the certification decision, the plaque, the annual reviews and, once revoked, the
- * ground (verbatim 002 art. 15), date and revoking document. No login needed.
+ * ground (verbatim 002 art. 15), date and revoking document. No login needed. Built on ../ui, not antd (issue 15).
  */
-import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../app/api';
 import { documentUrls } from '../../../app/documents';
-import { PageLoading } from '../../../components/PageLoading';
-import { PdfButton } from '../../../components/PdfButton';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
-import { type AnnualReview, type BaseDetail, type BaseIncentive, chineseDay } from '../public-types';
+import { type AnnualReview, type BaseDetail, type BaseIncentive, chineseDay, isoDay } from '../public-types';
+import { Alert, Button, Card, CopyButton, Descriptions, DownloadButton, Empty, Loading, Result, Table, Tag } from '../ui';
 import { BaseStatusTag } from './BaseStatusTag';
 
 type Loaded =
@@ -27,72 +23,53 @@ function RevocationBlock({ revocation }: { revocation: NonNullable<BaseDetail['r
   return (
     <Alert
       type="error"
-      showIcon
-      icon={<StopOutlined />}
       role="alert"
-      title={
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          该示范基地已于{chineseDay(revocation.revokedOn)}被撤销认定
-        </Typography.Text>
-      }
+      title={<span style={{ fontSize: 16 }}>该示范基地已于{chineseDay(revocation.revokedOn)}被撤销认定</span>}
       description={
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginTop: 8 }}
-          items={[
-            { key: 'revokedOn', label: '撤销日期', children: chineseDay(revocation.revokedOn) },
-            {
-              key: 'ground',
-              label: '撤销事由',
-              children: revocation.groundLabel ?? '—',
-            },
-            { key: 'document', label: '撤销文件', children: revocation.document ?? '—' },
-            ...(revocation.note
-              ? [{ key: 'note', label: '内部备注（仅认定机关可见）', children: revocation.note }]
-              : []),
-          ]}
-        />
+        <div style={{ marginTop: 8 }}>
+          <Descriptions
+            items={[
+              { key: 'revokedOn', label: '撤销日期', children: chineseDay(revocation.revokedOn) },
+              { key: 'ground', label: '撤销事由', children: revocation.groundLabel ?? '—' },
+              { key: 'document', label: '撤销文件', children: revocation.document ?? '—' },
+              ...(revocation.note
+                ? [{ key: 'note', label: '内部备注（仅认定机关可见）', children: revocation.note }]
+                : []),
+            ]}
+          />
+        </div>
       }
     />
   );
 }
 
+const OUTCOME_COLORS = { pass: 'success', rectify: 'warning', revoke: 'error' } as const;
+
 function ReviewsCard({ reviews }: { reviews: AnnualReview[] }) {
   return (
-    <Card title="年度复核" size="small">
+    <Card title="年度复核">
       {reviews.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无年度复核记录" />
+        <Empty>暂无年度复核记录</Empty>
       ) : (
         <Table<AnnualReview>
-          rowKey="year"
-          size="small"
-          pagination={false}
-          dataSource={reviews}
+          label="年度复核"
+          rowKey={(r) => String(r.year)}
+          rows={reviews}
+          empty="暂无年度复核记录"
           columns={[
-            { title: '年度', dataIndex: 'year', width: 100, render: (year: number) => `${year}年` },
+            { key: 'year', title: '年度', width: 100, render: (r) => `${r.year}年` },
             {
+              key: 'outcome',
               title: '复核结论',
-              dataIndex: 'outcomeLabel',
               width: 120,
-              render: (label: string, r) => (
-                <Tag color={r.outcome === 'pass' ? 'success' : r.outcome === 'rectify' ? 'warning' : 'error'}>
-                  {label}
-                </Tag>
-              ),
+              render: (r) => <Tag color={OUTCOME_COLORS[r.outcome]}>{r.outcomeLabel}</Tag>,
             },
             {
-              title: '复核情况',
               key: 'findings',
-              render: (_: unknown, r) =>
-                r.detail ? <span style={{ whiteSpace: 'pre-line' }}>{r.detail.findings}</span> : '—',
+              title: '复核情况',
+              render: (r) => (r.detail ? <div className="pub-wrap">{r.detail.findings}</div> : '—'),
             },
-            {
-              title: '记录时间',
-              dataIndex: 'recordedAt',
-              width: 140,
-              render: (at: string) => dayjs(at).format('YYYY-MM-DD'),
-            },
+            { key: 'recordedAt', title: '记录时间', width: 140, render: (r) => isoDay(r.recordedAt) },
           ]}
         />
       )}
@@ -108,35 +85,32 @@ function BaseView({ base }: { base: BaseDetail }) {
   const from = (location.state as { registrySearch?: unknown } | null)?.registrySearch;
   const back = () => navigate(`/registry${typeof from === 'string' && from ? `?${from}` : ''}`);
   return (
-    <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
+    <div className="pub-stack">
+      <div className="pub-row" style={{ justifyContent: 'space-between', gap: 12 }}>
         <div>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
-            {base.unitName}
-          </Typography.Title>
-          <Flex gap={8} align="center" wrap>
-            <Typography.Text type="secondary">{base.title}</Typography.Text>
+          <h1 className="pub-title">{base.unitName}</h1>
+          <div className="pub-row">
+            <span className="pub-secondary">{base.title}</span>
             <BaseStatusTag base={base} />
-          </Flex>
+          </div>
         </div>
-        <Button icon={<ArrowLeftOutlined />} onClick={back}>
-          返回名录
+        <Button onClick={back}>
+          <span aria-hidden="true">←</span>返回名录
         </Button>
-      </Flex>
+      </div>
       {base.revocation && <RevocationBlock revocation={base.revocation} />}
-      <Card title="基本信息" size="small">
+      <Card title="基本信息">
         <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, sm: 1, md: 2 }}
+          columns={2}
           items={[
             {
               key: 'certificateNo',
               label: '证书编号',
               children: (
-                <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
-                  {base.certificateNo}
-                </Typography.Text>
+                <>
+                  <span style={{ fontFamily: 'monospace' }}>{base.certificateNo}</span>
+                  <CopyButton text={base.certificateNo} label="复制证书编号" />
+                </>
               ),
             },
             { key: 'status', label: '状态', children: <BaseStatusTag base={base} /> },
@@ -155,11 +129,9 @@ function BaseView({ base }: { base: BaseDetail }) {
           ]}
         />
       </Card>
-      <Card title="认定决定" size="small">
+      <Card title="认定决定">
         <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, sm: 1, md: 2 }}
+          columns={2}
           items={[
             { key: 'issuer', label: '认定机关', children: base.issuer },
             { key: 'form', label: '认定方式', children: base.decision.formLabel },
@@ -168,17 +140,17 @@ function BaseView({ base }: { base: BaseDetail }) {
             { key: 'designation', label: '认定称号', children: base.designation },
           ]}
         />
-        <Flex gap={8} wrap style={{ marginTop: 12 }}>
-          <PdfButton path={documentUrls.certificationList(base.certificateNo)}>下载认定名单</PdfButton>
+        <div className="pub-row" style={{ marginTop: 12 }}>
+          <DownloadButton path={documentUrls.certificationList(base.certificateNo)}>下载认定名单</DownloadButton>
           {base.documents.holder && !revoked && (
             <>
-              <PdfButton path={documentUrls.certificate(base.certificateNo)}>下载认定证书</PdfButton>
-              <PdfButton path={documentUrls.plaque(base.certificateNo)}>下载牌匾</PdfButton>
+              <DownloadButton path={documentUrls.certificate(base.certificateNo)}>下载认定证书</DownloadButton>
+              <DownloadButton path={documentUrls.plaque(base.certificateNo)}>下载牌匾</DownloadButton>
             </>
           )}
-        </Flex>
+        </div>
       </Card>
-      <Card title="牌匾" size="small">
+      <Card title="牌匾">
         <div
           className={revoked ? 'sm-plaque sm-plaque-revoked' : 'sm-plaque'}
           role="img"
@@ -187,29 +159,29 @@ function BaseView({ base }: { base: BaseDetail }) {
           {base.plaqueText}
         </div>
         {revoked && (
-          <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
+          <p className="pub-danger" style={{ marginTop: 8, marginBottom: 0 }}>
             认定已撤销，该牌匾不再有效。
-          </Typography.Paragraph>
+          </p>
         )}
       </Card>
       <ReviewsCard reviews={base.reviews} />
       {base.incentives.length > 0 && (
-        <Card title="激励措施" size="small">
+        <Card title="激励措施">
           <Table<BaseIncentive>
+            label="激励措施"
             rowKey={(r) => `${r.grantedOn}-${r.measure}`}
-            size="small"
-            pagination={false}
-            dataSource={base.incentives}
+            rows={base.incentives}
+            empty="—"
             columns={[
-              { title: '类型', dataIndex: 'kindLabel', width: 120 },
-              { title: '激励措施', dataIndex: 'measure' },
-              { title: '授予日期', dataIndex: 'grantedOn', width: 120 },
-              { title: '文号', dataIndex: 'document', render: (v: string | null) => v ?? '—' },
+              { key: 'kind', title: '类型', width: 120, render: (r) => r.kindLabel },
+              { key: 'measure', title: '激励措施', render: (r) => r.measure },
+              { key: 'grantedOn', title: '授予日期', width: 120, render: (r) => r.grantedOn },
+              { key: 'document', title: '文号', render: (r) => r.document ?? '—' },
             ]}
           />
         </Card>
       )}
-    </Flex>
+    </div>
   );
 }
 
@@ -246,7 +218,7 @@ export default function RegistryDetailPage() {
   const title = loaded.state === 'found' ? loaded.base.unitName : '示范基地详情';
   return (
     <PublicLayout title={title}>
-      {loaded.state === 'loading' && <PageLoading />}
+      {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'found' && <BaseView base={loaded.base} />}
       {loaded.state === 'not_found' && (
         <PublicNotFound
@@ -263,7 +235,7 @@ export default function RegistryDetailPage() {
             title="加载失败"
             subTitle={loaded.message}
             extra={
-              <Button type="primary" onClick={load}>
+              <Button primary onClick={load}>
                 重试
               </Button>
             }

@@ -2,21 +2,26 @@
  * /registry — the public registry of demonstration bases (示范基地名录), no login needed: searched by unit name and
  * filtered by level, category, jurisdiction (with everything below it), industry, year and status, paged by the
  * server. Filters live in the address bar so a search can be bookmarked or shared. Revoked bases stay listed,
- * visibly marked.
+ * visibly marked. Built on the public pages' own components (../ui), not antd: part of a small bundle (issue 15).
  */
-import { Button, Card, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { type HTMLAttributes, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { BaseKind, BaseLevel } from '../../../../core/programs/enums';
+import type { BaseKind, BaseLevel } from '../../../../core/programs/enums';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/industries';
-import { JurisdictionLevel } from '../../../../shared/enums';
-import { useApiErrorHandler } from '../../../app/api';
-import { ExportButton } from '../../../components/ExportButton';
+import { ApiError } from '../../../app/api';
 import { buildJurisdictionTree, type JurisdictionNode, useJurisdictions } from '../../../hooks/useJurisdictions';
-import { readPaging, tablePagination, usePagedList } from '../../../hooks/usePagedList';
+import { PAGE_SIZES, readPaging, usePagedQuery } from '../../../hooks/usePagedList';
 import { PublicLayout } from '../PublicLayout';
-import { BASE_STATUS_LABELS, type BaseStatus, type BaseSummary, chineseDay } from '../public-types';
+import {
+  BASE_KIND_LABELS,
+  BASE_LEVEL_LABELS,
+  BASE_STATUS_LABELS,
+  type BaseStatus,
+  type BaseSummary,
+  chineseDay,
+  JURISDICTION_LEVEL_LABELS,
+} from '../public-types';
+import { Alert, Button, Card, DownloadButton, Pagination, Select, type SelectOption, Table } from '../ui';
 import { BaseStatusTag } from './BaseStatusTag';
 
 interface RegistryFilter {
@@ -33,6 +38,9 @@ interface RegistryFilter {
 
 const STATUSES: readonly BaseStatus[] = ['active', 'revoked'];
 
+const LEVELS = Object.keys(BASE_LEVEL_LABELS) as BaseLevel[];
+const KINDS = Object.keys(BASE_KIND_LABELS) as BaseKind[];
+
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -42,8 +50,8 @@ function readFilter(params: URLSearchParams): RegistryFilter {
   const industryCode = params.get('industryCode') ?? '';
   return {
     q: (params.get('q') ?? '').slice(0, 100),
-    level: oneOf(BaseLevel.values, params.get('level')),
-    category: oneOf(BaseKind.values, params.get('category')),
+    level: oneOf(LEVELS, params.get('level')),
+    category: oneOf(KINDS, params.get('category')),
     jurisdictionCode: /^\d{6}$/.test(jurisdictionCode) ? jurisdictionCode : undefined,
     industryCode: /^\d{2}$/.test(industryCode) ? industryCode : undefined,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
@@ -66,47 +74,40 @@ function writeFilter(filter: RegistryFilter): URLSearchParams {
   return params;
 }
 
-const LEVEL_OPTIONS = BaseLevel.values.map((value) => ({ value, label: BaseLevel.labels[value] }));
-const CATEGORY_OPTIONS = BaseKind.values.map((value) => ({ value, label: BaseKind.labels[value] }));
+const LEVEL_OPTIONS = LEVELS.map((value) => ({ value, label: BASE_LEVEL_LABELS[value] }));
+const CATEGORY_OPTIONS = KINDS.map((value) => ({ value, label: BASE_KIND_LABELS[value] }));
 const STATUS_OPTIONS = STATUSES.map((value) => ({ value, label: BASE_STATUS_LABELS[value] }));
 
-/** GB/T 4754 divisions grouped by section; searchable by code or name. */
+/** GB/T 4754 divisions grouped by section. */
 const INDUSTRY_OPTIONS = INDUSTRY_SECTIONS.map((section) => ({
   label: `${section.code} ${section.name}`,
-  title: section.name,
   options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
     value: d.code,
     label: `${d.code} ${d.name}`,
   })),
 }));
 
-interface TreeOption {
-  value: string;
-  title: string;
-  label: string;
-  children?: TreeOption[];
+/** The jurisdiction tree as one list, each level indented under its parent (a native select has no tree). */
+function jurisdictionOptions(nodes: JurisdictionNode[], depth = 0): SelectOption[] {
+  return nodes.flatMap((node) => [
+    {
+      value: node.code,
+      label: `${'\u3000'.repeat(depth)}${node.name}（${JURISDICTION_LEVEL_LABELS[node.level]}）`,
+    },
+    ...jurisdictionOptions(node.children, depth + 1),
+  ]);
 }
 
-function toTreeOptions(nodes: JurisdictionNode[]): TreeOption[] {
-  return nodes.map((node) => ({
-    value: node.code,
-    title: `${node.name}（${JurisdictionLevel.labels[node.level]}）`,
-    label: node.name,
-    children: node.children.length > 0 ? toTreeOptions(node.children) : undefined,
-  }));
-}
-
-function yearOptions(selected: number | undefined) {
-  const last = dayjs().year() + 1;
+function yearOptions(selected: number | undefined): SelectOption[] {
+  const last = new Date().getFullYear() + 1;
   const years = Array.from({ length: last - 2015 + 1 }, (_, i) => last - i);
   if (selected && !years.includes(selected)) years.push(selected);
-  return years.sort((a, b) => b - a).map((year) => ({ value: year, label: `${year}年` }));
+  return years.sort((a, b) => b - a).map((year) => ({ value: String(year), label: `${year}年` }));
 }
 
 const detailPath = (certificateNo: string) => `/registry/${encodeURIComponent(certificateNo)}`;
 
 export default function RegistryListPage() {
-  const _handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const key = writeFilter(filter).toString();
@@ -121,12 +122,15 @@ export default function RegistryListPage() {
     page: filter.page,
     pageSize: filter.pageSize,
   };
-  const { data, loading } = usePagedList<BaseSummary>('/registry', listQuery, key);
+  const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
+  const { data, loading } = usePagedQuery<BaseSummary>('/registry', listQuery, key, (error) =>
+    setFailure({ key, message: error instanceof ApiError ? error.message : '加载失败，请稍后重试' }),
+  );
   const [search, setSearch] = useState(filter.q);
   const { items: jurisdictions, loading: jurisdictionsLoading } = useJurisdictions();
   // The national root is the whole registry: offer the provinces (and below) as choices.
-  const treeData = useMemo(
-    () => toTreeOptions(buildJurisdictionTree(jurisdictions).flatMap((root) => root.children)),
+  const jurisdictionChoices = useMemo(
+    () => jurisdictionOptions(buildJurisdictionTree(jurisdictions).flatMap((root) => root.children)),
     [jurisdictions],
   );
 
@@ -135,90 +139,86 @@ export default function RegistryListPage() {
     setParams(writeFilter({ ...readFilter(new URLSearchParams(window.location.search)), page: 1, ...patch }));
 
   useEffect(() => setSearch(filter.q), [filter.q]);
+  const { page: _page, pageSize: _pageSize, ...exportQuery } = listQuery;
 
   return (
     <PublicLayout title="示范基地名录">
-      <Flex vertical gap={16}>
+      <div className="pub-stack">
         <div>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
-            商业秘密保护示范基地名录
-          </Typography.Title>
-          <Typography.Text type="secondary">
+          <h1 className="pub-title">商业秘密保护示范基地名录</h1>
+          <span className="pub-secondary">
             经市场监督管理部门认定的商业秘密保护示范点、示范站、示范区。已撤销认定的基地仍予列示并标明撤销情况。
-          </Typography.Text>
+          </span>
         </div>
-        <Card size="small">
-          <Flex gap={12} wrap align="center" role="search" aria-label="示范基地查询">
-            <Input.Search
-              aria-label="搜索单位名称"
-              placeholder="输入单位名称查询"
-              allowClear
-              enterButton="查询"
-              maxLength={100}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(value) => update({ q: value.trim() })}
-              style={{ width: 320, maxWidth: '100%' }}
-            />
-            <Select<BaseLevel>
-              aria-label="级别"
+        <Card>
+          <div className="pub-row" role="search" aria-label="示范基地查询" style={{ gap: 12 }}>
+            <form
+              className="pub-search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                update({ q: search.trim() });
+              }}
+            >
+              <input
+                className="pub-input"
+                type="search"
+                aria-label="搜索单位名称"
+                placeholder="输入单位名称查询"
+                maxLength={100}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+              <Button primary type="submit">
+                查询
+              </Button>
+            </form>
+            <Select
+              label="级别"
               placeholder="全部级别"
-              allowClear
               options={LEVEL_OPTIONS}
               value={filter.level}
-              onChange={(level) => update({ level })}
-              style={{ width: 130 }}
+              onChange={(level) => update({ level: level as BaseLevel | undefined })}
+              width={130}
             />
-            <Select<BaseKind>
-              aria-label="类别"
+            <Select
+              label="类别"
               placeholder="全部类别"
-              allowClear
               options={CATEGORY_OPTIONS}
               value={filter.category}
-              onChange={(category) => update({ category })}
-              style={{ width: 130 }}
+              onChange={(category) => update({ category: category as BaseKind | undefined })}
+              width={130}
             />
-            <TreeSelect<string>
-              aria-label="辖区"
-              placeholder="全部辖区"
-              allowClear
-              loading={jurisdictionsLoading}
-              treeData={treeData}
-              treeNodeLabelProp="label"
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              popupMatchSelectWidth={false}
+            <Select
+              label="辖区"
+              placeholder={jurisdictionsLoading ? '辖区加载中…' : '全部辖区'}
+              options={jurisdictionChoices}
               value={filter.jurisdictionCode}
-              onChange={(jurisdictionCode) => update({ jurisdictionCode: jurisdictionCode ?? undefined })}
-              style={{ width: 200 }}
+              onChange={(jurisdictionCode) => update({ jurisdictionCode })}
+              width={200}
             />
-            <Select<string>
-              aria-label="行业"
+            <Select
+              label="行业"
               placeholder="全部行业"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
               options={INDUSTRY_OPTIONS}
               value={filter.industryCode}
               onChange={(industryCode) => update({ industryCode })}
-              popupMatchSelectWidth={false}
-              style={{ width: 200 }}
+              width={200}
             />
-            <Select<number>
-              aria-label="年度"
+            <Select
+              label="年度"
               placeholder="全部年度"
-              allowClear
               options={yearOptions(filter.year)}
-              value={filter.year}
-              onChange={(year) => update({ year })}
-              style={{ width: 120 }}
+              value={filter.year ? String(filter.year) : undefined}
+              onChange={(year) => update({ year: year ? Number(year) : undefined })}
+              width={120}
             />
-            <Select<BaseStatus>
-              aria-label="状态"
+            <Select
+              label="状态"
               placeholder="全部状态"
-              allowClear
               options={STATUS_OPTIONS}
               value={filter.status}
-              onChange={(status) => update({ status })}
-              style={{ width: 120 }}
+              onChange={(status) => update({ status: status as BaseStatus | undefined })}
+              width={120}
             />
             <Button
               onClick={() => {
@@ -228,66 +228,77 @@ export default function RegistryListPage() {
             >
               重置
             </Button>
-            <ExportButton path="/registry" query={listQuery} />
-          </Flex>
+            <DownloadButton path="/registry/export.xlsx" query={exportQuery}>
+              导出 Excel
+            </DownloadButton>
+          </div>
         </Card>
-        <Card size="small" aria-busy={loading} data-testid="registry-table" data-query={key}>
+        {failure?.key === key && <Alert type="error" role="alert" title={failure.message} />}
+        <Card aria-busy={loading} data-testid="registry-table" data-query={key}>
           <Table<BaseSummary>
-            rowKey="certificateNo"
+            label="示范基地列表"
+            rowKey={(base) => base.certificateNo}
             loading={loading}
-            dataSource={data.items}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: '没有符合条件的示范基地' }}
-            rowClassName={(base) => (base.status === 'revoked' ? 'sm-revoked-row' : '')}
-            onRow={(base) => ({ 'data-status': base.status }) as HTMLAttributes<HTMLTableRowElement>}
-            pagination={tablePagination(
-              filter,
-              data.total,
-              (total) => `共 ${total} 个示范基地`,
-              (paging) => setParams(writeFilter({ ...filter, ...paging })),
-            )}
+            rows={data.items}
+            empty="没有符合条件的示范基地"
+            rowProps={(base) => ({
+              className: base.status === 'revoked' ? 'sm-revoked-row' : undefined,
+              'data-status': base.status,
+            })}
             columns={[
               {
+                key: 'certificateNo',
                 title: '证书编号',
-                dataIndex: 'certificateNo',
-                render: (no: string) => (
-                  <Link to={detailPath(no)} state={{ registrySearch: key }} style={{ fontFamily: 'monospace' }}>
-                    {no}
+                render: (base) => (
+                  <Link
+                    to={detailPath(base.certificateNo)}
+                    state={{ registrySearch: key }}
+                    style={{ fontFamily: 'monospace' }}
+                  >
+                    {base.certificateNo}
                   </Link>
                 ),
               },
               {
+                key: 'unitName',
                 title: '单位名称',
-                dataIndex: 'unitName',
-                render: (name: string, base) => (
+                render: (base) => (
                   <Link to={detailPath(base.certificateNo)} state={{ registrySearch: key }} className="sm-revoked-text">
-                    {name}
+                    {base.unitName}
                   </Link>
                 ),
               },
-              { title: '基地名称', dataIndex: 'title' },
-              { title: '类别', dataIndex: 'categoryLabel' },
-              { title: '级别', dataIndex: 'levelLabel' },
-              { title: '辖区', dataIndex: 'jurisdictionName' },
-              { title: '认定年度', dataIndex: 'year' },
+              { key: 'title', title: '基地名称', render: (base) => base.title },
+              { key: 'category', title: '类别', render: (base) => base.categoryLabel },
+              { key: 'level', title: '级别', render: (base) => base.levelLabel },
+              { key: 'jurisdiction', title: '辖区', render: (base) => base.jurisdictionName },
+              { key: 'year', title: '认定年度', render: (base) => base.year },
               {
+                key: 'status',
                 title: '状态',
-                dataIndex: 'status',
-                render: (_: BaseStatus, base) => (
-                  <Flex vertical gap={2} align="flex-start">
+                render: (base) => (
+                  <div style={{ display: 'flex', flexDirection: 'column', gap: 2, alignItems: 'flex-start' }}>
                     <BaseStatusTag base={base} />
                     {base.revokedOn && (
-                      <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                      <span className="pub-danger" style={{ fontSize: 12 }}>
                         {chineseDay(base.revokedOn)}撤销
-                      </Typography.Text>
+                      </span>
                     )}
-                  </Flex>
+                  </div>
                 ),
               },
             ]}
           />
+          <Pagination
+            page={filter.page}
+            pageSize={filter.pageSize}
+            total={data.total}
+            sizes={PAGE_SIZES}
+            totalLabel={(total) => `共 ${total} 个示范基地`}
+            onChange={(paging) => setParams(writeFilter({ ...filter, ...paging }))}
+          />
         </Card>
-      </Flex>
+      </div>
     </PublicLayout>
   );
 }
