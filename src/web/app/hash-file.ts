@@ -1,8 +1,9 @@
 /**
  * Hashes a file in the browser, chunk by chunk from `file.stream()`, so a multi-GB file never sits in memory and
- * nothing of it leaves the computer. SHA-256 and SM3 (GB/T 32905) come from hash-wasm.
+ * nothing of it leaves the computer. SHA-256 and SM3 (GB/T 32905) come from hash-wasm, loaded when a file is first
+ * hashed (not with the public verification page, issue 15).
  */
-import { createSHA256, createSM3, type IHasher } from 'hash-wasm';
+import type { IHasher } from 'hash-wasm';
 
 export type DigestAlgorithm = 'sha256' | 'sm3';
 
@@ -15,7 +16,8 @@ export interface HashFileOptions {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-function createHasher(algorithm: DigestAlgorithm): Promise<IHasher> {
+async function createHasher(algorithm: DigestAlgorithm): Promise<IHasher> {
+  const { createSHA256, createSM3 } = await import('hash-wasm');
   return algorithm === 'sm3' ? createSM3() : createSHA256();
 }
 

@@ -2,13 +2,9 @@
  * What the evidence page (/evidence) and the public verification page (/verify) share: the API's shapes (mirroring
  * src/server/routes/evidence.ts), Chinese labels, Beijing time and download addresses.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import { EvidenceCheck } from '../../../shared/enums';
+import type { EvidenceCheck } from '../../../shared/enums';
 import { apiUrl } from '../../app/api';
 import type { DigestAlgorithm } from '../../app/hash-file';
-
-dayjs.extend(utc);
 
 export type { DigestAlgorithm };
 
@@ -81,8 +77,23 @@ export const STATUS_TAGS: Record<EvidenceStatus, { label: string; color: string 
   pending: { label: '排队中', color: 'processing' },
 };
 
-/** The checks of a verification, in the order they are shown, with their Chinese names (shared with the CLI). */
-export const CHECK_LABELS: Record<string, string> = EvidenceCheck.labels;
+/**
+ * The checks of a verification, in the order they are shown, with their Chinese names: those of EvidenceCheck in
+ * shared/enums.ts (shared with the CLI; evidence-common.test.ts keeps them equal), written out here because that
+ * module brings zod (~30 KB) into the public verification page (issue 15).
+ */
+export const CHECK_LABELS: Record<string, string> = {
+  format: '验证包格式',
+  key: '日志公钥',
+  signature: '检查点签名',
+  origin: '日志标识',
+  extra: '存证信息',
+  entry: '叶子条目重建',
+  digest: '文件摘要一致',
+  inclusion: '包含证明',
+  consistency: '与最新检查点一致',
+  timestamp: '可信时间戳',
+} satisfies Record<(typeof EvidenceCheck.values)[number], string>;
 
 export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = {
   pass: '通过',
@@ -98,8 +109,11 @@ export const HEX_DIGEST_PATTERN = /^[0-9a-fA-F]{64}$/;
 /** An instant in Beijing time (UTC+8), whatever the computer's time zone. */
 export function beijingTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const at = dayjs(iso);
-  return at.isValid() ? `${at.utcOffset(8 * 60).format('YYYY-MM-DD HH:mm:ss')}（北京时间）` : iso;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  // The instant moved by eight hours, read in UTC: Beijing's wall clock (China has no daylight saving time).
+  const text = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 19)}（北京时间）`;
 }
 
 export const certificateUrl = (id: string) => apiUrl(`/evidence/entries/${encodeURIComponent(id)}/certificate`);

@@ -232,15 +232,16 @@ export function Pagination({
   page: number;
   pageSize: number;
   total: number;
-  sizes: readonly number[];
-  totalLabel: (total: number) => string;
+  /** The page sizes offered; none: no size choice. */
+  sizes?: readonly number[];
+  totalLabel?: (total: number) => string;
   onChange: (paging: { page: number; pageSize: number }) => void;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const go = (to: number) => onChange({ page: to, pageSize });
   return (
     <nav className="pub-pager" aria-label="分页">
-      <span className="pub-pager-total">{totalLabel(total)}</span>
+      {totalLabel && <span className="pub-pager-total">{totalLabel(total)}</span>}
       <button type="button" className="pub-pager-item" disabled={page <= 1} onClick={() => go(page - 1)}>
         上一页
       </button>
@@ -266,18 +267,20 @@ export function Pagination({
       <button type="button" className="pub-pager-item" disabled={page >= pages} onClick={() => go(page + 1)}>
         下一页
       </button>
-      <select
-        className="pub-select pub-pager-size"
-        aria-label="每页条数"
-        value={pageSize}
-        onChange={(e) => onChange({ page: 1, pageSize: Number(e.target.value) })}
-      >
-        {sizes.map((size) => (
-          <option key={size} value={size}>
-            {size} 条/页
-          </option>
-        ))}
-      </select>
+      {sizes && (
+        <select
+          className="pub-select pub-pager-size"
+          aria-label="每页条数"
+          value={pageSize}
+          onChange={(e) => onChange({ page: 1, pageSize: Number(e.target.value) })}
+        >
+          {sizes.map((size) => (
+            <option key={size} value={size}>
+              {size} 条/页
+            </option>
+          ))}
+        </select>
+      )}
     </nav>
   );
 }
@@ -420,5 +423,163 @@ export function DownloadButton({ path, query, children }: { path: string; query?
         </span>
       )}
     </span>
+  );
+}
+
+/** Choices shown as a row of buttons (antd's Radio.Group, optionType button) or plain radios. */
+export function RadioGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  buttons,
+}: {
+  label: string;
+  options: readonly { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+  buttons?: boolean;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="pub-fieldset">
+      <legend className="pub-field-label">{label}</legend>
+      <div className={buttons ? 'pub-radio-buttons' : 'pub-radios'}>
+        {options.map((option) => (
+          <label key={option.value} className={buttons ? 'pub-radio-button' : 'pub-radio'}>
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A drop zone around a file input (antd's Upload.Dragger without uploading): a click opens the file picker, a file
+ * dropped on it is taken as picked. `testId` marks the zone as `<testId>-dragger`.
+ */
+export function FileDrop({
+  label,
+  hint,
+  accept,
+  onFile,
+  testId,
+  invalid,
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  accept?: string;
+  onFile: (file: File) => void;
+  testId: string;
+  invalid?: boolean;
+}) {
+  const [over, setOver] = useState(false);
+  return (
+    <label
+      className={cx('pub-drop', over && 'pub-drop-over', invalid && 'pub-drop-invalid')}
+      data-testid={`${testId}-dragger`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      <input
+        type="file"
+        className="pub-visually-hidden"
+        accept={accept}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = '';
+        }}
+      />
+      <span className="pub-drop-text">{label}</span>
+      <span className="pub-drop-hint">{hint}</span>
+    </label>
+  );
+}
+
+/** A text input with a button that empties it while it holds text (antd's Input with allowClear). */
+export function TextInput({
+  value,
+  onChange,
+  className,
+  ...rest
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <span className="pub-clearable">
+      <input
+        type="text"
+        className={cx('pub-input', className)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...rest}
+      />
+      {value && (
+        <button type="button" className="pub-clear" aria-label="清除" onClick={() => onChange('')}>
+          ×
+        </button>
+      )}
+    </span>
+  );
+}
+
+/** A search field with its button (antd's Input.Search with enterButton): Enter or the button searches. */
+export function SearchBox({
+  label,
+  placeholder,
+  button,
+  value,
+  onChange,
+  onSearch,
+  maxLength,
+}: {
+  label: string;
+  placeholder: string;
+  button: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: (value: string) => void;
+  maxLength?: number;
+}) {
+  return (
+    <form
+      className="pub-search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(value.trim());
+      }}
+    >
+      <input
+        className="pub-input"
+        type="search"
+        aria-label={label}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <Button primary type="submit">
+        {button}
+      </Button>
+    </form>
   );
 }

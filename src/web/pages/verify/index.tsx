@@ -2,20 +2,20 @@
  * /verify — public evidence verification, no login needed (the certificate's QR code leads here with ?no=…).
  * The visitor names the evidence by certificate number or by its proof bundle (read on this computer), and the
  * original file (hashed on this computer, never uploaded) or its digest; the server checks the bundle, the log's
- * signature, inclusion, consistency with the latest checkpoint and the timestamp, and each check is shown.
+ * signature, inclusion, consistency with the latest checkpoint and the timestamp, and each check is shown. Built on
+ * the public pages' light components, not antd: part of the public bundle (issue 15).
  */
-import { FileProtectOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Divider, Flex, Form, Input, Radio, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { AuthFrame } from '../../components/AuthFrame';
-import { FileDigestField, useFileDigest } from '../evidence/components/FileDigest';
-import { OfflineVerifierDownload } from '../evidence/components/OfflineVerifierDownload';
+import { APP_NAME, APP_SUBTITLE } from '../../locales/zh-CN';
+import { type FileDigestState, useFileDigest } from '../evidence/components/file-digest-state';
+import { downloadOfflineVerifier } from '../evidence/components/offline-verifier';
 import {
   ALGORITHM_LABELS,
   ALGORITHM_OPTIONS,
+  algorithmLabel,
   bundleAlgorithm,
   CERTIFICATE_NO_PATTERN,
   type DigestAlgorithm,
@@ -26,6 +26,9 @@ import {
   type VerifyRequest,
   type VerifyResponse,
 } from '../evidence/evidence-common';
+import '../public/public.css';
+import { formatBytes } from '../../app/hash-file';
+import { Alert, Button, Card, CopyButton, Field, FileDrop, RadioGroup, TextInput } from '../public/ui';
 import { VerifyOutcome } from './components/VerifyOutcome';
 
 type Source = 'certificate' | 'bundle';
@@ -38,6 +41,99 @@ interface LoadedBundle {
 }
 
 const normalizeCertificateNo = (value: string) => value.trim().toUpperCase();
+
+const SOURCE_OPTIONS = [
+  { value: 'certificate', label: '按证书编号' },
+  { value: 'bundle', label: '按验证包文件' },
+] as const;
+
+const TARGET_OPTIONS = [
+  { value: 'file', label: '选择原文件' },
+  { value: 'digest', label: '粘贴文件摘要' },
+] as const;
+
+const SHIELD = 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
+
+/** The frame of the pages outside the logged-in layout (components/AuthFrame.tsx), without antd. */
+function Frame({ title, width, children }: { title: string; width: number; children: ReactNode }) {
+  return (
+    <div className="pub-frame">
+      <div className="pub-frame-brand">
+        <svg viewBox="0 0 24 24" width="36" height="36" aria-hidden="true" fill="currentColor">
+          <path d={SHIELD} />
+        </svg>
+        <h1>{APP_NAME}</h1>
+      </div>
+      <span className="pub-secondary" style={{ marginBottom: 24 }}>
+        {APP_SUBTITLE}
+      </span>
+      <main style={{ width: '100%', maxWidth: width }}>
+        <Card title={title}>{children}</Card>
+      </main>
+    </div>
+  );
+}
+
+/** The chosen file, the hashing progress and the digest (evidence/components/FileDigest.tsx, without antd). */
+function FileDigestStatus({ state, algorithm, testId }: { state: FileDigestState; algorithm: DigestAlgorithm; testId: string }) {
+  const { file, digest, hashing, progress, elapsedMs, error } = state;
+  if (!file) return null;
+  const percent = Math.floor(progress * 100);
+  return (
+    <div className="pub-stack" style={{ gap: 4, marginTop: 12 }} data-testid={testId} aria-busy={hashing}>
+      <span>
+        已选择：<strong>{file.name}</strong>
+        <span className="pub-secondary">（{formatBytes(file.size)}）</span>
+      </span>
+      {hashing && (
+        <span className="pub-row">
+          <progress className="pub-progress" style={{ flex: 1 }} max={100} value={percent} aria-label="摘要计算进度" />
+          <span>{percent}%</span>
+        </span>
+      )}
+      {error && <Alert type="error" role="alert" title={error} />}
+      {digest && (
+        <>
+          <span className="pub-secondary">
+            {algorithmLabel(algorithm)} 摘要
+            {elapsedMs !== null && `（本机计算，用时 ${(elapsedMs / 1000).toFixed(1)} 秒）`}：
+          </span>
+          <span>
+            <code className="pub-code" data-testid={`${testId}-value`}>
+              {digest}
+            </code>
+            <CopyButton text={digest} label="复制摘要" />
+          </span>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "下载离线验证工具" (OfflineVerifierDownload.tsx, without antd): a failure is said beside the button. */
+function OfflineVerifierButton() {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const onClick = () => {
+    setBusy(true);
+    setFailed(false);
+    downloadOfflineVerifier()
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="pub-stack" style={{ gap: 4 }}>
+      <Button className="pub-btn-block" loading={busy} onClick={onClick} data-testid="offline-verifier">
+        下载离线验证工具
+      </Button>
+      {failed && (
+        <span role="alert" className="pub-field-error">
+          离线验证工具下载失败，请稍后重试
+        </span>
+      )}
+    </div>
+  );
+}
 
 export default function VerifyPage() {
   const { user, loading: authLoading } = useAuth();
@@ -145,160 +241,127 @@ export default function VerifyPage() {
     }
   };
 
+  const certificateError =
+    showErrors && certificateInvalid
+      ? number
+        ? '证书编号格式不正确，应形如 SMEV-00000012-1A2B3C4D'
+        : '请输入证书编号'
+      : null;
+  const bundleMessage = bundleError ?? (showErrors && bundleMissing ? '请选择验证包文件（.tlog-proof）' : null);
+
   return (
-    <AuthFrame title="存证验证" width={880}>
-      <Flex vertical gap={16}>
-        <Typography.Paragraph style={{ margin: 0 }}>
-          核验一份商业秘密存证：输入存证证书上的<Typography.Text strong>证书编号</Typography.Text>
-          （或选择下载的<Typography.Text strong>验证包</Typography.Text>），再选择
-          <Typography.Text strong>原文件</Typography.Text>
+    <Frame title="存证验证" width={880}>
+      <div className="pub-stack">
+        <p style={{ margin: 0 }}>
+          核验一份商业秘密存证：输入存证证书上的<strong>证书编号</strong>
+          （或选择下载的<strong>验证包</strong>），再选择
+          <strong>原文件</strong>
           ，即可确认该文件在证书所载的可信时间已经存在且此后未被改动。无需登录。
-        </Typography.Paragraph>
-        <Alert
-          type="info"
-          showIcon
-          title="原文件不会上传：文件只在本机计算摘要，发送到平台的只有摘要"
-          data-testid="verify-notice"
-        />
-        <Form layout="vertical" aria-label="存证验证" component="div">
-          <Form.Item label="存证凭据">
-            <Radio.Group
-              optionType="button"
-              value={source}
-              onChange={(e) => setSource(e.target.value as Source)}
-              options={[
-                { value: 'certificate', label: '按证书编号' },
-                { value: 'bundle', label: '按验证包文件' },
-              ]}
-            />
-          </Form.Item>
+        </p>
+        <div data-testid="verify-notice">
+          <Alert type="info" title="原文件不会上传：文件只在本机计算摘要，发送到平台的只有摘要" />
+        </div>
+        <form
+          aria-label="存证验证"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verify();
+          }}
+        >
+          <RadioGroup label="存证凭据" buttons options={SOURCE_OPTIONS} value={source} onChange={setSource} />
           {source === 'certificate' ? (
-            <Form.Item
-              label="证书编号"
-              htmlFor="verify-certificate-no"
-              validateStatus={showErrors && certificateInvalid ? 'error' : undefined}
-              help={
-                showErrors && certificateInvalid
-                  ? number
-                    ? '证书编号格式不正确，应形如 SMEV-00000012-1A2B3C4D'
-                    : '请输入证书编号'
-                  : undefined
-              }
-            >
-              <Input
-                id="verify-certificate-no"
-                value={certificateNo}
-                onChange={(e) => setCertificateNo(e.target.value)}
-                placeholder="SMEV-00000012-1A2B3C4D（见存证证书）"
-                allowClear
-                size="large"
-                style={{ fontFamily: 'monospace' }}
-                onPressEnter={verify}
-              />
-            </Form.Item>
+            <Field label="证书编号" error={certificateError}>
+              {(props) => (
+                <TextInput
+                  {...props}
+                  value={certificateNo}
+                  onChange={setCertificateNo}
+                  placeholder="SMEV-00000012-1A2B3C4D（见存证证书）"
+                  className="pub-input-large"
+                  style={{ fontFamily: 'monospace' }}
+                />
+              )}
+            </Field>
           ) : (
-            <Form.Item
-              label="验证包"
-              validateStatus={(showErrors && bundleMissing) || bundleError ? 'error' : undefined}
-              help={bundleError ?? (showErrors && bundleMissing ? '请选择验证包文件（.tlog-proof）' : undefined)}
-            >
-              <div data-testid="verify-bundle-dragger">
-                <Upload.Dragger
-                  accept=".tlog-proof,text/plain"
-                  multiple={false}
-                  showUploadList={false}
-                  // Read locally; never uploaded as a file (its text goes with the verification request).
-                  beforeUpload={(file) => {
-                    void loadBundle(file);
-                    return false;
-                  }}
-                >
-                  <p className="ant-upload-drag-icon">
-                    <FileProtectOutlined />
-                  </p>
-                  <p className="ant-upload-text">
-                    {bundle ? `已读取验证包：${bundle.name}` : '点击选择验证包（.tlog-proof），或拖拽到此处'}
-                  </p>
-                  <p className="ant-upload-hint">验证包可在存证记录中下载，也可离线保存多年后使用</p>
-                </Upload.Dragger>
-              </div>
-            </Form.Item>
+            <div className="pub-field">
+              <span className="pub-field-label">验证包</span>
+              <FileDrop
+                testId="verify-bundle"
+                accept=".tlog-proof,text/plain"
+                invalid={bundleMessage !== null}
+                onFile={(file) => void loadBundle(file)}
+                label={bundle ? `已读取验证包：${bundle.name}` : '点击选择验证包（.tlog-proof），或拖拽到此处'}
+                hint="验证包可在存证记录中下载，也可离线保存多年后使用"
+              />
+              {bundleMessage && <div className="pub-field-error">{bundleMessage}</div>}
+            </div>
           )}
-          <Divider style={{ margin: '8px 0 16px' }} />
-          <Form.Item label="待验证的文件">
-            <Radio.Group
-              optionType="button"
-              value={target}
-              onChange={(e) => setTarget(e.target.value as Target)}
-              options={[
-                { value: 'file', label: '选择原文件' },
-                { value: 'digest', label: '粘贴文件摘要' },
-              ]}
-            />
-          </Form.Item>
+          <hr style={{ margin: '8px 0 16px', border: 'none', borderTop: '1px solid #f0f0f0' }} />
+          <RadioGroup label="待验证的文件" buttons options={TARGET_OPTIONS} value={target} onChange={setTarget} />
           {target === 'file' ? (
-            <Form.Item label="原文件" extra="文件只在本机计算摘要，不会上传；不选择文件时只核验存证记录本身。">
-              <FileDigestField
-                state={hashed}
-                algorithm={algorithm}
-                prompt="点击选择存证时的原文件，或将文件拖拽到此处"
+            <div className="pub-field">
+              <span className="pub-field-label">原文件</span>
+              <FileDrop
                 testId="verify-file"
+                onFile={hashed.setFile}
+                label="点击选择存证时的原文件，或将文件拖拽到此处"
+                hint="文件只在本机读取并计算摘要，不会上传；支持任意类型、任意大小的文件"
               />
-            </Form.Item>
+              <FileDigestStatus state={hashed} algorithm={algorithm} testId="verify-file" />
+              <div className="pub-field-hint">文件只在本机计算摘要，不会上传；不选择文件时只核验存证记录本身。</div>
+            </div>
           ) : (
-            <Form.Item
+            <Field
               label="文件摘要"
-              htmlFor="verify-digest"
-              validateStatus={showErrors && digestInvalid ? 'error' : undefined}
-              help={showErrors && digestInvalid ? '摘要应为64位十六进制字符串' : undefined}
-              extra="64 位十六进制字符串，可用 sha256sum 或国密 SM3 工具计算。"
+              error={showErrors && digestInvalid ? '摘要应为64位十六进制字符串' : null}
+              hint="64 位十六进制字符串，可用 sha256sum 或国密 SM3 工具计算。"
             >
-              <Input
-                id="verify-digest"
-                value={pastedDigest}
-                onChange={(e) => setPastedDigest(e.target.value)}
-                placeholder="例如 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-                allowClear
-                style={{ fontFamily: 'monospace' }}
-              />
-            </Form.Item>
+              {(props) => (
+                <TextInput
+                  {...props}
+                  value={pastedDigest}
+                  onChange={setPastedDigest}
+                  placeholder="例如 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                  style={{ fontFamily: 'monospace' }}
+                />
+              )}
+            </Field>
           )}
-          <Form.Item
+          <RadioGroup
             label="摘要算法"
-            extra={
-              algorithmFrom
-                ? `已按${algorithmFrom}选择存证时使用的算法：${ALGORITHM_LABELS[algorithm]}`
-                : '须与存证时选择的算法一致'
-            }
-          >
-            <Radio.Group
-              options={ALGORITHM_OPTIONS}
-              value={algorithm}
-              onChange={(e) => {
-                setAlgorithm(e.target.value as DigestAlgorithm);
-                setAlgorithmFrom(null);
-              }}
-            />
-          </Form.Item>
+            options={ALGORITHM_OPTIONS}
+            value={algorithm}
+            onChange={(value) => {
+              setAlgorithm(value);
+              setAlgorithmFrom(null);
+            }}
+          />
+          <div className="pub-field-hint" style={{ marginTop: -12, marginBottom: 16 }}>
+            {algorithmFrom
+              ? `已按${algorithmFrom}选择存证时使用的算法：${ALGORITHM_LABELS[algorithm]}`
+              : '须与存证时选择的算法一致'}
+          </div>
           <Button
-            type="primary"
-            size="large"
-            block
-            icon={<SafetyCertificateOutlined />}
+            type="submit"
+            primary
+            className="pub-btn-large pub-btn-block"
             loading={verifying || authLoading || (target === 'file' && hashed.hashing)}
-            onClick={verify}
           >
             验证
           </Button>
-        </Form>
-        {error && <Alert type="error" showIcon title={error} role="alert" data-testid="verify-error" />}
+        </form>
+        {error && (
+          <div data-testid="verify-error">
+            <Alert type="error" title={error} role="alert" />
+          </div>
+        )}
         {result && <VerifyOutcome result={result} />}
-        <Typography.Paragraph type="secondary" style={{ margin: 0, textAlign: 'center' }}>
+        <p className="pub-secondary" style={{ margin: 0, textAlign: 'center' }}>
           验证结果由平台按公开的日志公钥和证明计算；也可下载离线验证工具，不联网、不依赖本平台，在本机验证验证包与原文件。
           {user ? <Link to="/">返回平台</Link> : <Link to="/login">登录平台</Link>}
-        </Typography.Paragraph>
-        <OfflineVerifierDownload block />
-      </Flex>
-    </AuthFrame>
+        </p>
+        <OfflineVerifierButton />
+      </div>
+    </Frame>
   );
 }

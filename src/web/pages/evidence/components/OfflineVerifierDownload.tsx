@@ -6,22 +6,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { api, saveFile } from '../../../app/api';
-import type { EvidenceKeys } from '../evidence-common';
-
-export const OFFLINE_VERIFIER_PATH = '/evidence-verifier.html';
-export const OFFLINE_VERIFIER_FILE_NAME = '商秘存证离线验证工具.html';
-
-const escapeAttribute = (value: string) =>
-  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-
-/** The verifier page with `verifierKey` as its preset key. */
-export function withVerifierKey(html: string, verifierKey: string): string {
-  return html.replace(
-    '<meta name="shangmi-verifier-key" content="">',
-    () => `<meta name="shangmi-verifier-key" content="${escapeAttribute(verifierKey)}">`,
-  );
-}
+import { downloadOfflineVerifier } from './offline-verifier';
 
 export function OfflineVerifierDownload({ block }: { block?: boolean }) {
   const { message } = App.useApp();
@@ -30,17 +15,7 @@ export function OfflineVerifierDownload({ block }: { block?: boolean }) {
   const download = async () => {
     setBusy(true);
     try {
-      const [page, keys] = await Promise.all([
-        fetch(OFFLINE_VERIFIER_PATH).then((r) => {
-          if (!r.ok) throw new Error(String(r.status));
-          return r.text();
-        }),
-        api.get<EvidenceKeys>('/evidence/keys'),
-      ]);
-      saveFile(
-        new Blob([withVerifierKey(page, keys.verifierKey)], { type: 'text/html;charset=utf-8' }),
-        OFFLINE_VERIFIER_FILE_NAME,
-      );
+      await downloadOfflineVerifier();
     } catch {
       message.error('离线验证工具下载失败，请稍后重试');
     } finally {

@@ -21,7 +21,7 @@ import {
   chineseDay,
   JURISDICTION_LEVEL_LABELS,
 } from '../public-types';
-import { Alert, Button, Card, DownloadButton, Pagination, Select, type SelectOption, Table } from '../ui';
+import { Alert, Button, Card, DownloadButton, Pagination, SearchBox, Select, type SelectOption, Table } from '../ui';
 import { BaseStatusTag } from './BaseStatusTag';
 
 interface RegistryFilter {
@@ -152,26 +152,15 @@ export default function RegistryListPage() {
         </div>
         <Card>
           <div className="pub-row" role="search" aria-label="示范基地查询" style={{ gap: 12 }}>
-            <form
-              className="pub-search"
-              onSubmit={(e) => {
-                e.preventDefault();
-                update({ q: search.trim() });
-              }}
-            >
-              <input
-                className="pub-input"
-                type="search"
-                aria-label="搜索单位名称"
-                placeholder="输入单位名称查询"
-                maxLength={100}
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-              <Button primary type="submit">
-                查询
-              </Button>
-            </form>
+            <SearchBox
+              label="搜索单位名称"
+              placeholder="输入单位名称查询"
+              button="查询"
+              maxLength={100}
+              value={search}
+              onChange={setSearch}
+              onSearch={(q) => update({ q })}
+            />
             <Select
               label="级别"
               placeholder="全部级别"

@@ -1,10 +1,9 @@
-/** /typical-cases/:id — one published typical case, as the officers wrote it for the public. */
-import { Card, Descriptions, Typography } from 'antd';
+/** /typical-cases/:id — one published typical case, as the officers wrote it for the public. Built on ../ui (issue 15). */
 import { Link, useParams } from 'react-router-dom';
-import { PageLoading } from '../../../components/PageLoading';
 import { useRecord } from '../../../hooks/useRecord';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
+import { Card, type DescriptionItem, Descriptions, Loading } from '../ui';
 import type { PublicTypicalCase } from '.';
 
 interface PublicTypicalCaseDetail extends PublicTypicalCase {
@@ -22,30 +21,31 @@ export default function TypicalCaseDetailPage() {
         <PublicNotFound title="未找到该典型案例" backTo="/typical-cases" backLabel="返回典型案例" />
       </PublicLayout>
     );
-  if (!data) return <PageLoading />;
+  if (!data) return <Loading />;
+  const facts: DescriptionItem[] = [
+    { key: 'jurisdiction', label: '发布单位', children: data.jurisdictionName },
+    { key: 'publishedOn', label: '发布日期', children: data.publishedOn },
+  ];
+  if (data.secretCategory) facts.push({ key: 'category', label: '商业秘密类型', children: data.secretCategory });
+  if (data.industry) facts.push({ key: 'industry', label: '所属行业', children: data.industry });
   return (
     <PublicLayout title={data.title}>
       <Link to="/typical-cases">← 典型案例</Link>
-      <Card style={{ marginTop: 12 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <div className="pub-card" style={{ marginTop: 12, padding: 24 }}>
+        <h1 className="pub-title" style={{ marginBottom: 12 }}>
           {data.title}
-        </Typography.Title>
-        <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          <Descriptions.Item label="发布单位">{data.jurisdictionName}</Descriptions.Item>
-          <Descriptions.Item label="发布日期">{data.publishedOn}</Descriptions.Item>
-          {data.secretCategory && <Descriptions.Item label="商业秘密类型">{data.secretCategory}</Descriptions.Item>}
-          {data.industry && <Descriptions.Item label="所属行业">{data.industry}</Descriptions.Item>}
-        </Descriptions>
-        <Typography.Paragraph strong>{data.summary}</Typography.Paragraph>
-        <Typography.Title level={4}>案情与处理</Typography.Title>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.body}</Typography.Paragraph>
+        </h1>
+        <Descriptions columns={2} items={facts} />
+        <p style={{ fontWeight: 600, margin: '16px 0' }}>{data.summary}</p>
+        <h2 className="pub-subtitle">案情与处理</h2>
+        <p style={{ whiteSpace: 'pre-wrap' }}>{data.body}</p>
         {data.significance && (
           <>
-            <Typography.Title level={4}>典型意义</Typography.Title>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.significance}</Typography.Paragraph>
+            <h2 className="pub-subtitle">典型意义</h2>
+            <p style={{ whiteSpace: 'pre-wrap' }}>{data.significance}</p>
           </>
         )}
-      </Card>
+      </div>
     </PublicLayout>
   );
 }

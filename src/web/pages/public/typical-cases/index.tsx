@@ -1,12 +1,13 @@
 /**
  * /typical-cases — the public list of typical cases of trade-secret protection (典型案例), searched by keyword and
- * paged by the server. Only the text officers wrote and a second officer approved is shown.
+ * paged by the server. Only the text officers wrote and a second officer approved is shown. Built on ../ui, not
+ * antd (issue 15).
  */
-import { Card, Empty, Input, List, Pagination, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { ApiError, api } from '../../../app/api';
 import { PublicLayout } from '../PublicLayout';
+import { Alert, Card, Empty, Loading, Pagination, SearchBox, Tag } from '../ui';
 
 export interface PublicTypicalCase {
   id: string;
@@ -19,75 +20,75 @@ export interface PublicTypicalCase {
 }
 
 export default function TypicalCaseListPage() {
-  const handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').slice(0, 50);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [data, setData] = useState<{ items: PublicTypicalCase[]; total: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [search, setSearch] = useState(q);
 
   useEffect(() => {
+    setFailure(null);
     api
       .get<{ items: PublicTypicalCase[]; total: number }>('/typical-cases', { q: q || undefined, page, pageSize: 10 })
       .then(setData)
-      .catch(handleError);
-  }, [q, page, handleError]);
+      .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : '加载失败，请稍后重试'));
+  }, [q, page]);
 
-  const search = (value: string) => {
+  const find = (value: string) => {
     const next = new URLSearchParams();
-    if (value.trim()) next.set('q', value.trim());
+    if (value) next.set('q', value);
     setParams(next);
   };
 
   return (
     <PublicLayout title="典型案例">
-      <Typography.Title level={3}>商业秘密保护典型案例</Typography.Title>
+      <h1 className="pub-title" style={{ marginBottom: 16 }}>
+        商业秘密保护典型案例
+      </h1>
       <Card>
-        <Input.Search
-          placeholder="按标题、摘要或案情检索"
-          defaultValue={q}
-          allowClear
-          enterButton="检索"
-          onSearch={search}
-          aria-label="检索典型案例"
-          style={{ marginBottom: 16 }}
-        />
-        {data && data.items.length === 0 ? (
-          <Empty description={q ? '没有符合条件的典型案例' : '暂无典型案例'} />
-        ) : (
-          <List
-            loading={!data}
-            dataSource={data?.items ?? []}
-            renderItem={(item) => (
-              <List.Item key={item.id}>
-                <List.Item.Meta
-                  title={<Link to={`/typical-cases/${item.id}`}>{item.title}</Link>}
-                  description={
-                    <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                      <Typography.Text>{item.summary}</Typography.Text>
-                      <Space wrap size={4}>
-                        {item.secretCategory && <Tag color="blue">{item.secretCategory}</Tag>}
-                        {item.industry && <Tag>{item.industry}</Tag>}
-                        <Typography.Text type="secondary">
-                          {item.jurisdictionName} · {item.publishedOn} 发布
-                        </Typography.Text>
-                      </Space>
-                    </Space>
-                  }
-                />
-              </List.Item>
-            )}
+        <div style={{ marginBottom: 16 }}>
+          <SearchBox
+            label="检索典型案例"
+            placeholder="按标题、摘要或案情检索"
+            button="检索"
+            value={search}
+            onChange={setSearch}
+            onSearch={find}
           />
+        </div>
+        {failure && <Alert type="error" role="alert" title={failure} />}
+        {data && data.items.length === 0 ? (
+          <Empty>{q ? '没有符合条件的典型案例' : '暂无典型案例'}</Empty>
+        ) : !data ? (
+          !failure && <Loading />
+        ) : (
+          <ul className="pub-list">
+            {data.items.map((item) => (
+              <li key={item.id}>
+                <h2 className="pub-card-title" style={{ fontSize: 16, marginBottom: 4 }}>
+                  <Link to={`/typical-cases/${item.id}`}>{item.title}</Link>
+                </h2>
+                <div style={{ marginBottom: 4 }}>{item.summary}</div>
+                <div className="pub-row" style={{ gap: 4 }}>
+                  {item.secretCategory && <Tag color="processing">{item.secretCategory}</Tag>}
+                  {item.industry && <Tag>{item.industry}</Tag>}
+                  <span className="pub-secondary">
+                    {item.jurisdictionName} · {item.publishedOn} 发布
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
         )}
         {data && data.total > 10 && (
           <Pagination
-            style={{ marginTop: 16, textAlign: 'right' }}
-            current={page}
+            page={page}
             pageSize={10}
             total={data.total}
-            showSizeChanger={false}
-            onChange={(p) => {
+            onChange={(paging) => {
               const next = new URLSearchParams(params);
-              next.set('page', String(p));
+              next.set('page', String(paging.page));
               setParams(next);
             }}
           />

@@ -1,10 +1,7 @@
 /**
  * The answer of a public verification: passed or not, what the record says (unit, label, trusted time), and each
- * check on its own line.
+ * check on its own line. Built on the public pages' light components (issue 15).
  */
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { Descriptions, type DescriptionsProps, Flex, Result, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import {
   beijingTime,
   CHECK_LABELS,
@@ -13,14 +10,11 @@ import {
   type VerifyCheck,
   type VerifyResponse,
 } from '../../evidence/evidence-common';
+import { type DescriptionItem, Descriptions, Result, Tag, type TagColor } from '../../public/ui';
 
-const STATUS_ICONS: Record<CheckStatus, ReactNode> = {
-  pass: <CheckCircleFilled style={{ color: '#16a34a', fontSize: 18 }} />,
-  fail: <CloseCircleFilled style={{ color: '#dc2626', fontSize: 18 }} />,
-  skipped: <MinusCircleOutlined style={{ color: '#9ca3af', fontSize: 18 }} />,
-};
+const STATUS_MARKS: Record<CheckStatus, string> = { pass: '✓', fail: '✕', skipped: '–' };
 
-const STATUS_COLORS: Record<CheckStatus, string> = { pass: 'success', fail: 'error', skipped: 'default' };
+const STATUS_COLORS: Record<CheckStatus, TagColor> = { pass: 'success', fail: 'error', skipped: 'default' };
 
 /** The order checks are listed in: the known ones first, then any the server adds later. */
 function orderedChecks(checks: Record<string, VerifyCheck>): [string, VerifyCheck][] {
@@ -49,7 +43,7 @@ function summary(result: VerifyResponse): string {
 
 export function VerifyOutcome({ result }: { result: VerifyResponse }) {
   const meta = result.metadata ?? {};
-  const items: DescriptionsProps['items'] = [];
+  const items: DescriptionItem[] = [];
   const unitName = metaText(meta.unitName);
   const creditCode = metaText(meta.creditCode);
   const label = metaText(meta.label);
@@ -65,48 +59,40 @@ export function VerifyOutcome({ result }: { result: VerifyResponse }) {
   if (result.timestampTime) {
     items.push({ key: 'time', label: '可信时间', children: beijingTime(result.timestampTime) });
   }
-  if (result.leafIndex !== null) items.push({ key: 'index', label: '日志序号', children: result.leafIndex });
-  if (result.treeSize !== null) items.push({ key: 'size', label: '树大小', children: result.treeSize });
+  if (result.leafIndex !== null) items.push({ key: 'index', label: '日志序号', children: String(result.leafIndex) });
+  if (result.treeSize !== null) items.push({ key: 'size', label: '树大小', children: String(result.treeSize) });
 
   return (
-    <Flex vertical gap={16} data-testid="verify-result" data-ok={result.ok}>
+    <div className="pub-stack" data-testid="verify-result" data-ok={result.ok}>
       <Result
         status={result.ok ? 'success' : 'error'}
         title={result.ok ? '验证通过' : '验证未通过'}
         subTitle={summary(result)}
-        style={{ padding: '16px 0 0' }}
       />
-      {items.length > 0 && <Descriptions bordered size="small" column={1} items={items} />}
+      {items.length > 0 && <Descriptions items={items} />}
       <div>
-        <Typography.Text strong>逐项检查</Typography.Text>
-        <ul aria-label="逐项检查" style={{ listStyle: 'none', margin: '8px 0 0', padding: 0 }}>
+        <strong>逐项检查</strong>
+        <ul aria-label="逐项检查" className="pub-checks">
           {orderedChecks(result.checks).map(([name, check]) => (
-            <li
-              key={name}
-              data-testid={`check-${name}`}
-              data-status={check.status}
-              style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
-            >
-              <Flex gap={12} align="flex-start">
-                <span style={{ lineHeight: '22px' }}>{STATUS_ICONS[check.status]}</span>
-                <Flex vertical style={{ flex: 1, minWidth: 0 }}>
-                  <Flex gap={8} align="center" justify="space-between">
-                    <Typography.Text strong>{CHECK_LABELS[name] ?? name}</Typography.Text>
-                    <Tag color={STATUS_COLORS[check.status]} style={{ marginInlineEnd: 0 }}>
-                      {CHECK_STATUS_LABELS[check.status]}
-                    </Tag>
-                  </Flex>
-                  {check.detail && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                      {name === 'timestamp' && check.status === 'pass' ? beijingTime(check.detail) : check.detail}
-                    </Typography.Text>
-                  )}
-                </Flex>
-              </Flex>
+            <li key={name} data-testid={`check-${name}`} data-status={check.status}>
+              <span className={`pub-check-mark pub-check-${check.status}`} aria-hidden="true">
+                {STATUS_MARKS[check.status]}
+              </span>
+              <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+                <div className="pub-row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap' }}>
+                  <strong>{CHECK_LABELS[name] ?? name}</strong>
+                  <Tag color={STATUS_COLORS[check.status]}>{CHECK_STATUS_LABELS[check.status]}</Tag>
+                </div>
+                {check.detail && (
+                  <span className="pub-secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                    {name === 'timestamp' && check.status === 'pass' ? beijingTime(check.detail) : check.detail}
+                  </span>
+                )}
+              </div>
             </li>
           ))}
         </ul>
       </div>
-    </Flex>
+    </div>
   );
 }
