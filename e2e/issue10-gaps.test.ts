@@ -141,7 +141,7 @@ test('the registry detail lays out at 390 px and 1440 px: no overflow, labels no
     await waitForQuietNetwork(page);
     const layout = await page.evaluate(() => {
       // The label's text itself (its cell stretches to the row's height): how many lines it takes, how wide.
-      const labels = [...document.querySelectorAll('.ant-descriptions-item-label')].map((el) => {
+      const labels = [...document.querySelectorAll('.pub-desc-label')].map((el) => {
         const range = document.createRange();
         range.selectNodeContents(el);
         const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;

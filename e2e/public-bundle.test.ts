@@ -2,8 +2,9 @@
  * The public pages load their own bundle (issue 15): a visitor of the registry, publicity, typical cases and verify
  * pages is sent public.html and never downloads the admin shell's entry script (the logged-in layout, its menu and
  * the page table); the public pages' "登录" link still leads into the admin shell, and so does "进入工作台" for a
- * logged-in user.
+ * logged-in user. A visitor of /registry downloads at most 120 KB of JavaScript (gzipped) until the list shows.
  */
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, login, openPage, waitForQuietNetwork } from './helpers/browser';
@@ -74,5 +75,26 @@ test('a logged-in user opens a public page from its bundle and goes back to the 
   await page.getByRole('link', { name: '进入工作台' }).click();
   await page.getByRole('button', { name: '退出登录' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/');
+  expect(errors).toEqual([]);
+});
+
+test('a visitor downloads at most 120 KB of JavaScript, gzipped, until the registry shows', async () => {
+  const { page, errors } = await openPage(browser);
+  const scripts = new Map<string, Promise<number>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    // Gzipped as bench/bundle.ts counts it (zlib's default level), whatever encoding the server chose.
+    scripts.set(
+      new URL(response.url()).pathname,
+      response.body().then((body) => gzipSync(body).length),
+    );
+  });
+  await page.goto('/registry');
+  await page.getByTestId('registry-table').locator('tbody tr').first().waitFor();
+  await waitForQuietNetwork(page);
+  const sizes = await Promise.all(scripts.values());
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(total, [...scripts.keys()].join(' ')).toBeLessThanOrEqual(120_000);
   expect(errors).toEqual([]);
 });

@@ -32,6 +32,11 @@ const publicPages: Record<PublicPagePath, () => PageModule> = {
 export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>([
   '/registry',
   '/registry/:certificateNo',
+  '/verify',
+  '/typical-cases',
+  '/typical-cases/:id',
+  '/publicity',
+  '/publicity/:id',
 ]);
 
 export interface PublicRoute {

@@ -1,13 +1,15 @@
 /**
  * One publicity notice's content: programme, issuer, period, text and the proposed list (unit, kind of base,
- * jurisdiction), with a "提出异议" action per listed application while the notice accepts objections.
+ * jurisdiction), with a "提出异议" action per listed application while the notice accepts objections. Built on ../ui;
+ * the objection form (antd) loads when first opened, with antd's providers (issue 15).
  */
-import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { chineseDay, type Notice, type NoticeEntry, type NoticeState } from '../public-types';
-import { ObjectionModal } from './ObjectionModal';
+import { Alert, Button, Descriptions, Table, Tag, type TagColor } from '../ui';
 
-const STATE_COLORS: Record<NoticeState, string> = { upcoming: 'warning', open: 'processing', closed: 'default' };
+const ObjectionDialog = lazy(() => import('./ObjectionDialog'));
+
+const STATE_COLORS: Record<NoticeState, TagColor> = { upcoming: 'warning', open: 'processing', closed: 'default' };
 
 export function NoticeStateTag({ notice }: { notice: Pick<Notice, 'state' | 'stateLabel'> }) {
   return <Tag color={STATE_COLORS[notice.state]}>{notice.stateLabel}</Tag>;
@@ -34,12 +36,17 @@ function objectionHint(notice: Notice): { type: 'info' | 'warning'; text: string
 
 export function NoticeContent({ notice }: { notice: Notice }) {
   const [objecting, setObjecting] = useState<NoticeEntry | null>(null);
+  /** The dialog's code is loaded on the first "提出异议" and kept, so it can close with its animation. */
+  const [dialogWanted, setDialogWanted] = useState(false);
   const hint = objectionHint(notice);
+  const object = (entry: NoticeEntry) => {
+    setDialogWanted(true);
+    setObjecting(entry);
+  };
   return (
-    <Flex vertical gap={16}>
+    <div className="pub-stack">
       <Descriptions
-        size="small"
-        column={{ xs: 1, sm: 1, md: 2 }}
+        columns={2}
         items={[
           { key: 'programme', label: '工作方案', children: `${notice.programmeTitle}（${notice.programmeYear}年）` },
           { key: 'issuer', label: '发布单位', children: notice.issuer },
@@ -47,49 +54,47 @@ export function NoticeContent({ notice }: { notice: Notice }) {
           { key: 'state', label: '状态', children: <NoticeStateTag notice={notice} /> },
         ]}
       />
-      {notice.body && (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-line', marginBottom: 0 }}>{notice.body}</Typography.Paragraph>
+      {notice.body && <p style={{ whiteSpace: 'pre-line', margin: 0 }}>{notice.body}</p>}
+      <Alert type={hint.type} title={hint.text} />
+      <div>
+        <div style={{ fontWeight: 600, marginBottom: 8 }}>拟认定名单（共 {notice.entries.length} 家）</div>
+        <Table<NoticeEntry>
+          label={`拟认定名单：${notice.title}`}
+          rowKey={(entry) => entry.applicationId}
+          rows={notice.entries}
+          empty="名单为空"
+          columns={[
+            { key: 'index', title: '序号', width: 64, render: (entry) => notice.entries.indexOf(entry) + 1 },
+            { key: 'unitName', title: '单位名称', render: (entry) => entry.unitName },
+            { key: 'kindName', title: '基地类型', render: (entry) => entry.kindName },
+            { key: 'jurisdictionName', title: '所在辖区', render: (entry) => entry.jurisdictionName },
+            ...(notice.acceptsObjections
+              ? [
+                  {
+                    key: 'objection',
+                    title: '异议',
+                    width: 120,
+                    render: (entry: NoticeEntry) => (
+                      <Button aria-label={`对“${entry.unitName}”提出异议`} onClick={() => object(entry)}>
+                        提出异议
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </div>
+      {dialogWanted && (
+        <Suspense fallback={null}>
+          <ObjectionDialog
+            noticeId={notice.id}
+            noticeTitle={notice.title}
+            entry={objecting}
+            onClose={() => setObjecting(null)}
+          />
+        </Suspense>
       )}
-      <Alert type={hint.type} showIcon title={hint.text} />
-      <Table<NoticeEntry>
-        rowKey="applicationId"
-        size="small"
-        pagination={false}
-        dataSource={notice.entries}
-        scroll={{ x: 'max-content' }}
-        title={() => <Typography.Text strong>拟认定名单（共 {notice.entries.length} 家）</Typography.Text>}
-        locale={{ emptyText: '名单为空' }}
-        columns={[
-          { title: '序号', key: 'index', width: 64, render: (_: unknown, __: NoticeEntry, index: number) => index + 1 },
-          { title: '单位名称', dataIndex: 'unitName' },
-          { title: '基地类型', dataIndex: 'kindName' },
-          { title: '所在辖区', dataIndex: 'jurisdictionName' },
-          ...(notice.acceptsObjections
-            ? [
-                {
-                  title: '异议',
-                  key: 'objection',
-                  width: 120,
-                  render: (_: unknown, entry: NoticeEntry) => (
-                    <Button
-                      size="small"
-                      aria-label={`对“${entry.unitName}”提出异议`}
-                      onClick={() => setObjecting(entry)}
-                    >
-                      提出异议
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <ObjectionModal
-        noticeId={notice.id}
-        noticeTitle={notice.title}
-        entry={objecting}
-        onClose={() => setObjecting(null)}
-      />
-    </Flex>
+    </div>
   );
 }

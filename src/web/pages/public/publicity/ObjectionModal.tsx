@@ -30,7 +30,7 @@ const MAX_ATTACHMENTS = 10;
 
 export const OBJECTION_FILED_MESSAGE = '异议已提交，监管部门将书面答复处理结果';
 
-interface ObjectionModalProps {
+export interface ObjectionModalProps {
   noticeId: string;
   noticeTitle: string;
   /** The application objected to; null closes the dialog. */

@@ -1,18 +1,15 @@
 /**
  * /publicity/:id — one publicity notice, no login needed: its content and proposed list, and while it is open the
- * objection form per listed application. Notification links to officers point here too.
+ * objection form per listed application. Notification links to officers point here too. Built on ../ui (issue 15).
  */
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Result, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../app/api';
 import { documentUrls } from '../../../app/documents';
-import { PageLoading } from '../../../components/PageLoading';
-import { PdfButton } from '../../../components/PdfButton';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
 import type { Notice } from '../public-types';
+import { Button, Card, DownloadButton, Loading, Result } from '../ui';
 import { NoticeContent, NoticeStateTag } from './NoticeContent';
 
 type Loaded =
@@ -50,27 +47,27 @@ export default function PublicityDetailPage() {
 
   return (
     <PublicLayout title={loaded.state === 'found' ? loaded.notice.title : '公示详情'}>
-      {loaded.state === 'loading' && <PageLoading />}
+      {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'found' && (
-        <Flex vertical gap={16}>
-          <Flex justify="space-between" align="center" wrap gap={12}>
-            <Flex gap={8} align="center" wrap>
-              <Typography.Title level={3} style={{ margin: 0 }}>
+        <div className="pub-stack">
+          <div className="pub-row" style={{ justifyContent: 'space-between', gap: 12 }}>
+            <div className="pub-row">
+              <h1 className="pub-title" style={{ margin: 0 }}>
                 {loaded.notice.title}
-              </Typography.Title>
+              </h1>
               <NoticeStateTag notice={loaded.notice} />
-            </Flex>
-            <Flex gap={8} wrap>
-              <PdfButton path={documentUrls.publicityNotice(loaded.notice.id)}>下载公示（PDF）</PdfButton>
-              <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/publicity')}>
-                返回公示列表
+            </div>
+            <div className="pub-row">
+              <DownloadButton path={documentUrls.publicityNotice(loaded.notice.id)}>下载公示（PDF）</DownloadButton>
+              <Button onClick={() => navigate('/publicity')}>
+                <span aria-hidden="true">←</span>返回公示列表
               </Button>
-            </Flex>
-          </Flex>
+            </div>
+          </div>
           <Card>
             <NoticeContent notice={loaded.notice} />
           </Card>
-        </Flex>
+        </div>
       )}
       {loaded.state === 'not_found' && (
         <PublicNotFound
@@ -87,7 +84,7 @@ export default function PublicityDetailPage() {
             title="加载失败"
             subTitle={loaded.message}
             extra={
-              <Button type="primary" onClick={load}>
+              <Button primary onClick={load}>
                 重试
               </Button>
             }

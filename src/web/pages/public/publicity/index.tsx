@@ -1,15 +1,15 @@
 /**
  * /publicity — publicity notices (公示), no login needed: each notice's programme, issuer, period in working days
  * and state, expandable to its proposed list; while a notice is open, anyone may object to a listed application.
- * The page number lives in the address bar.
+ * The page number lives in the address bar. Built on ../ui, not antd (issue 15).
  */
-import { Card, Collapse, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, useApiErrorHandler } from '../../../app/api';
+import { ApiError, api } from '../../../app/api';
 import type { Page } from '../../../app/types';
 import { PublicLayout } from '../PublicLayout';
 import type { Notice } from '../public-types';
+import { Alert, Card, Empty, Pagination } from '../ui';
 import { NoticeContent, NoticeStateTag, noticePeriod } from './NoticeContent';
 
 const PAGE_SIZE = 10;
@@ -25,7 +25,6 @@ function readQuery(params: URLSearchParams) {
 }
 
 export default function PublicityListPage() {
-  const handleError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   // The normalised address query (as the list pages mark their data-query for the browser tests).
@@ -38,6 +37,7 @@ export default function PublicityListPage() {
   const data = result?.page ?? { items: [], total: 0 };
   /** Expanded notices; open ones start expanded. */
   const [expanded, setExpanded] = useState<string[]>([]);
+  const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query is fully described by the key
   useEffect(() => {
@@ -51,7 +51,7 @@ export default function PublicityListPage() {
       })
       .catch((error: unknown) => {
         if (cancelled) return;
-        handleError(error);
+        setFailure({ key, message: error instanceof ApiError ? error.message : '加载失败，请稍后重试' });
         setResult({ key, page: { items: [], total: 0 } });
       });
     return () => {
@@ -66,62 +66,71 @@ export default function PublicityListPage() {
     setParams(next);
   };
 
+  const toggle = (id: string) =>
+    setExpanded((open) => (open.includes(id) ? open.filter((other) => other !== id) : [...open, id]));
+
   return (
     <PublicLayout title="公示">
-      <Flex vertical gap={16}>
+      <div className="pub-stack">
         <div>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
-            公示
-          </Typography.Title>
-          <Typography.Text type="secondary">
+          <h1 className="pub-title">公示</h1>
+          <span className="pub-secondary">
             拟认定的商业秘密保护示范基地名单向社会公示。公示期内，任何单位和个人均可对名单中的单位提出异议。
-          </Typography.Text>
+          </span>
         </div>
-        <Card size="small" aria-busy={loading} data-testid="publicity-list" data-query={key}>
-          <Spin spinning={loading}>
-            {data.items.length === 0 ? (
-              <Empty description={loading ? '正在加载' : '暂无公示'} />
-            ) : (
-              <Collapse
-                activeKey={expanded}
-                onChange={(keys) => setExpanded(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
-                items={data.items.map((notice) => ({
-                  key: notice.id,
-                  label: (
-                    <Flex gap={8} align="center" wrap>
-                      <Typography.Text strong>{notice.title}</Typography.Text>
-                      <NoticeStateTag notice={notice} />
-                    </Flex>
-                  ),
-                  extra: (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {noticePeriod(notice)}
-                    </Typography.Text>
-                  ),
-                  children: (
-                    <Flex vertical gap={8}>
-                      <NoticeContent notice={notice} />
-                      <Link to={`/publicity/${notice.id}`}>查看公示详情</Link>
-                    </Flex>
-                  ),
-                }))}
-              />
-            )}
-          </Spin>
+        {failure?.key === key && <Alert type="error" role="alert" title={failure.message} />}
+        <Card aria-busy={loading} data-testid="publicity-list" data-query={key}>
+          {data.items.length === 0 ? (
+            <Empty>{loading ? '正在加载' : '暂无公示'}</Empty>
+          ) : (
+            <div className="pub-collapse" style={loading ? { opacity: 0.5 } : undefined}>
+              {data.items.map((notice) => {
+                const open = expanded.includes(notice.id);
+                return (
+                  <section key={notice.id} className="pub-collapse-item">
+                    <h2 className="pub-collapse-head">
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-controls={`notice-${notice.id}`}
+                        onClick={() => toggle(notice.id)}
+                      >
+                        <span className="pub-collapse-arrow" aria-hidden="true">
+                          {open ? '▾' : '▸'}
+                        </span>
+                        <span className="pub-row" style={{ flex: 1 }}>
+                          <strong>{notice.title}</strong>
+                          <NoticeStateTag notice={notice} />
+                        </span>
+                        <span className="pub-secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+                          {noticePeriod(notice)}
+                        </span>
+                      </button>
+                    </h2>
+                    {open && (
+                      <div id={`notice-${notice.id}`} className="pub-collapse-body">
+                        <NoticeContent notice={notice} />
+                        <Link to={`/publicity/${notice.id}`} style={{ display: 'inline-block', marginTop: 8 }}>
+                          查看公示详情
+                        </Link>
+                      </div>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          )}
           {data.total > PAGE_SIZE && (
-            <Flex justify="flex-end" style={{ marginTop: 16 }}>
-              <Pagination
-                current={query.page}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                showSizeChanger={false}
-                showTotal={(total) => `共 ${total} 条公示`}
-                onChange={goTo}
-              />
-            </Flex>
+            <Pagination
+              page={query.page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              totalLabel={(total) => `共 ${total} 条公示`}
+              onChange={(paging) => goTo(paging.page)}
+            />
           )}
         </Card>
-      </Flex>
+      </div>
     </PublicLayout>
   );
 }
