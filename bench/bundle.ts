@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { currentWebBuild } from '../src/server/http/web-build';
-import { LIGHT_PAGES } from '../src/web/app/public-routes';
 import type { PublicPagePath } from '../src/shared/public-pages';
+import { LIGHT_PAGES } from '../src/web/app/public-routes';
 
 interface ManifestChunk {
   file: string;
@@ -131,7 +131,9 @@ export async function runBundleBench(): Promise<void> {
   row('index.html, first load', measureFirstLoad(web.root, manifest, 'index.html'), adminGoal);
   const atBoot = Object.keys(manifest).filter((key) => STARTED_AT_BOOT(manifest[key]!));
   const started = measureFirstLoad(web.root, manifest, 'index.html', ...atBoot);
-  console.log(`${''.padEnd(38)} ${kb(started.gzipBytes).padStart(9)} with what it fetches at start (antd App, zod locale)`);
+  console.log(
+    `${''.padEnd(38)} ${kb(started.gzipBytes).padStart(9)} with what it fetches at start (antd App, zod locale)`,
+  );
   for (const page of ADMIN_FIRST_PAGES) {
     if (!manifest[page]) continue;
     const visit = measureFirstLoad(web.root, manifest, 'index.html', ...atBoot, page);

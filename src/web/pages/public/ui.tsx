@@ -172,7 +172,7 @@ export function Table<T>({
   return (
     <div className="pub-table-wrap" aria-busy={loading || undefined}>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region keyboard users can scroll (axe scrollable-region-focusable) */}
-      <div className="pub-table-scroll" role="region" aria-label={label ?? '表格（可用方向键左右滚动）'} tabIndex={0}>
+      <section className="pub-table-scroll" aria-label={label ?? '表格（可用方向键左右滚动）'} tabIndex={0}>
         <table className="pub-table">
           <thead>
             <tr>
@@ -201,20 +201,24 @@ export function Table<T>({
             )}
           </tbody>
         </table>
-      </div>
+      </section>
       {loading && rows.length > 0 && <div className="pub-table-mask" aria-hidden="true" />}
     </div>
   );
 }
 
-/** The page numbers to offer: the first, the last, and two either side of the current page, gaps as null. */
+/**
+ * The page numbers to offer: the first, the last, and two either side of the current page; a gap of one page shows
+ * that page, longer gaps are null.
+ */
 export function pageNumbers(current: number, pages: number): (number | null)[] {
   const shown = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
   const sorted = [...shown].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   const out: (number | null)[] = [];
   for (const n of sorted) {
     const last = out[out.length - 1];
-    if (typeof last === 'number' && n - last > 1) out.push(null);
+    if (typeof last === 'number' && n - last === 2) out.push(last + 1);
+    else if (typeof last === 'number' && n - last > 2) out.push(null);
     out.push(n);
   }
   return out;

@@ -52,7 +52,8 @@ const TARGET_OPTIONS = [
   { value: 'digest', label: '粘贴文件摘要' },
 ] as const;
 
-const SHIELD = 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
+const SHIELD =
+  'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
 
 /** The frame of the pages outside the logged-in layout (components/AuthFrame.tsx), without antd. */
 function Frame({ title, width, children }: { title: string; width: number; children: ReactNode }) {
@@ -75,7 +76,15 @@ function Frame({ title, width, children }: { title: string; width: number; child
 }
 
 /** The chosen file, the hashing progress and the digest (evidence/components/FileDigest.tsx, without antd). */
-function FileDigestStatus({ state, algorithm, testId }: { state: FileDigestState; algorithm: DigestAlgorithm; testId: string }) {
+function FileDigestStatus({
+  state,
+  algorithm,
+  testId,
+}: {
+  state: FileDigestState;
+  algorithm: DigestAlgorithm;
+  testId: string;
+}) {
   const { file, digest, hashing, progress, elapsedMs, error } = state;
   if (!file) return null;
   const percent = Math.floor(progress * 100);

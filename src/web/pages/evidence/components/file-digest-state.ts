@@ -71,4 +71,3 @@ export function useFileDigest(algorithm: DigestAlgorithm): FileDigestState {
     error: current?.error ?? null,
   };
 }
-

@@ -10,7 +10,19 @@ import { documentUrls } from '../../../app/documents';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
 import { type AnnualReview, type BaseDetail, type BaseIncentive, chineseDay, isoDay } from '../public-types';
-import { Alert, Button, Card, CopyButton, Descriptions, DownloadButton, Empty, Loading, Result, Table, Tag } from '../ui';
+import {
+  Alert,
+  Button,
+  Card,
+  CopyButton,
+  Descriptions,
+  DownloadButton,
+  Empty,
+  Loading,
+  Result,
+  Table,
+  Tag,
+} from '../ui';
 import { BaseStatusTag } from './BaseStatusTag';
 
 type Loaded =

@@ -151,6 +151,7 @@ export default function RegistryListPage() {
           </span>
         </div>
         <Card>
+          {/* biome-ignore lint/a11y/useSemanticElements: a row of filters as one search landmark (the <search> element is too new for some browsers) */}
           <div className="pub-row" role="search" aria-label="示范基地查询" style={{ gap: 12 }}>
             <SearchBox
               label="搜索单位名称"

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useRecord } from '../../../hooks/useRecord';
 import { PublicLayout } from '../PublicLayout';
 import { PublicNotFound } from '../PublicNotFound';
-import { Card, type DescriptionItem, Descriptions, Loading } from '../ui';
+import { type DescriptionItem, Descriptions, Loading } from '../ui';
 import type { PublicTypicalCase } from '.';
 
 interface PublicTypicalCaseDetail extends PublicTypicalCase {
