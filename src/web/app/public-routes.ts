@@ -37,6 +37,7 @@ export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>(
   '/typical-cases/:id',
   '/publicity',
   '/publicity/:id',
+  '/objection-status',
 ]);
 
 export interface PublicRoute {
