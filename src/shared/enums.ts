@@ -3,6 +3,7 @@
  * are derived from these objects; never write the same list again elsewhere.
  */
 import { z } from 'zod';
+import { EVIDENCE_CHECK_LABELS } from './evidence-check-labels';
 
 /** An enumeration from its Chinese labels: the values, the labels and a zod schema, all from one object. */
 export function enumOf<const T extends Record<string, string>>(labels: T) {
@@ -243,18 +244,7 @@ export const LedgerKind = enumOf({
 export type LedgerKind = z.infer<typeof LedgerKind.schema>;
 
 /** The checks of an evidence verification, in the order they are shown (web page and offline CLI). */
-export const EvidenceCheck = enumOf({
-  format: '验证包格式',
-  key: '日志公钥',
-  signature: '检查点签名',
-  origin: '日志标识',
-  extra: '存证信息',
-  entry: '叶子条目重建',
-  digest: '文件摘要一致',
-  inclusion: '包含证明',
-  consistency: '与最新检查点一致',
-  timestamp: '可信时间戳',
-});
+export const EvidenceCheck = enumOf(EVIDENCE_CHECK_LABELS);
 
 /** Experts' fields (验收专家库). */
 export const ExpertField = enumOf({

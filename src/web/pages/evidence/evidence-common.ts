@@ -2,7 +2,7 @@
  * What the evidence page (/evidence) and the public verification page (/verify) share: the API's shapes (mirroring
  * src/server/routes/evidence.ts), Chinese labels, Beijing time and download addresses.
  */
-import type { EvidenceCheck } from '../../../shared/enums';
+import { EVIDENCE_CHECK_LABELS } from '../../../shared/evidence-check-labels';
 import { apiUrl } from '../../app/api';
 import type { DigestAlgorithm } from '../../app/hash-file';
 
@@ -77,23 +77,8 @@ export const STATUS_TAGS: Record<EvidenceStatus, { label: string; color: string 
   pending: { label: '排队中', color: 'processing' },
 };
 
-/**
- * The checks of a verification, in the order they are shown, with their Chinese names: those of EvidenceCheck in
- * shared/enums.ts (shared with the CLI; evidence-common.test.ts keeps them equal), written out here because that
- * module brings zod (~30 KB) into the public verification page (issue 15).
- */
-export const CHECK_LABELS: Record<string, string> = {
-  format: '验证包格式',
-  key: '日志公钥',
-  signature: '检查点签名',
-  origin: '日志标识',
-  extra: '存证信息',
-  entry: '叶子条目重建',
-  digest: '文件摘要一致',
-  inclusion: '包含证明',
-  consistency: '与最新检查点一致',
-  timestamp: '可信时间戳',
-} satisfies Record<(typeof EvidenceCheck.values)[number], string>;
+/** The checks of a verification, in the order they are shown, with their Chinese names (shared with the CLI). */
+export const CHECK_LABELS: Record<string, string> = EVIDENCE_CHECK_LABELS;
 
 export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = {
   pass: '通过',
