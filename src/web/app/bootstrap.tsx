@@ -1,6 +1,6 @@
 /**
- * What both entries of the web app share (main.tsx, the admin shell; public-main.tsx, the public pages): antd and
- * dayjs in Chinese, the theme, the auth context, keyboard access to scroll regions, and a stand-alone page route.
+ * The admin shell's start (main.tsx): antd and dayjs in Chinese, the theme, the auth context, keyboard access to
+ * scroll regions, and a stand-alone page route. The public pages' entry (public-main.tsx) has its own, without antd.
  */
 import 'antd/dist/reset.css';
 import '../global.css';
