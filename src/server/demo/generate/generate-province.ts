@@ -53,6 +53,8 @@ export interface ProvinceSizes {
   evidence: number;
   clues: number;
   trainings: number;
+  /** Evidence leaves per signed checkpoint (default GENERATED_SEAL_BATCH). */
+  evidenceBatch?: number;
 }
 
 export interface StageReport {
@@ -118,7 +120,7 @@ export async function generateProvince(
   await stage('ledger', () => insertLedger(db, plan, sizes.ledger));
   await stage('clues', () => insertClues(db, plan, sizes.clues));
   await stage('trainings', () => insertTrainings(db, plan, sizes.trainings));
-  await stage('evidence', () => generateEvidence(db, log, plan, sizes.evidence));
+  await stage('evidence', () => generateEvidence(db, log, plan, sizes.evidence, sizes.evidenceBatch));
   // Fresh planner statistics: after a bulk load the planner still believes the tables are empty, and picks nested
   // loops and sequential scans that take seconds where an index takes milliseconds (autovacuum would come later).
   await stage('analyze', async () => {
