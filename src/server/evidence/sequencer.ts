@@ -13,11 +13,12 @@ import {
   appendIndexes,
   consistencyProofFromHashes,
   consistencyProofIndexes,
+  type Hash,
   hashLeaf,
 } from '../../core/evidence/merkle';
 import type { NoteSigner } from '../../core/evidence/note';
 import { tsaExtensionLine, verifyTimestampToken } from '../../core/evidence/timestamp-token';
-import { insertUnnest } from '../db/bulk';
+import { insertRows } from '../db/bulk';
 import type { Db, Executor, Tx } from '../db/client';
 import { evidenceCheckpoints, evidenceQueue, evidenceSubmissions } from '../db/schema';
 import { databaseHashReader, latestCheckpoint } from './log-store';
@@ -58,7 +59,7 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
     await appendToLog(
       tx,
       log,
-      queued.map((q) => ({ submissionId: q.id, entry: new Uint8Array(q.entry) })),
+      queued.map((q) => ({ submissionId: q.id, leafHash: hashLeaf(new Uint8Array(q.entry)) })),
     );
     await deleteQueued(
       tx,
@@ -69,26 +70,26 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
 }
 
 /**
- * Appends the submissions' leaves, in this order, to the log: their leaf rows, the new tree hashes and a signed,
+ * Appends the submissions' leaves (their RFC 6962 leaf hashes), in this order, to the log: their leaf rows, the new tree hashes and a signed,
  * time-stamped checkpoint over the new size (with the consistency proof from the previous one). The caller's
  * transaction holds the sequencer's lock (`lockSequencer`), so nothing else appends meanwhile.
  */
 export async function appendToLog(
   tx: Tx,
   log: LogIdentity,
-  leaves: readonly { submissionId: string; entry: Uint8Array }[],
+  leaves: readonly { submissionId: string; leafHash: Hash }[],
 ): Promise<void> {
   const previous = await latestCheckpoint(tx);
   const oldSize = previous ? Number(previous.treeSize) : 0;
-  const leafHashes = leaves.map((l) => hashLeaf(l.entry));
+  const leafHashes = leaves.map((l) => l.leafHash);
   const frontier = await databaseHashReader(tx).readHashes(appendIndexes(oldSize));
   const appended = appendFromHashes(oldSize, leafHashes, frontier);
 
-  await insertUnnest(tx, 'evidence_hashes', [
+  await insertRows(tx, 'evidence_hashes', [
     { name: 'stored_index', type: 'bigint', values: appended.hashes.map((_, i) => appended.startIndex + i) },
     { name: 'hash', type: 'bytea', values: appended.hashes.map((h) => Buffer.from(h)) },
   ]);
-  await insertUnnest(tx, 'evidence_leaves', [
+  await insertRows(tx, 'evidence_leaves', [
     { name: 'leaf_index', type: 'bigint', values: leaves.map((_, i) => oldSize + i) },
     { name: 'submission_id', type: 'uuid', values: leaves.map((l) => l.submissionId) },
     { name: 'leaf_hash', type: 'bytea', values: leafHashes.map((h) => Buffer.from(h)) },

@@ -11,7 +11,7 @@
  */
 import { count } from 'drizzle-orm';
 import { buildEntry } from '../../../core/evidence/entry';
-import { insertUnnest } from '../../db/bulk';
+import { insertRows } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { evidenceQueue } from '../../db/schema';
 import { appendToLog, type LogIdentity, lockSequencer, sealBatch } from '../../evidence/sequencer';
@@ -30,12 +30,16 @@ export async function generateEvidence(
   // Whatever a real submission (or an earlier, queue-based generator) left queued is sealed first, as it would be.
   await sealQueue(db, log);
   let inserted = 0;
-  for (let from = 0; from < total; from += batchSize) {
-    const rows = buildSubmissions(plan, from, Math.min(from + batchSize, total));
+  // The next batch is built while the database stores this one (PostgreSQL works in its own process meanwhile).
+  let next = total > 0 ? buildSubmissions(plan, 0, Math.min(batchSize, total)) : null;
+  for (let from = 0; next; from += batchSize) {
+    const rows = await next;
+    const following = from + batchSize;
+    next = following < total ? buildSubmissions(plan, following, Math.min(following + batchSize, total)) : null;
     inserted += await db.transaction(async (tx) => {
       await lockSequencer(tx, true);
       const created = new Set(
-        await insertUnnest(
+        await insertRows(
           tx,
           'evidence_submissions',
           [
@@ -51,7 +55,7 @@ export async function generateEvidence(
           { onConflictDoNothing: true, returning: 'id' },
         ),
       );
-      const leaves = rows.filter((r) => created.has(r.id)).map((r) => ({ submissionId: r.id, entry: r.entry }));
+      const leaves = rows.filter((r) => created.has(r.id)).map((r) => ({ submissionId: r.id, leafHash: r.leafHash }));
       if (leaves.length > 0) await appendToLog(tx, log, leaves);
       return leaves.length;
     });
@@ -59,10 +63,18 @@ export async function generateEvidence(
   return inserted;
 }
 
+/** Rows built between two turns of the event loop, so that building never holds up the statements under way. */
+const BUILD_SLICE = 2000;
+
 /** Generated submissions `from` … `to - 1`, each with the leaf entry the evidence core builds for it. */
-function buildSubmissions(plan: readonly { id: string; name: string; creditCode: string }[], from: number, to: number) {
+async function buildSubmissions(
+  plan: readonly { id: string; name: string; creditCode: string }[],
+  from: number,
+  to: number,
+) {
   const rows = [];
   for (let n = from; n < to; n++) {
+    if (n > from && (n - from) % BUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const unit = plan[n % plan.length]!;
     const label = `研发资料第 ${Math.floor(n / plan.length) + 1} 份`;
     const metadata = {
@@ -82,6 +94,7 @@ function buildSubmissions(plan: readonly { id: string; name: string; creditCode:
       salt,
       metadata: JSON.stringify(metadata),
       entry: Buffer.from(built.entry),
+      leafHash: built.leafHash,
     });
   }
   return rows;
