@@ -1,22 +1,31 @@
 /**
  * The province generator (`npm run cli -- demo generate`, src/server/demo/generate/) at a small size: credit codes
  * with the right check character, applications in every status, bases in the public registry, generated evidence
- * sealed into a log whose checkpoints and inclusion proofs verify, and a second run that adds nothing.
+ * sealed into a log whose checkpoints, inclusion and consistency proofs verify, a second run that adds nothing and a
+ * larger one that appends only the missing evidence, consistently with what was sealed before.
  */
-import { eq, inArray, like } from 'drizzle-orm';
+import { asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationStatus } from '../src/core/applications/workflow';
 import { checkCreditCode } from '../src/core/credit-code';
 import { openCheckpoint } from '../src/core/evidence/checkpoint';
 import { fromBase64 } from '../src/core/evidence/encoding';
-import { hashLeaf, verifyInclusion } from '../src/core/evidence/merkle';
+import { hashLeaf, verifyConsistency, verifyInclusion } from '../src/core/evidence/merkle';
 import { parseVerifierKey } from '../src/core/evidence/note';
-import { applications, evidenceLeaves, evidenceSubmissions, units } from '../src/server/db/schema';
+import {
+  applications,
+  evidenceCheckpoints,
+  evidenceLeaves,
+  evidenceQueue,
+  evidenceSubmissions,
+  units,
+} from '../src/server/db/schema';
 import { countRows, generateProvince } from '../src/server/demo/generate/generate-province';
 import { openEvidenceLog } from '../src/server/evidence/evidence-log';
 import { buildTestApp, type TestApp } from './helpers/app';
 
-const SIZES = { bases: 40, units: 120, ledger: 300, evidence: 500, clues: 12, trainings: 6 };
+// Evidence sealed 200 leaves per checkpoint, so the log has several checkpoints (200, 400, 500) to prove consistent.
+const SIZES = { bases: 40, units: 120, ledger: 300, evidence: 500, clues: 12, trainings: 6, evidenceBatch: 200 };
 
 describe('demo generate', () => {
   let t: TestApp;
@@ -80,6 +89,17 @@ describe('demo generate', () => {
     ).toBe(true);
   });
 
+  it('signs checkpoints along the generated log that consistency proofs link, and queues nothing', async () => {
+    const verifier = parseVerifierKey((await t.anonymous.get('/api/v1/evidence/keys')).json().verifierKey);
+    const checkpoints = (
+      await t.database.db.select().from(evidenceCheckpoints).orderBy(asc(evidenceCheckpoints.treeSize))
+    ).map((row) => openCheckpoint(row.signedNote, verifier).checkpoint);
+    expect(checkpoints.map((c) => c.size)).toEqual([200, 400, 500]);
+    await expectConsistent(checkpoints[0]!, checkpoints[2]!);
+    await expectConsistent(checkpoints[1]!, checkpoints[2]!);
+    expect(await t.database.db.select().from(evidenceQueue)).toEqual([]);
+  });
+
   it('officers see the generated applications of their subtree only', async () => {
     const keqiao = await t.login('keqiao');
     const listed = (await keqiao.get('/api/v1/applications?pageSize=100')).json();
@@ -100,4 +120,25 @@ describe('demo generate', () => {
     expect(again.map((s) => s.inserted)).toEqual(again.map(() => 0));
     expect(await countRows(t.database.db)).toEqual(before);
   });
+
+  it('a larger run appends only the missing evidence, consistent with the log sealed before', async () => {
+    const verifier = parseVerifierKey((await t.anonymous.get('/api/v1/evidence/keys')).json().verifierKey);
+    const before = openCheckpoint((await t.anonymous.get('/api/v1/evidence/checkpoint')).body, verifier).checkpoint;
+    const log = await openEvidenceLog(t.database.db, t.config);
+    const more = await generateProvince(t.database.db, log.identity, { ...SIZES, evidence: 650 });
+    expect(more.find((s) => s.stage === 'evidence')!.inserted).toBe(150);
+    const after = openCheckpoint((await t.anonymous.get('/api/v1/evidence/checkpoint')).body, verifier).checkpoint;
+    expect(after.size).toBe(before.size + 150);
+    await expectConsistent(before, after);
+  });
+
+  async function expectConsistent(
+    older: { size: number; rootHash: Uint8Array },
+    newer: { size: number; rootHash: Uint8Array },
+  ): Promise<void> {
+    const response = await t.anonymous.get(`/api/v1/evidence/proofs/consistency?from=${older.size}&to=${newer.size}`);
+    expect(response.statusCode).toBe(200);
+    const proof = (response.json().hashes as string[]).map((h) => fromBase64(h)!);
+    expect(verifyConsistency(older.size, newer.size, proof, older.rootHash, newer.rootHash)).toBe(true);
+  }
 });

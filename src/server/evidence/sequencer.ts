@@ -13,12 +13,14 @@ import {
   appendIndexes,
   consistencyProofFromHashes,
   consistencyProofIndexes,
+  type Hash,
   hashLeaf,
 } from '../../core/evidence/merkle';
 import type { NoteSigner } from '../../core/evidence/note';
 import { tsaExtensionLine, verifyTimestampToken } from '../../core/evidence/timestamp-token';
-import type { Db, Executor } from '../db/client';
-import { evidenceCheckpoints, evidenceHashes, evidenceLeaves, evidenceQueue, evidenceSubmissions } from '../db/schema';
+import { insertRows } from '../db/bulk';
+import type { Db, Executor, Tx } from '../db/client';
+import { evidenceCheckpoints, evidenceQueue, evidenceSubmissions } from '../db/schema';
 import { databaseHashReader, latestCheckpoint } from './log-store';
 import type { Timestamper } from './timestamper';
 
@@ -29,19 +31,24 @@ export interface LogIdentity {
   timestamper: Timestamper;
 }
 
-const INSERT_CHUNK = 2000;
+const DELETE_CHUNK = 2000;
 
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+/** Takes the sequencer's lock for the rest of the transaction: at once or not at all (`wait` false), or waiting. */
+export async function lockSequencer(tx: Tx, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('shangmi:evidence-sequencer'))`);
+    return true;
+  }
+  const locked = await tx.execute(
+    sql`select pg_try_advisory_xact_lock(hashtext('shangmi:evidence-sequencer')) as locked`,
+  );
+  return (locked as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked === true;
 }
 
 /** Seals one batch. Returns how many submissions it sequenced (0 if none waited or another instance holds the lock). */
 export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Promise<number> {
   return db.transaction(async (tx) => {
-    const locked = await tx.execute(
-      sql`select pg_try_advisory_xact_lock(hashtext('shangmi:evidence-sequencer')) as locked`,
-    );
-    if (!(locked as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked) return 0;
+    if (!(await lockSequencer(tx, false))) return 0;
     const queued = await tx
       .select({ id: evidenceSubmissions.id, entry: evidenceSubmissions.entry })
       .from(evidenceQueue)
@@ -49,48 +56,65 @@ export async function sealBatch(db: Db, log: LogIdentity, batchSize: number): Pr
       .orderBy(asc(evidenceQueue.createdAt), asc(evidenceQueue.submissionId))
       .limit(batchSize);
     if (queued.length === 0) return 0;
-
-    const previous = await latestCheckpoint(tx);
-    const oldSize = previous ? Number(previous.treeSize) : 0;
-    const leafHashes = queued.map((q) => hashLeaf(new Uint8Array(q.entry)));
-    const frontier = await databaseHashReader(tx).readHashes(appendIndexes(oldSize));
-    const appended = appendFromHashes(oldSize, leafHashes, frontier);
-
-    await insertChunked(
-      appended.hashes.map((hash, i) => ({ storedIndex: appended.startIndex + i, hash: Buffer.from(hash) })),
-      (chunk) => tx.insert(evidenceHashes).values(chunk),
+    await appendToLog(
+      tx,
+      log,
+      queued.map((q) => ({ submissionId: q.id, leafHash: hashLeaf(new Uint8Array(q.entry)) })),
     );
-    await insertChunked(
-      queued.map((q, i) => ({ leafIndex: oldSize + i, submissionId: q.id, leafHash: Buffer.from(leafHashes[i]!) })),
-      (chunk) => tx.insert(evidenceLeaves).values(chunk),
-    );
-
-    let prior: { checkpoint: Checkpoint; consistencyProof: Uint8Array[] } | null = null;
-    if (previous) {
-      const reader = databaseHashReader(tx, { startIndex: appended.startIndex, hashes: appended.hashes });
-      const proof = consistencyProofFromHashes(
-        appended.size,
-        oldSize,
-        await reader.readHashes(consistencyProofIndexes(appended.size, oldSize)),
-      );
-      prior = {
-        checkpoint: { origin: log.origin, size: oldSize, rootHash: new Uint8Array(previous.rootHash) },
-        consistencyProof: proof,
-      };
-    }
-    const { signedNote, stamp } = await signAndStamp(log, appended, prior);
-    await tx.insert(evidenceCheckpoints).values({
-      treeSize: appended.size,
-      rootHash: Buffer.from(appended.rootHash),
-      signedNote,
-      timestampToken: Buffer.from(stamp.token),
-      timestampTime: stamp.time,
-    });
     await deleteQueued(
       tx,
       queued.map((q) => q.id),
     );
     return queued.length;
+  });
+}
+
+/**
+ * Appends the submissions' leaves (their RFC 6962 leaf hashes), in this order, to the log: their leaf rows, the new tree hashes and a signed,
+ * time-stamped checkpoint over the new size (with the consistency proof from the previous one). The caller's
+ * transaction holds the sequencer's lock (`lockSequencer`), so nothing else appends meanwhile.
+ */
+export async function appendToLog(
+  tx: Tx,
+  log: LogIdentity,
+  leaves: readonly { submissionId: string; leafHash: Hash }[],
+): Promise<void> {
+  const previous = await latestCheckpoint(tx);
+  const oldSize = previous ? Number(previous.treeSize) : 0;
+  const leafHashes = leaves.map((l) => l.leafHash);
+  const frontier = await databaseHashReader(tx).readHashes(appendIndexes(oldSize));
+  const appended = appendFromHashes(oldSize, leafHashes, frontier);
+
+  await insertRows(tx, 'evidence_hashes', [
+    { name: 'stored_index', type: 'bigint', values: appended.hashes.map((_, i) => appended.startIndex + i) },
+    { name: 'hash', type: 'bytea', values: appended.hashes.map((h) => Buffer.from(h)) },
+  ]);
+  await insertRows(tx, 'evidence_leaves', [
+    { name: 'leaf_index', type: 'bigint', values: leaves.map((_, i) => oldSize + i) },
+    { name: 'submission_id', type: 'uuid', values: leaves.map((l) => l.submissionId) },
+    { name: 'leaf_hash', type: 'bytea', values: leafHashes.map((h) => Buffer.from(h)) },
+  ]);
+
+  let prior: { checkpoint: Checkpoint; consistencyProof: Uint8Array[] } | null = null;
+  if (previous) {
+    const reader = databaseHashReader(tx, { startIndex: appended.startIndex, hashes: appended.hashes });
+    const proof = consistencyProofFromHashes(
+      appended.size,
+      oldSize,
+      await reader.readHashes(consistencyProofIndexes(appended.size, oldSize)),
+    );
+    prior = {
+      checkpoint: { origin: log.origin, size: oldSize, rootHash: new Uint8Array(previous.rootHash) },
+      consistencyProof: proof,
+    };
+  }
+  const { signedNote, stamp } = await signAndStamp(log, appended, prior);
+  await tx.insert(evidenceCheckpoints).values({
+    treeSize: appended.size,
+    rootHash: Buffer.from(appended.rootHash),
+    signedNote,
+    timestampToken: Buffer.from(stamp.token),
+    timestampTime: stamp.time,
   });
 }
 
@@ -122,8 +146,8 @@ async function signAndStamp(
 }
 
 async function deleteQueued(tx: Executor, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-    await tx.delete(evidenceQueue).where(inArray(evidenceQueue.submissionId, ids.slice(i, i + INSERT_CHUNK)));
+  for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+    await tx.delete(evidenceQueue).where(inArray(evidenceQueue.submissionId, ids.slice(i, i + DELETE_CHUNK)));
   }
 }
 

@@ -20,6 +20,7 @@ import { STANDARD_SURVEY } from '../../../shared/data/training-survey';
 import { type AuditAction, type AuditEntityType, LedgerKind, RevocationGround } from '../../../shared/enums';
 import { RightsLeakChannel, RightsProtectionMeasure, RightsSecretKind } from '../../../shared/enums-rights';
 import { TrainingAudience, TrainingKind } from '../../../shared/enums-trainings';
+import { insertRows } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import {
   applications,
@@ -53,6 +54,8 @@ export interface ProvinceSizes {
   evidence: number;
   clues: number;
   trainings: number;
+  /** Evidence leaves per signed checkpoint (default GENERATED_SEAL_BATCH). */
+  evidenceBatch?: number;
 }
 
 export interface StageReport {
@@ -118,7 +121,7 @@ export async function generateProvince(
   await stage('ledger', () => insertLedger(db, plan, sizes.ledger));
   await stage('clues', () => insertClues(db, plan, sizes.clues));
   await stage('trainings', () => insertTrainings(db, plan, sizes.trainings));
-  await stage('evidence', () => generateEvidence(db, log, plan, sizes.evidence));
+  await stage('evidence', () => generateEvidence(db, log, plan, sizes.evidence, sizes.evidenceBatch));
   // Fresh planner statistics: after a bulk load the planner still believes the tables are empty, and picks nested
   // loops and sequential scans that take seconds where an index takes milliseconds (autovacuum would come later).
   await stage('analyze', async () => {
@@ -340,28 +343,32 @@ async function insertApplications(db: Db, plan: PlannedUnit[], baseCount: number
 async function insertLedger(db: Db, plan: PlannedUnit[], count: number): Promise<number> {
   let inserted = 0;
   const indexes = Array.from({ length: count }, (_, n) => n);
-  await insertInChunks(indexes, CHUNK * 2, async (chunk) => {
-    const rows = await db
-      .insert(ledgerEntries)
-      .values(
-        chunk.map((n) => {
-          const unit = plan[n % plan.length]!;
-          const kind = LedgerKind.values[n % LedgerKind.values.length]!;
-          return {
-            id: generatedId('ledger', n),
-            unitId: unit.id,
-            kind,
-            occurredOn: daysAfter(FIRST_DAY, (n * 13) % 1400),
-            title: `${LedgerKind.labels[kind]}：商业秘密保护第 ${Math.floor(n / plan.length) + 1} 次`,
-            description: '按照示范建设要求开展，材料已归档。',
-            participants: 5 + (n % 120),
-            reachPercent: 40 + (n % 60),
-          };
-        }),
-      )
-      .onConflictDoNothing()
-      .returning({ id: ledgerEntries.id });
-    inserted += rows.length;
+  // Ledger entries have no audit entries of their own: inserted in large slices through the bulk path (db/bulk.ts).
+  await insertInChunks(indexes, CHUNK * 20, async (chunk) => {
+    const unit = (n: number) => plan[n % plan.length]!;
+    const kind = (n: number) => LedgerKind.values[n % LedgerKind.values.length]!;
+    const created = await insertRows(
+      db,
+      'ledger_entries',
+      [
+        { name: 'id', type: 'uuid', values: chunk.map((n) => generatedId('ledger', n)) },
+        { name: 'unit_id', type: 'uuid', values: chunk.map((n) => unit(n).id) },
+        { name: 'kind', type: 'ledger_kind', values: chunk.map(kind) },
+        { name: 'occurred_on', type: 'date', values: chunk.map((n) => daysAfter(FIRST_DAY, (n * 13) % 1400)) },
+        {
+          name: 'title',
+          type: 'text',
+          values: chunk.map(
+            (n) => `${LedgerKind.labels[kind(n)]}：商业秘密保护第 ${Math.floor(n / plan.length) + 1} 次`,
+          ),
+        },
+        { name: 'description', type: 'text', values: chunk.map(() => '按照示范建设要求开展，材料已归档。') },
+        { name: 'participants', type: 'integer', values: chunk.map((n) => 5 + (n % 120)) },
+        { name: 'reach_percent', type: 'numeric', values: chunk.map((n) => 40 + (n % 60)) },
+      ],
+      { onConflictDoNothing: true, returning: 'id' },
+    );
+    inserted += created.length;
   });
   return inserted;
 }

@@ -2,20 +2,26 @@
  * Deterministic building blocks of the generated province: ids derived from what a row is (so a second run finds
  * the rows of the first and inserts nothing), credit codes with their GB 32100 check character, Chinese names.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../../../core/credit-code';
 import type { Executor } from '../../db/client';
 
 /** A UUID (version-5 shaped) named by `kind` and `n`: the same row gets the same id on every run. */
 export function generatedId(kind: string, n: number): string {
-  const h = createHash('sha256').update(`shangmi-generate:${kind}:${n}`).digest('hex');
+  const h = sha256Of(`shangmi-generate:${kind}:${n}`).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Deterministic bytes for `kind` and `n` (digests and salts of generated evidence). */
 export function generatedBytes(kind: string, n: number): Buffer {
-  return createHash('sha256').update(`shangmi-generate:${kind}:${n}`).digest();
+  return sha256Of(`shangmi-generate:${kind}:${n}`);
 }
+
+/** SHA-256 of a string: the one-shot `crypto.hash` (Node 20.12+) is about twice as fast as a Hash object. */
+const sha256Of: (text: string) => Buffer =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'buffer') as Buffer
+    : (text) => createHash('sha256').update(text).digest();
 
 /**
  * The credit code of generated unit `n`: registration authority 9 (工商), type 1 (企业), the unit's region code, a
