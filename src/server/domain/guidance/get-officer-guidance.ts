@@ -4,15 +4,17 @@
  * what is late on the business date: live applications whose pending officer step belongs to a stage past its
  * published end, or whose publicity period (working days) ran out without a decision.
  */
-import { or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { lateness, nextStep, stageSchedule } from '../../../core/applications/guidance';
-import { ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
+import { ApplicationStatus, ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
+import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { jurisdictions } from '../../db/schema';
+import { applications, jurisdictions } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
-import { queryLoadedApplications } from '../applications/application-queries';
+import { applicationSummary, filterWhere, loadedQuery, withProgrammes } from '../applications/application-queries';
 import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
+import { programmesWithLiveApplications } from '../applications/todo-queries';
 import { actionsFor } from '../applications/transition-application';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
@@ -35,14 +37,18 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
     stages: stageSchedule(programme, today),
   }));
 
-  // The live applications once, for both the to-do list and what is late.
-  const live = await queryLoadedApplications(
-    db,
-    actor,
-    { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 },
-    TODO_SCAN_LIMIT,
-  );
-  const todo = await todoPage(db, { ...ctx, actor }, live, { page: 1, pageSize: TODO_SHOWN });
+  // The programmes with live applications once, for both the to-do list and what is late.
+  const definitions = await programmesWithLiveApplications(db);
+  const todo = await todoPage(db, { ...ctx, actor }, { page: 1, pageSize: TODO_SHOWN }, definitions);
+  // Only applications whose status may be late in their programme on this date are read (in publicity: always,
+  // its deadline being the publicity period's end), newest first.
+  const live = await loadedQuery(db)
+    .where(
+      and(filterWhere(actor, { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 }), mayBeLate(definitions, today)),
+    )
+    .orderBy(desc(applications.updatedAt), applications.id)
+    .limit(TODO_SCAN_LIMIT)
+    .then((rows) => withProgrammes(db, rows));
   const publicityEnds = await publicityEndDates(
     db,
     live.filter((row) => row.application.status === 'in_publicity').map((row) => row.application.id),
@@ -53,7 +59,7 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
     const mine = actionsFor(row, workflowRoles(actor, row)).some((action) => action !== 'withdraw');
     return [
       {
-        ...row.summary,
+        ...applicationSummary(row),
         waitingOn: nextStep(row.application.status, stagesOf(row.programme)).waitingOn,
         onMe: mine,
         reasons,
@@ -64,4 +70,32 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
   late.sort((a, b) => b.daysLate - a.daysLate);
 
   return { today, programmes, todo, late };
+}
+
+/**
+ * Applications in a status that may be late on `today` in their programme (by `lateness`: the pending officer step's
+ * stage has closed), or in publicity, whose lateness depends on the period's end; over the given programmes.
+ */
+function mayBeLate(definitions: ReadonlyMap<string, Programme>, today: string): SQL {
+  const branches = new Map<string, string[]>();
+  for (const [id, programme] of definitions) {
+    const statuses = ApplicationStatus.values.filter(
+      (status) =>
+        !ENDED_STATUSES.includes(status) &&
+        (status === 'in_publicity' || lateness(programme, status, today).length > 0),
+    );
+    const key = statuses.join(',');
+    branches.set(key, [...(branches.get(key) ?? []), id]);
+  }
+  const parts = [...branches].flatMap(([key, ids]) =>
+    key
+      ? [
+          and(
+            inArray(applications.programmeId, ids),
+            inArray(applications.status, key.split(',') as ApplicationStatus[]),
+          )!,
+        ]
+      : [],
+  );
+  return parts.length ? or(...parts)! : sql`false`;
 }
