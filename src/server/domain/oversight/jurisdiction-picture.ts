@@ -6,7 +6,7 @@
  * The reports upward freeze exactly this (./report-submissions.ts). An officer reads its subtree only.
  */
 import { BUREAU_METRICS, type BureauMetricId } from '../../../core/assessment/metrics';
-import { previousPeriod, type Quarter, type ReportPeriod, reportPeriod } from '../../../core/reports/periods';
+import { previousPeriod, type Quarter, reportPeriod } from '../../../core/reports/periods';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { forbidden, notFound, unauthenticated } from '../../errors';
