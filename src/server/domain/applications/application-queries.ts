@@ -102,8 +102,12 @@ export function filterWhere(
   actor: Actor,
   filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] },
 ) {
+  return and(applicationVisibility(actor), filterConditions(filter));
+}
+
+/** The filter's own conditions, visibility aside. */
+export function filterConditions(filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] }) {
   return and(
-    applicationVisibility(actor),
     filter.excludeStatuses?.length ? notInArray(applications.status, [...filter.excludeStatuses]) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,
     filter.programmeId ? eq(applications.programmeId, filter.programmeId) : undefined,

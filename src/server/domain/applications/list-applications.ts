@@ -1,12 +1,11 @@
 import { ENDED_STATUSES } from '../../../core/applications/workflow';
-import type { Programme } from '../../../core/programs/schema';
 import type { Actor, RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { unauthenticated } from '../../errors';
 import { panelState } from '../acceptance/panel-state';
 import { type ApplicationFilter, queryApplications, queryLoadedApplications } from './application-queries';
 import { ownPanelSheets } from './panel-membership';
-import { waitingOnPage } from './todo-queries';
+import { type LiveProgramme, waitingOnPage } from './todo-queries';
 
 /** How many live applications an expert's to-do view and the officer's late list weigh at most. */
 export const TODO_SCAN_LIMIT = 2000;
@@ -36,7 +35,7 @@ export async function todoPage(
   db: Executor,
   ctx: RequestContext & { actor: Actor },
   filter: ApplicationFilter,
-  live?: ReadonlyMap<string, Programme>,
+  live?: readonly LiveProgramme[],
 ) {
   const actor = ctx.actor;
   if (actor.role === 'expert') {

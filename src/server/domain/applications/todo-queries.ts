@@ -5,8 +5,12 @@
  * application is read, so from the (cached) definitions this derives, for each programme and each part, the statuses
  * in which that part may take an action other than withdrawing, and turns them into one SQL condition: the database
  * counts and pages the to-do list instead of the service loading every live application with all its columns.
+ *
+ * Visibility (`applicationVisibility`) is decided per programme the same way: an officer sees the applications (not
+ * drafts) of the units of its subtree, and every one of a programme its subtree owns — known from the programme
+ * alone, so the condition needs no join on the owner and the count reads the applications table only.
  */
-import { and, count, desc, eq, exists, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, exists, inArray, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   ApplicationStatus,
   allowedActions,
@@ -19,13 +23,13 @@ import type { Programme } from '../../../core/programs/schema';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { applications, jurisdictions, programmes, units } from '../../db/schema';
+import { inSubtree } from '../../policies';
 import { programmeDefinitions } from '../programmes/programme-definitions';
 import {
   type ApplicationFilter,
   applicationSummary,
-  filterWhere,
+  filterConditions,
   loadedQuery,
-  ownerJurisdictions,
   withProgrammes,
 } from './application-queries';
 import { reviewsAtLevel } from './workflow-roles';
@@ -37,14 +41,19 @@ export function statusesAwaiting(stages: StagesPresent, role: WorkflowRole): App
   );
 }
 
-/** The programme versions that have live (not ended) applications, with their definitions. */
-export async function programmesWithLiveApplications(
-  db: Executor,
-  programmeId?: string,
-): Promise<Map<string, Programme>> {
+/** A programme version with live applications: its owner's path and its definition. */
+export interface LiveProgramme {
+  id: string;
+  ownerPath: string;
+  definition: Programme;
+}
+
+/** The programme versions that have live (not ended) applications. */
+export async function programmesWithLiveApplications(db: Executor, programmeId?: string): Promise<LiveProgramme[]> {
   const rows = await db
-    .select({ id: programmes.id, updatedAt: programmes.updatedAt })
+    .select({ id: programmes.id, updatedAt: programmes.updatedAt, ownerPath: jurisdictions.path })
     .from(programmes)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, programmes.ownerJurisdictionCode))
     .where(
       and(
         programmeId ? eq(programmes.id, programmeId) : undefined,
@@ -58,55 +67,111 @@ export async function programmesWithLiveApplications(
         ),
       ),
     );
-  return programmeDefinitions(db, rows);
+  const definitions = await programmeDefinitions(db, rows);
+  return rows.map((r) => ({ id: r.id, ownerPath: r.ownerPath, definition: definitions.get(r.id)! }));
+}
+
+/** Applications of units in the officer's subtree (a semi-join on the units, so the applications drive the plan). */
+const ofUnitsUnder = (prefix: string) =>
+  sql`${applications.unitId} IN (SELECT ${units.id} FROM ${units} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${units.jurisdictionCode} WHERE ${jurisdictions.path} LIKE ${prefix})`;
+
+/** A condition on applications, with a key that is equal for equal conditions (to share one branch). */
+interface Keyed {
+  key: string;
+  where: SQL;
 }
 
 /**
- * The part an actor plays, as an SQL condition on a row of `loadedQuery` (application, its unit's jurisdiction, the
- * programme's owner), for a programme whose definition is known; null when it never plays it there. Mirrors
- * `workflowRoles`.
+ * `applicationVisibility` for the applications of one programme: an officer's subtree owns the programme (all but
+ * drafts) or not (its units' applications, not drafts); an applicant's unit's; everything for an administrator.
+ * Experts have no per-programme rule (their panels) and are not served here.
  */
-function roleCondition(actor: Actor, role: WorkflowRole, programme: Programme): SQL | null {
-  const prefix = actor.jurisdictionPath ? `${actor.jurisdictionPath}%` : null;
+function visibleIn(actor: Actor, programme: LiveProgramme): Keyed | null {
+  switch (actor.role) {
+    case 'admin':
+      return { key: 'all', where: sql`true` };
+    case 'applicant':
+      return actor.unitId ? { key: 'unit', where: eq(applications.unitId, actor.unitId) } : null;
+    case 'officer': {
+      if (!actor.jurisdictionPath) return null;
+      const notDraft = ne(applications.status, 'draft');
+      return inSubtree(actor, programme.ownerPath)
+        ? { key: 'owned', where: notDraft }
+        : { key: 'units', where: and(notDraft, ofUnitsUnder(`${actor.jurisdictionPath}%`))! };
+    }
+    case 'expert':
+      return null;
+  }
+}
+
+/** The part an actor plays in the programme's visible applications, as a condition; null when never. */
+function playsPart(actor: Actor, role: WorkflowRole, programme: LiveProgramme): Keyed | null {
   switch (role) {
     case 'admin':
-      return actor.role === 'admin' ? sql`true` : null;
+      return actor.role === 'admin' ? { key: 'admin', where: sql`true` } : null;
     case 'applicant':
-      return actor.role === 'applicant' && actor.unitId ? eq(applications.unitId, actor.unitId) : null;
+      return actor.role === 'applicant' && actor.unitId ? { key: 'applicant', where: sql`true` } : null;
     case 'district_officer':
-      return actor.role === 'officer' && prefix && reviewsAtLevel(actor, programme)
-        ? sql`${jurisdictions.path} LIKE ${prefix}`
+      return actor.role === 'officer' && actor.jurisdictionPath && reviewsAtLevel(actor, programme.definition)
+        ? // Where the subtree does not own the programme, visibility already holds its units only.
+          inSubtree(actor, programme.ownerPath)
+          ? { key: 'district', where: ofUnitsUnder(`${actor.jurisdictionPath}%`) }
+          : { key: 'district', where: sql`true` }
         : null;
     case 'owner_officer':
-      return actor.role === 'officer' && prefix ? sql`${ownerJurisdictions.path} LIKE ${prefix}` : null;
+      return actor.role === 'officer' && inSubtree(actor, programme.ownerPath)
+        ? { key: 'owner', where: sql`true` }
+        : null;
   }
 }
 
 /**
- * Applications (rows of `loadedQuery`) in which the actor may take an action other than withdrawal now, over the
- * given programmes (others: none). Programmes that make the same condition share one branch.
+ * Over the given programmes, the visible applications for which `statuses` of each programme holds (null: none of
+ * it). Programmes are grouped by visibility (so that the subtree's units are looked up once) and, within, by
+ * condition.
  */
-export function waitingOnCondition(actor: Actor, definitions: ReadonlyMap<string, Programme>): SQL {
-  const branches = new Map<string, { ids: string[]; parts: SQL[] }>();
-  for (const [id, programme] of definitions) {
-    const stages = stagesOf(programme);
-    const keyParts: string[] = [];
-    const parts: SQL[] = [];
-    for (const role of WorkflowRole.values) {
-      const condition = roleCondition(actor, role, programme);
-      const statuses = condition ? statusesAwaiting(stages, role) : [];
-      if (!condition || statuses.length === 0) continue;
-      keyParts.push(`${role}:${statuses.join(',')}`);
-      parts.push(and(condition, inArray(applications.status, statuses))!);
-    }
-    if (parts.length === 0) continue;
-    const key = keyParts.join('|');
-    const branch = branches.get(key) ?? { ids: [], parts };
-    branch.ids.push(id);
-    branches.set(key, branch);
+export function perProgramme(
+  actor: Actor,
+  live: readonly LiveProgramme[],
+  statuses: (programme: LiveProgramme) => Keyed | null,
+): SQL {
+  const groups = new Map<string, { visible: SQL; branches: Map<string, { ids: string[]; where: SQL }> }>();
+  for (const programme of live) {
+    const visible = visibleIn(actor, programme);
+    const condition = visible && statuses(programme);
+    if (!visible || !condition) continue;
+    const group = groups.get(visible.key) ?? { visible: visible.where, branches: new Map() };
+    const branch = group.branches.get(condition.key) ?? { ids: [], where: condition.where };
+    branch.ids.push(programme.id);
+    group.branches.set(condition.key, branch);
+    groups.set(visible.key, group);
   }
-  if (branches.size === 0) return sql`false`;
-  return or(...[...branches.values()].map((b) => and(inArray(applications.programmeId, b.ids), or(...b.parts))))!;
+  if (groups.size === 0) return sql`false`;
+  return or(
+    ...[...groups.values()].map((g) =>
+      and(
+        g.visible,
+        or(...[...g.branches.values()].map((b) => and(inArray(applications.programmeId, b.ids), b.where))),
+      ),
+    ),
+  )!;
+}
+
+/** Applications in a status from `list`, keyed by the list. */
+export const inStatuses = (list: readonly ApplicationStatus[]): Keyed | null =>
+  list.length ? { key: list.join(','), where: inArray(applications.status, [...list]) } : null;
+
+/** Visible applications in which the actor may take an action other than withdrawal now, over the programmes. */
+export function waitingOnCondition(actor: Actor, live: readonly LiveProgramme[]): SQL {
+  return perProgramme(actor, live, (programme) => {
+    const stages = stagesOf(programme.definition);
+    const parts = WorkflowRole.values.flatMap((role) => {
+      const part = playsPart(actor, role, programme);
+      const statuses = part && inStatuses(statusesAwaiting(stages, role));
+      return part && statuses ? [{ key: `${part.key}:${statuses.key}`, where: and(part.where, statuses.where)! }] : [];
+    });
+    return parts.length ? { key: parts.map((p) => p.key).join('|'), where: or(...parts.map((p) => p.where))! } : null;
+  });
 }
 
 /**
@@ -117,25 +182,17 @@ export async function waitingOnPage(
   db: Executor,
   actor: Actor,
   filter: ApplicationFilter,
-  live?: ReadonlyMap<string, Programme>,
+  live?: readonly LiveProgramme[],
 ): Promise<{ items: ReturnType<typeof applicationSummary>[]; total: number }> {
-  const definitions = live ?? (await programmesWithLiveApplications(db, filter.programmeId));
   const where = and(
-    filterWhere(actor, { ...filter, excludeStatuses: ENDED_STATUSES }),
-    waitingOnCondition(actor, definitions),
+    filterConditions({ ...filter, excludeStatuses: ENDED_STATUSES }),
+    waitingOnCondition(actor, live ?? (await programmesWithLiveApplications(db, filter.programmeId))),
   );
   const rows = await loadedQuery(db)
     .where(where)
     .orderBy(desc(applications.updatedAt), applications.id)
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const [counted] = await db
-    .select({ total: count() })
-    .from(applications)
-    .innerJoin(units, eq(units.id, applications.unitId))
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .innerJoin(programmes, eq(programmes.id, applications.programmeId))
-    .innerJoin(ownerJurisdictions, eq(ownerJurisdictions.code, programmes.ownerJurisdictionCode))
-    .where(where);
+  const [counted] = await db.select({ total: count() }).from(applications).where(where);
   return { items: (await withProgrammes(db, rows)).map(applicationSummary), total: counted?.total ?? 0 };
 }

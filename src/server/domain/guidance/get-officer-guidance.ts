@@ -4,17 +4,21 @@
  * what is late on the business date: live applications whose pending officer step belongs to a stage past its
  * published end, or whose publicity period (working days) ran out without a decision.
  */
-import { and, desc, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { lateness, nextStep, stageSchedule } from '../../../core/applications/guidance';
 import { ApplicationStatus, ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
-import type { Programme } from '../../../core/programs/schema';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { applications, jurisdictions } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
-import { applicationSummary, filterWhere, loadedQuery, withProgrammes } from '../applications/application-queries';
+import { applicationSummary, loadedQuery, withProgrammes } from '../applications/application-queries';
 import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
-import { programmesWithLiveApplications } from '../applications/todo-queries';
+import {
+  inStatuses,
+  type LiveProgramme,
+  perProgramme,
+  programmesWithLiveApplications,
+} from '../applications/todo-queries';
 import { actionsFor } from '../applications/transition-application';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
@@ -44,7 +48,10 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
   // its deadline being the publicity period's end), newest first.
   const live = await loadedQuery(db)
     .where(
-      and(filterWhere(actor, { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 }), mayBeLate(definitions, today)),
+      and(
+        notInArray(applications.status, [...ENDED_STATUSES]),
+        perProgramme(actor, definitions, (programme) => mayBeLate(programme, today)),
+      ),
     )
     .orderBy(desc(applications.updatedAt), applications.id)
     .limit(TODO_SCAN_LIMIT)
@@ -74,28 +81,13 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
 
 /**
  * Applications in a status that may be late on `today` in their programme (by `lateness`: the pending officer step's
- * stage has closed), or in publicity, whose lateness depends on the period's end; over the given programmes.
+ * stage has closed), or in publicity, whose lateness depends on the period's end.
  */
-function mayBeLate(definitions: ReadonlyMap<string, Programme>, today: string): SQL {
-  const branches = new Map<string, string[]>();
-  for (const [id, programme] of definitions) {
-    const statuses = ApplicationStatus.values.filter(
+const mayBeLate = (programme: LiveProgramme, today: string) =>
+  inStatuses(
+    ApplicationStatus.values.filter(
       (status) =>
         !ENDED_STATUSES.includes(status) &&
-        (status === 'in_publicity' || lateness(programme, status, today).length > 0),
-    );
-    const key = statuses.join(',');
-    branches.set(key, [...(branches.get(key) ?? []), id]);
-  }
-  const parts = [...branches].flatMap(([key, ids]) =>
-    key
-      ? [
-          and(
-            inArray(applications.programmeId, ids),
-            inArray(applications.status, key.split(',') as ApplicationStatus[]),
-          )!,
-        ]
-      : [],
+        (status === 'in_publicity' || lateness(programme.definition, status, today).length > 0),
+    ),
   );
-  return parts.length ? or(...parts)! : sql`false`;
-}
