@@ -349,5 +349,5 @@ describe('the picture in SQL', () => {
       ).toEqual(expected);
     }
     expect(nonZero).toBeGreaterThan(10);
-  });
+  }, 180_000);
 });
