@@ -126,6 +126,14 @@ async function endpoints(database: Database): Promise<Endpoint[]> {
       goal: 'rollup',
     },
     { name: 'rights statistics', path: '/api/v1/rights/statistics', officer: true, goal: 'rollup' },
+    // The "五个一" picture of the officer's city (the province has no officer account to read the province's).
+    { name: 'picture, Shaoxing 2022', path: '/api/v1/picture?year=2022', officer: true, goal: 'rollup' },
+    {
+      name: 'picture with targets, Shaoxing',
+      path: `/api/v1/picture?year=2022&programmeId=${programme!.id}`,
+      officer: true,
+      goal: 'rollup',
+    },
     { name: 'certificate PDF', path: `/api/v1/registry/${no}/certificate`, officer: true, goal: 'document' },
     {
       name: 'inclusion proof',

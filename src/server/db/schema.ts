@@ -91,6 +91,8 @@ export const units = pgTable(
     index('units_park_idx').on(t.parkId),
     // Filtering units by industry (issue 15: a province has tens of thousands).
     index('units_industry_idx').on(t.industryCode),
+    // A subtree's units from the index alone (the to-do list's semi-join on an officer's units; migration 0031).
+    index('units_jurisdiction_id_idx').on(t.jurisdictionCode, t.id),
   ],
 );
 
@@ -779,6 +781,8 @@ export const bases = pgTable(
     index('bases_jurisdiction_idx').on(t.jurisdictionCode),
     // The registry's order (newest decision first): a page read in index order, not 10,000 bases sorted.
     index('bases_decided_idx').on(t.decidedOn.desc().nullsFirst(), t.certificateNo),
+    // Targets and the picture count a subtree's bases by kind, level and dates from the index alone (migration 0031).
+    index('bases_rollup_idx').on(t.jurisdictionCode, t.category, t.level, t.decidedOn, t.revokedOn),
   ],
 );
 

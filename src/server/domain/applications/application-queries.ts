@@ -16,10 +16,10 @@ import {
 } from '../../db/schema';
 import { withProgrammeDefinitions } from '../programmes/programme-definitions';
 
-const ownerJurisdictions = alias(jurisdictions, 'owner_jurisdictions');
+export const ownerJurisdictions = alias(jurisdictions, 'owner_jurisdictions');
 
 /** The rows with their programme's definition (read once per instance, see programmes/programme-definitions.ts). */
-const withProgrammes = <R extends { application: { programmeId: string }; programmeUpdatedAt: Date }>(
+export const withProgrammes = <R extends { application: { programmeId: string }; programmeUpdatedAt: Date }>(
   db: Executor,
   rows: readonly R[],
 ) =>
@@ -41,7 +41,7 @@ const loadedColumns = {
   ownerPath: ownerJurisdictions.path,
 };
 
-function loadedQuery(db: Executor) {
+export function loadedQuery(db: Executor) {
   return db
     .select(loadedColumns)
     .from(applications)
@@ -98,9 +98,16 @@ export interface ApplicationFilter {
   pageSize: number;
 }
 
-function filterWhere(actor: Actor, filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] }) {
+export function filterWhere(
+  actor: Actor,
+  filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] },
+) {
+  return and(applicationVisibility(actor), filterConditions(filter));
+}
+
+/** The filter's own conditions, visibility aside. */
+export function filterConditions(filter: ApplicationFilter & { excludeStatuses?: readonly ApplicationStatus[] }) {
   return and(
-    applicationVisibility(actor),
     filter.excludeStatuses?.length ? notInArray(applications.status, [...filter.excludeStatuses]) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,
     filter.programmeId ? eq(applications.programmeId, filter.programmeId) : undefined,

@@ -5,10 +5,9 @@ import { unauthenticated } from '../../errors';
 import { panelState } from '../acceptance/panel-state';
 import { type ApplicationFilter, queryApplications, queryLoadedApplications } from './application-queries';
 import { ownPanelSheets } from './panel-membership';
-import { actionsFor } from './transition-application';
-import { workflowRoles } from './workflow-roles';
+import { type LiveProgramme, waitingOnPage } from './todo-queries';
 
-/** How many live applications the to-do view weighs at most (one bureau's year is far fewer). */
+/** How many live applications an expert's to-do view and the officer's late list weigh at most. */
 export const TODO_SCAN_LIMIT = 2000;
 
 /**
@@ -24,29 +23,33 @@ export async function listApplications(
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   if (!filter.todo) return queryApplications(db, actor, filter);
-  const live = await queryLoadedApplications(
-    db,
-    actor,
-    { ...filter, excludeStatuses: ENDED_STATUSES },
-    TODO_SCAN_LIMIT,
-  );
-  return todoPage(db, { ...ctx, actor }, live, filter);
+  return todoPage(db, { ...ctx, actor }, filter);
 }
 
-/** The page of `live` (visible, not ended) applications that wait on the actor. */
+/**
+ * The page of visible, live (not ended) applications that wait on the actor, newest first, and how many there are:
+ * counted and paged in SQL (./todo-queries.ts). An expert's panels are few; whether its sheet is complete needs the
+ * rubric, so they are weighed in memory.
+ */
 export async function todoPage(
   db: Executor,
   ctx: RequestContext & { actor: Actor },
-  live: readonly LiveRow[],
-  page: { page: number; pageSize: number },
+  filter: ApplicationFilter,
+  live?: readonly LiveProgramme[],
 ) {
   const actor = ctx.actor;
-  const waiting =
-    actor.role === 'expert'
-      ? await awaitingSheet(db, actor, live, ctx.today)
-      : live.filter((row) => actionsFor(row, workflowRoles(actor, row)).filter((a) => a !== 'withdraw').length > 0);
-  const start = (page.page - 1) * page.pageSize;
-  return { items: waiting.slice(start, start + page.pageSize).map((row) => row.summary), total: waiting.length };
+  if (actor.role === 'expert') {
+    const live = await queryLoadedApplications(
+      db,
+      actor,
+      { ...filter, excludeStatuses: ENDED_STATUSES },
+      TODO_SCAN_LIMIT,
+    );
+    const waiting = await awaitingSheet(db, actor, live, ctx.today);
+    const start = (filter.page - 1) * filter.pageSize;
+    return { items: waiting.slice(start, start + filter.pageSize).map((row) => row.summary), total: waiting.length };
+  }
+  return waitingOnPage(db, actor, filter, live);
 }
 
 /**

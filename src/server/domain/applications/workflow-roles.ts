@@ -5,6 +5,7 @@
  * Putuo's, the district bureau is both reviewer and owner.
  */
 import type { WorkflowRole } from '../../../core/applications/workflow';
+import type { Programme } from '../../../core/programs/schema';
 import type { Actor } from '../../context';
 import { inSubtree } from '../../policies';
 import type { LoadedApplication } from './application-queries';
@@ -13,16 +14,22 @@ export function workflowRoles(actor: Actor, found: LoadedApplication): WorkflowR
   const roles: WorkflowRole[] = [];
   if (actor.role === 'admin') roles.push('admin');
   if (actor.role === 'applicant' && actor.unitId === found.application.unitId) roles.push('applicant');
-  if (actor.role === 'officer' && inSubtree(actor, found.unitPath)) {
-    const review = found.programme.stages.find((s) => s.kind === 'district_review');
-    // The reviewing body is the applicant's district or county bureau (or a body under the owner at the level
-    // the programme names); a city officer above the district is not the district reviewer unless it owns.
-    const reviewLevel = review?.kind === 'district_review' ? review.by.level : 'district';
-    if (actor.jurisdictionLevel === reviewLevel || actor.jurisdictionLevel === 'functional_zone')
-      roles.push('district_officer');
+  if (actor.role === 'officer' && inSubtree(actor, found.unitPath) && reviewsAtLevel(actor, found.programme)) {
+    roles.push('district_officer');
   }
   if (actor.role === 'officer' && inSubtree(actor, found.ownerPath)) roles.push('owner_officer');
   return roles;
+}
+
+/**
+ * Whether an officer's bureau is at the level that reviews for the applicant's district in this programme: the
+ * reviewing body is the applicant's district or county bureau (or a body under the owner at the level the programme
+ * names); a city officer above the district is not the district reviewer unless it owns.
+ */
+export function reviewsAtLevel(actor: Actor, programme: Pick<Programme, 'stages'>): boolean {
+  const review = programme.stages.find((s) => s.kind === 'district_review');
+  const reviewLevel = review?.kind === 'district_review' ? review.by.level : 'district';
+  return actor.jurisdictionLevel === reviewLevel || actor.jurisdictionLevel === 'functional_zone';
 }
 
 /** Whether the actor may read the application at all. */

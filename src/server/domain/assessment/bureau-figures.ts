@@ -30,7 +30,8 @@ import {
   units,
 } from '../../db/schema';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
-import { type BuiltBase, planTargetRows, targetProgress } from '../targets/target-rollup';
+import { baseCounts } from '../targets/target-counts';
+import { planTargetRows, targetPeriods, targetProgress } from '../targets/target-rollup';
 
 export interface Subject {
   code: string;
@@ -144,19 +145,11 @@ const FIGURES: Record<BureauMetricId, Compute> = {
       .limit(1);
     if (!programme) return { value: null, records: [], note: `工作方案“${code}”尚未发布` };
     const nodes = new Map((await listAllJurisdictions(db)).map((j) => [j.code, j]));
-    const planned = planTargetRows((programme.definition as Programme).targets, nodes.get(programme.ownerCode)!, nodes);
-    const built: BuiltBase[] = await db
-      .select({
-        path: jurisdictions.path,
-        category: bases.category,
-        level: bases.level,
-        decidedOn: bases.decidedOn,
-        revokedOn: bases.revokedOn,
-      })
-      .from(bases)
-      .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-      .where(under(subject));
-    const rows = targetProgress(planned, nodes, built, [], period.to).filter(
+    const targets = (programme.definition as Programme).targets;
+    const planned = planTargetRows(targets, nodes.get(programme.ownerCode)!, nodes);
+    const periods = targetPeriods(targets);
+    const built = await baseCounts(db, under(subject), periods);
+    const rows = targetProgress(planned, nodes, periods, built, [], period.to).filter(
       (r) => r.jurisdictionCode === subject.code && r.subject === 'base' && r.certified !== null,
     );
     const plannedTotal = rows.reduce((sum, r) => sum + r.atLeast, 0);

@@ -4,15 +4,21 @@
  * what is late on the business date: live applications whose pending officer step belongs to a stage past its
  * published end, or whose publicity period (working days) ran out without a decision.
  */
-import { or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { lateness, nextStep, stageSchedule } from '../../../core/applications/guidance';
-import { ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
+import { ApplicationStatus, ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { jurisdictions } from '../../db/schema';
+import { applications, jurisdictions } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
-import { queryLoadedApplications } from '../applications/application-queries';
+import { applicationSummary, loadedQuery, withProgrammes } from '../applications/application-queries';
 import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
+import {
+  inStatuses,
+  type LiveProgramme,
+  perProgramme,
+  programmesWithLiveApplications,
+} from '../applications/todo-queries';
 import { actionsFor } from '../applications/transition-application';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
@@ -35,14 +41,21 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
     stages: stageSchedule(programme, today),
   }));
 
-  // The live applications once, for both the to-do list and what is late.
-  const live = await queryLoadedApplications(
-    db,
-    actor,
-    { excludeStatuses: ENDED_STATUSES, page: 1, pageSize: 1 },
-    TODO_SCAN_LIMIT,
-  );
-  const todo = await todoPage(db, { ...ctx, actor }, live, { page: 1, pageSize: TODO_SHOWN });
+  // The programmes with live applications once, for both the to-do list and what is late.
+  const definitions = await programmesWithLiveApplications(db);
+  const todo = await todoPage(db, { ...ctx, actor }, { page: 1, pageSize: TODO_SHOWN }, definitions);
+  // Only applications whose status may be late in their programme on this date are read (in publicity: always,
+  // its deadline being the publicity period's end), newest first.
+  const live = await loadedQuery(db)
+    .where(
+      and(
+        notInArray(applications.status, [...ENDED_STATUSES]),
+        perProgramme(actor, definitions, (programme) => mayBeLate(programme, today)),
+      ),
+    )
+    .orderBy(desc(applications.updatedAt), applications.id)
+    .limit(TODO_SCAN_LIMIT)
+    .then((rows) => withProgrammes(db, rows));
   const publicityEnds = await publicityEndDates(
     db,
     live.filter((row) => row.application.status === 'in_publicity').map((row) => row.application.id),
@@ -53,7 +66,7 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
     const mine = actionsFor(row, workflowRoles(actor, row)).some((action) => action !== 'withdraw');
     return [
       {
-        ...row.summary,
+        ...applicationSummary(row),
         waitingOn: nextStep(row.application.status, stagesOf(row.programme)).waitingOn,
         onMe: mine,
         reasons,
@@ -65,3 +78,16 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
 
   return { today, programmes, todo, late };
 }
+
+/**
+ * Applications in a status that may be late on `today` in their programme (by `lateness`: the pending officer step's
+ * stage has closed), or in publicity, whose lateness depends on the period's end.
+ */
+const mayBeLate = (programme: LiveProgramme, today: string) =>
+  inStatuses(
+    ApplicationStatus.values.filter(
+      (status) =>
+        !ENDED_STATUSES.includes(status) &&
+        (status === 'in_publicity' || lateness(programme.definition, status, today).length > 0),
+    ),
+  );

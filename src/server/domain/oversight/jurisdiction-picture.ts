@@ -5,18 +5,15 @@
  * children's — against a programme's targets (../targets/target-report.ts), with the same period a year earlier.
  * The reports upward freeze exactly this (./report-submissions.ts). An officer reads its subtree only.
  */
-import { and, eq, lte, sql } from 'drizzle-orm';
 import { BUREAU_METRICS, type BureauMetricId } from '../../../core/assessment/metrics';
-import { BaseKind, BaseLevel } from '../../../core/programs/enums';
-import { previousPeriod, type Quarter, type ReportPeriod, reportPeriod } from '../../../core/reports/periods';
+import { previousPeriod, type Quarter, reportPeriod } from '../../../core/reports/periods';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { bases, jurisdictions } from '../../db/schema';
 import { forbidden, notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
-import { bureauFigure } from '../assessment/bureau-figures';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
 import { targetReport } from '../targets/target-report';
+import { basesByKindAndLevel, pictureFigureCounts } from './picture-figures';
 
 /** The figures of the picture, in the order shown, grouped as 002's "五个一" (and the standard adopters). */
 export const PICTURE_FIGURES: readonly { metric: BureauMetricId; group: string }[] = [
@@ -62,76 +59,25 @@ export async function readableJurisdiction(db: Executor, ctx: RequestContext, co
   };
 }
 
-async function figuresOf(db: Executor, subject: { code: string; name: string; path: string }, period: ReportPeriod) {
-  const values: Record<string, number | null> = {};
-  for (const { metric } of PICTURE_FIGURES) {
-    values[metric] = (await bureauFigure(db, metric, subject, { period, year: period.year })).value;
-  }
-  return values;
-}
-
-/** Bases of the subtree by kind and level: certified in the period (and a year earlier), in force at its end. */
-async function basesByKindAndLevel(
-  db: Executor,
-  rows: readonly { code: string; path: string }[],
-  period: ReportPeriod,
-  earlier: ReportPeriod,
-) {
-  const top = rows[0]!;
-  const built = await db
-    .select({
-      path: jurisdictions.path,
-      kind: bases.category,
-      level: bases.level,
-      decidedOn: bases.decidedOn,
-      revokedOn: bases.revokedOn,
-    })
-    .from(bases)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-    .where(and(sql`${jurisdictions.path} LIKE ${`${top.path}%`}`, lte(bases.decidedOn, period.to)));
-  const within = (day: string, p: ReportPeriod) => day >= p.from && day <= p.to;
-  return rows.flatMap((row) =>
-    BaseKind.values.flatMap((kind) =>
-      BaseLevel.values.flatMap((level) => {
-        const mine = built.filter((b) => b.path.startsWith(row.path) && b.kind === kind && b.level === level);
-        const counts = {
-          certified: mine.filter((b) => within(b.decidedOn, period)).length,
-          active: mine.filter((b) => !b.revokedOn || b.revokedOn > period.to).length,
-          previousCertified: mine.filter((b) => within(b.decidedOn, earlier)).length,
-        };
-        if (counts.certified + counts.active + counts.previousCertified === 0) return [];
-        return [
-          {
-            jurisdictionCode: row.code,
-            kind,
-            kindLabel: BaseKind.labels[kind],
-            level,
-            levelLabel: BaseLevel.labels[level],
-            ...counts,
-          },
-        ];
-      }),
-    ),
-  );
-}
-
 export async function jurisdictionPicture(db: Executor, ctx: RequestContext, query: PictureQuery) {
   const { node, children, parent, parentReadable } = await readableJurisdiction(db, ctx, query.jurisdictionCode);
   const period = reportPeriod(query.year, query.quarter ?? null);
   const earlier = previousPeriod(period);
   const subjects = [node, ...children];
-  const rows = [];
-  for (const subject of subjects) {
-    rows.push({
-      jurisdictionCode: subject.code,
-      jurisdictionName: subject.name,
-      /** The jurisdiction itself (its figures roll up its children's); the others are its children. */
-      isTotal: subject.code === node.code,
-      hasChildren: subject.code !== node.code && children.length > 0,
-      values: await figuresOf(db, subject, period),
-      previous: await figuresOf(db, subject, earlier),
-    });
-  }
+  const counts = await pictureFigureCounts(db, subjects, [period, earlier]);
+  const valuesOf = (code: string, which: 0 | 1) =>
+    Object.fromEntries(
+      PICTURE_FIGURES.map(({ metric }) => [metric, counts.get(metric)?.get(code)?.[which] ?? 0]),
+    ) as Record<string, number | null>;
+  const rows = subjects.map((subject) => ({
+    jurisdictionCode: subject.code,
+    jurisdictionName: subject.name,
+    /** The jurisdiction itself (its figures roll up its children's); the others are its children. */
+    isTotal: subject.code === node.code,
+    hasChildren: subject.code !== node.code && children.length > 0,
+    values: valuesOf(subject.code, 0),
+    previous: valuesOf(subject.code, 1),
+  }));
   const codes = new Set(subjects.map((s) => s.code));
   const targets = query.programmeId ? await targetReport(db, ctx, query.programmeId, ctx.today) : null;
   return {

@@ -3,91 +3,62 @@
  * ./target-rollup.ts for what counts). For anyone logged in who may read the programme: published programmes are
  * public to accounts, drafts to those who manage them.
  */
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { kindById } from '../../../core/programs/queries';
-import type { Programme } from '../../../core/programs/schema';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { applications, bases, jurisdictions, standardAdoptions, units } from '../../db/schema';
+import { jurisdictions, programmes } from '../../db/schema';
 import { notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
 import { programmeDefinitions } from '../programmes/programme-definitions';
-import { findProgramme } from '../programmes/programme-queries';
-import { IN_PROGRESS, type PipelineApplication, planTargetRows, targetProgress } from './target-rollup';
+import { adopterCounts, baseCounts, pipelineCounts } from './target-counts';
+import { planTargetRows, targetPeriods, targetProgress } from './target-rollup';
 
 export async function targetReport(db: Executor, ctx: RequestContext, programmeId: string, today: string) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  const found = await findProgramme(db, programmeId);
+  // The programme's head only; its definition from the per-instance copies (../programmes/programme-definitions.ts).
+  const [found] = await db
+    .select({
+      id: programmes.id,
+      code: programmes.code,
+      title: programmes.title,
+      year: programmes.year,
+      status: programmes.status,
+      ownerJurisdictionCode: programmes.ownerJurisdictionCode,
+      updatedAt: programmes.updatedAt,
+    })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId));
+  const all = found ? await listAllJurisdictions(db) : [];
+  const nodes = new Map(all.map((j) => [j.code, j]));
+  const owner = found ? nodes.get(found.ownerJurisdictionCode) : undefined;
   const visible =
     found &&
-    (found.programme.status === 'published' ||
+    owner &&
+    (found.status === 'published' ||
       actor.role === 'admin' ||
-      (actor.role === 'officer' && inSubtree(actor, found.ownerPath)));
-  if (!found || !visible) throw notFound('工作方案');
-  const programme = found.programme.definition as Programme;
-  const all = await listAllJurisdictions(db);
-  const nodes = new Map(all.map((j) => [j.code, j]));
-  const owner = nodes.get(found.programme.ownerJurisdictionCode)!;
+      (actor.role === 'officer' && inSubtree(actor, owner.path)));
+  if (!found || !owner || !visible) throw notFound('工作方案');
+  const programme = (await programmeDefinitions(db, [found])).get(found.id)!;
   const planned = planTargetRows(programme.targets, owner, nodes);
 
   // Everything under the jurisdictions the rows name (normally the owner's subtree).
   const roots = [...new Set(planned.map((r) => nodes.get(r.code)?.path).filter((p): p is string => !!p))];
   const under: SQL = roots.length ? or(...roots.map((p) => sql`${jurisdictions.path} LIKE ${`${p}%`}`))! : sql`false`;
-  const built = await db
-    .select({
-      path: jurisdictions.path,
-      category: bases.category,
-      level: bases.level,
-      decidedOn: bases.decidedOn,
-      revokedOn: bases.revokedOn,
-    })
-    .from(bases)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-    .where(under);
-  const pending = await db
-    .select({
-      path: jurisdictions.path,
-      programmeId: applications.programmeId,
-      kindId: applications.kindId,
-      status: applications.status,
-    })
-    .from(applications)
-    .innerJoin(units, eq(units.id, applications.unitId))
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(and(under, inArray(applications.status, [...IN_PROGRESS])));
-  // The kind's category and level come from the application's own programme.
-  const programmeIds = [...new Set(pending.map((a) => a.programmeId))];
-  const definitions = await programmeDefinitions(db, programmeIds);
-  const pipeline: PipelineApplication[] = pending.flatMap((a) => {
-    const definition = definitions.get(a.programmeId);
-    const kind = definition ? kindById(definition, a.kindId) : undefined;
-    return kind ? [{ path: a.path, category: kind.category, level: kind.level, status: a.status }] : [];
-  });
-
-  const adopters = await db
-    .select({ path: jurisdictions.path, status: standardAdoptions.status, decidedOn: standardAdoptions.decidedOn })
-    .from(standardAdoptions)
-    .innerJoin(units, eq(units.id, standardAdoptions.unitId))
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(and(under, inArray(standardAdoptions.status, ['declared', 'confirmed'])));
+  const periods = targetPeriods(programme.targets);
+  const built = await baseCounts(db, under, periods);
+  const pipeline = await pipelineCounts(db, under);
+  const adopters = await adopterCounts(db, under, periods);
 
   return {
     programmeId,
-    programmeCode: found.programme.code,
-    programmeTitle: found.programme.title,
-    year: found.programme.year,
+    programmeCode: found.code,
+    programmeTitle: found.title,
+    year: found.year,
     ownerJurisdictionCode: owner.code,
     ownerJurisdictionName: owner.name,
     asOf: today,
-    rows: targetProgress(
-      planned,
-      nodes,
-      built,
-      pipeline,
-      today,
-      adopters.map((a) => ({ ...a, status: a.status as 'declared' | 'confirmed' })),
-    ),
+    rows: targetProgress(planned, nodes, periods, built, pipeline, today, adopters),
   };
 }

@@ -24,27 +24,48 @@ export interface JurisdictionNode {
   path: string;
 }
 
-export interface BuiltBase {
+/**
+ * Bases of one jurisdiction, kind and level, counted per period (`TargetPeriod`): those decided within it and not
+ * revoked by its due date (`counted[i]` for `periods[i]`). Counted in SQL (./target-counts.ts).
+ */
+export interface BaseCounts {
   path: string;
   category: BaseKind;
   level: BaseLevel;
-  decidedOn: string;
-  revokedOn: string | null;
+  counted: readonly number[];
 }
 
-export interface PipelineApplication {
+/** Applications under way (IN_PROGRESS) of units of one jurisdiction for a kind of this category and level. */
+export interface PipelineCount {
   path: string;
   category: BaseKind;
   level: BaseLevel;
-  status: ApplicationStatus;
+  n: number;
 }
 
-/** A unit's declaration of the provincial standard (src/server/domain/standard-adoptions/). */
-export interface Adopter {
+/**
+ * Declarations of the provincial standard (src/server/domain/standard-adoptions/) by units of one jurisdiction:
+ * confirmed within each period (`confirmed[i]`), and awaiting confirmation.
+ */
+export interface AdopterCounts {
   path: string;
-  status: 'declared' | 'confirmed';
-  /** The business date of the confirmation; null while declared. */
-  decidedOn: string | null;
+  confirmed: readonly number[];
+  declared: number;
+}
+
+/** What a target counts over: decided in [from, due] (from the start without `from`), not revoked by `due`. */
+export interface TargetPeriod {
+  from: string | null;
+  due: string;
+}
+
+const periodKey = (p: { from?: string | null; due: string }) => `${p.from ?? ''}|${p.due}`;
+
+/** The distinct periods of the targets, in a fixed order: what each count in BaseCounts / AdopterCounts is for. */
+export function targetPeriods(targets: readonly Target[]): TargetPeriod[] {
+  const periods = new Map<string, TargetPeriod>();
+  for (const t of targets) periods.set(periodKey(t), { from: t.from ?? null, due: t.due });
+  return [...periods.values()];
 }
 
 /** Submitted and still under way (approved waits for certification): what may still become a base. */
@@ -142,43 +163,33 @@ function matches(target: Target, item: { category: BaseKind; level: BaseLevel })
   return (!target.kind || item.category === target.kind) && (!target.level || item.level === target.level);
 }
 
-/** Counted when decided in [from, due] and not revoked by the due date. */
-export function countsTowards(target: Target, base: BuiltBase): boolean {
-  return (
-    matches(target, base) &&
-    base.decidedOn <= target.due &&
-    (!target.from || base.decidedOn >= target.from) &&
-    (!base.revokedOn || base.revokedOn > target.due)
-  );
-}
+const sum = (values: readonly number[]) => values.reduce((total, n) => total + n, 0);
 
 export function targetProgress(
   planned: readonly PlannedRow[],
   nodes: ReadonlyMap<string, JurisdictionNode>,
-  built: readonly BuiltBase[],
-  pipeline: readonly PipelineApplication[],
+  periods: readonly TargetPeriod[],
+  built: readonly BaseCounts[],
+  pipeline: readonly PipelineCount[],
   today: string,
-  adopters: readonly Adopter[] = [],
+  adopters: readonly AdopterCounts[] = [],
 ) {
+  const periodIndex = new Map(periods.map((p, i) => [periodKey(p), i]));
   return planned.map((row) => {
     const { target } = row;
     const node = nodes.get(row.code);
     const inSubtree = (item: { path: string }) => node !== undefined && item.path.startsWith(node.path);
     let certified: number | null = null;
     let inProgress: number | null = null;
+    const period = periodIndex.get(periodKey(target)) ?? -1;
     if (node && target.subject === 'base') {
-      certified = built.filter((b) => inSubtree(b) && countsTowards(target, b)).length;
-      inProgress = pipeline.filter((a) => inSubtree(a) && matches(target, a) && IN_PROGRESS.includes(a.status)).length;
+      const mine = built.filter((b) => inSubtree(b) && matches(target, b));
+      certified = sum(mine.map((b) => b.counted[period] ?? 0));
+      inProgress = sum(pipeline.filter((a) => inSubtree(a) && matches(target, a)).map((a) => a.n));
     } else if (node && target.subject === 'standard_adopter') {
       const mine = adopters.filter(inSubtree);
-      certified = mine.filter(
-        (a) =>
-          a.status === 'confirmed' &&
-          a.decidedOn !== null &&
-          a.decidedOn <= target.due &&
-          (!target.from || a.decidedOn >= target.from),
-      ).length;
-      inProgress = mine.filter((a) => a.status === 'declared').length;
+      certified = sum(mine.map((a) => a.confirmed[period] ?? 0));
+      inProgress = sum(mine.map((a) => a.declared));
     }
     const state: TargetState =
       certified === null ? 'not_tracked' : certified >= row.atLeast ? 'met' : today > target.due ? 'overdue' : 'open';
