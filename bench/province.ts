@@ -162,15 +162,25 @@ interface Statement {
 interface Recorded {
   /** The statements of one warm request, in the order sent. */
   statements: Statement[];
-  /** The bare-SQL baseline: those statements replayed through a bare client. */
+  /** The bare-SQL baseline: those statements replayed through a bare client (PGlite: measured in phase 1). */
   sql: LoadResult | null;
 }
 
+/** The bare-SQL baseline: each client sends one request's statements one after the other, then the next request's. */
+const replay = (statements: Statement[], query: (s: Statement) => Promise<unknown>) =>
+  statements.length === 0
+    ? Promise.resolve(null)
+    : closedLoop({ connections: CONNECTIONS, seconds: SECONDS }, async () => {
+        for (const s of statements) await query(s);
+        return { ok: true };
+      });
+
 /**
- * Phase 1, in this process: serves each endpoint once to warm it (session cached, programme definitions held), once
- * more recording every statement, and replays those statements through a bare client as the bare-SQL baseline.
+ * Phase 1, in this process: serves each endpoint once to warm it (session cached, programme definitions held) and
+ * once more recording every statement. PGlite, which one process holds at a time, replays them here as the bare-SQL
+ * baseline; PostgreSQL's replay runs in phase 2, beside the endpoint's own load, so both see the same machine.
  */
-async function recordAndReplay(kind: 'postgres' | 'pglite') {
+async function record(kind: 'postgres' | 'pglite') {
   let recording: Statement[] | null = null;
   const config = loadConfig({
     ...process.env,
@@ -188,12 +198,7 @@ async function recordAndReplay(kind: 'postgres' | 'pglite') {
   const evidence = await openEvidenceLog(database.db, config);
   evidence.sequencer.start = () => {};
   const app = await buildApp({ config, database, evidence, serveWeb: false });
-  const pool = kind === 'postgres' ? new pg.Pool({ connectionString: PROVINCE_URL, max: CONNECTIONS }) : null;
-  const pglite = kind === 'pglite' ? (database.db as unknown as { $client: PGlite }).$client : null;
-  const query = (s: Statement) =>
-    pool
-      ? pool.query({ text: s.text, values: s.params, rowMode: 'array' })
-      : pglite!.query(s.text, s.params, { rowMode: 'array' });
+  const pglite = (database.db as unknown as { $client: PGlite }).$client;
   try {
     const list = (await endpoints(database)).filter((e) => !ONLY || ONLY.test(e.name));
     const login = await app.inject({
@@ -217,24 +222,21 @@ async function recordAndReplay(kind: 'postgres' | 'pglite') {
         for (const s of statements) console.log(`${s.text};  -- ${JSON.stringify(s.params)}`);
       }
       const sql =
-        statements.length === 0
-          ? null
-          : await closedLoop({ connections: CONNECTIONS, seconds: SECONDS }, async () => {
-              for (const s of statements) await query(s);
-              return { ok: true };
-            });
+        kind === 'pglite'
+          ? await replay(statements, (s) => pglite.query(s.text, s.params, { rowMode: 'array' }))
+          : null;
       recorded.push({ statements, sql });
     }
     return { list, recorded };
   } finally {
-    await pool?.end();
     await app.close();
     await database.close();
   }
 }
 
 export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<void> {
-  const { list, recorded } = await recordAndReplay(kind);
+  const { list, recorded } = await record(kind);
+  const pool = kind === 'postgres' ? new pg.Pool({ connectionString: PROVINCE_URL, max: CONNECTIONS }) : null;
   // Phase 2: the server under test and the bare Fastify, each in its own process; only the load clients here.
   const env = {
     LOG_LEVEL: 'warn',
@@ -287,6 +289,11 @@ export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<voi
     );
     for (const [i, e] of list.entries()) {
       const baseline = await load(`${bare.url}/baseline/${i}`, { connections: CONNECTIONS, seconds: SECONDS });
+      if (pool) {
+        recorded[i]!.sql = await replay(recorded[i]!.statements, (s) =>
+          pool.query({ text: s.text, values: s.params, rowMode: 'array' }),
+        );
+      }
       const real = await load(origin + e.path, {
         connections: CONNECTIONS,
         seconds: SECONDS,
@@ -297,6 +304,7 @@ export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<voi
   } finally {
     await bare?.stop();
     await server.stop();
+    await pool?.end();
     await rm(folder, { recursive: true, force: true });
   }
 }
