@@ -219,7 +219,7 @@ async function record(kind: 'postgres' | 'pglite') {
       recording = null;
       if (SHOW_SQL) {
         console.log(`-- ${e.name}: ${statements.length} statements`);
-        for (const s of statements) console.log(`${s.text};  -- ${JSON.stringify(s.params)}`);
+        for (const s of statements) console.log(`${s.text.replace(/\s+/g, ' ')};  -- ${JSON.stringify(s.params)}`);
       }
       const sql =
         kind === 'pglite'
