@@ -4,13 +4,14 @@
  * characters, Chinese and Latin in either case, LIKE's wildcards taken literally), and application lists paged and
  * counted on the applications alone see what the joined visibility sees, for every kind of actor.
  */
-import { eq, ilike, or } from 'drizzle-orm';
+import { ilike, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSession } from '../src/server/auth/sessions';
 import type { Actor } from '../src/server/context';
-import { jurisdictions, units, users } from '../src/server/db/schema';
+import { units } from '../src/server/db/schema';
 import { containsText, escapeLike } from '../src/server/db/text-search';
 import { queryApplications, queryLoadedApplications } from '../src/server/domain/applications/application-queries';
-import { buildTestApp, type TestApp } from './helpers/app';
+import { buildTestApp, type Client, type TestApp } from './helpers/app';
 import { draftApplication, newApplicantUnit, submittedApplication } from './helpers/applications';
 import { buildUnit } from './helpers/factories';
 
@@ -104,23 +105,12 @@ describe('name search through the bigram indexes', () => {
   });
 });
 
-async function actorOf(username: string): Promise<Actor> {
-  const [row] = await t.database.db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      unitId: users.unitId,
-      jurisdictionCode: users.jurisdictionCode,
-      jurisdictionPath: jurisdictions.path,
-      jurisdictionLevel: jurisdictions.level,
-    })
-    .from(users)
-    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-    .where(eq(users.username, username));
-  if (!row) throw new Error(`no account ${username}`);
-  return row;
+/** The actor of a logged-in client, as the server reads it from the session. */
+async function actorOf(client: Client): Promise<Actor> {
+  const token = /sm_session=([^;]+)/.exec(client.cookie ?? '')?.[1];
+  const session = token ? await findSession(t.database.db, decodeURIComponent(token)) : null;
+  if (!session) throw new Error('no session');
+  return session.actor;
 }
 
 describe('application lists on the applications alone', () => {
@@ -130,11 +120,18 @@ describe('application lists on the applications alone', () => {
     await submittedApplication(await t.login('applicant1'), 'putuo-2022', 'point');
     await submittedApplication((await newApplicantUnit(t, '310107', 'listq-a')).client, 'putuo-2022', 'point');
     await draftApplication((await newApplicantUnit(t, '310107', 'listq-b')).client, 'putuo-2022', 'point');
-    // Every account of the seeded data: administrators, bureaus at each level, applicants, experts.
-    const accounts = (await db.select({ username: users.username }).from(users)).map((u) => u.username);
+    // Administrators, bureaus at each level (the unit's district, its city, another city), applicants, experts.
+    const clients = [
+      ...(await Promise.all(
+        ['admin', 'putuo', 'shanghai', 'shaoxing', 'keqiao', 'wuhan', 'applicant1', 'expert1'].map((u) => t.login(u)),
+      )),
+      await t.login('listq-a', 'applicant-123'),
+      await t.login('listq-b', 'applicant-123'),
+    ];
     let seen = 0;
-    for (const username of accounts) {
-      const actor = await actorOf(username);
+    for (const client of clients) {
+      const actor = await actorOf(client);
+      const username = actor.username;
       const reference = await queryLoadedApplications(db, actor, { page: 1, pageSize: 1 }, 10_000);
       const statuses = [...new Set(reference.map((r) => r.application.status))];
       const programmes = [...new Set(reference.map((r) => r.application.programmeId))];
