@@ -1,7 +1,8 @@
 /**
- * A small closed-loop HTTP load driver (node:http with kept-alive sockets, like autocannon's): `connections`
- * clients each send the next request when the previous answer has been read, for `seconds`. Reports throughput
- * and latency percentiles (exact, from every request's time) and counts answers other than 200 as errors.
+ * A small closed-loop load driver: `connections` clients each send the next request when the previous answer has
+ * been read, for `seconds`. Reports throughput and latency percentiles (exact, from every request's time). `load`
+ * drives an HTTP URL (node:http with kept-alive sockets, like autocannon's) and counts answers other than 200 as
+ * errors; `closedLoop` drives any asynchronous operation (the province benchmark replays SQL statements with it).
  */
 import http from 'node:http';
 
@@ -44,12 +45,16 @@ function once(
   });
 }
 
-export async function load(target: string, options: LoadOptions): Promise<LoadResult> {
-  const url = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
-  const headers = options.headers ?? {};
-  // Warm-up: connections opened, code paths and query plans compiled.
-  await Promise.all(Array.from({ length: options.connections }, () => once(agent, url, headers)));
+/**
+ * Runs `operation` from `connections` concurrent clients for `seconds`, each starting its next call when the previous
+ * one settled; an operation that throws or resolves `false` counts as an error. One call per client first as warm-up
+ * (connections opened, code paths and query plans compiled), not measured. `bytes` is what the last call returned.
+ */
+export async function closedLoop(
+  options: { connections: number; seconds: number },
+  operation: () => Promise<{ ok: boolean; bytes?: number }>,
+): Promise<LoadResult> {
+  await Promise.all(Array.from({ length: options.connections }, () => operation()));
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
@@ -60,9 +65,9 @@ export async function load(target: string, options: LoadOptions): Promise<LoadRe
       while (performance.now() < end) {
         const t0 = performance.now();
         try {
-          const answer = await once(agent, url, headers);
-          if (answer.status !== 200) errors++;
-          bytes = answer.bytes;
+          const answer = await operation();
+          if (!answer.ok) errors++;
+          bytes = answer.bytes ?? 0;
         } catch {
           errors++;
         }
@@ -71,7 +76,6 @@ export async function load(target: string, options: LoadOptions): Promise<LoadRe
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
@@ -82,4 +86,18 @@ export async function load(target: string, options: LoadOptions): Promise<LoadRe
     p99: percentile(latencies, 99),
     bytes,
   };
+}
+
+export async function load(target: string, options: LoadOptions): Promise<LoadResult> {
+  const url = new URL(target);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const headers = options.headers ?? {};
+  try {
+    return await closedLoop(options, async () => {
+      const answer = await once(agent, url, headers);
+      return { ok: answer.status === 200, bytes: answer.bytes };
+    });
+  } finally {
+    agent.destroy();
+  }
 }

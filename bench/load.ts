@@ -262,13 +262,16 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts one server process on a free port and waits until it says it started. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+/**
+ * Starts one server process (`script`, the platform by default) on a free port and waits until it says it started
+ * ("已启动: http://…", as main.ts prints it).
+ */
+export async function startServer(env: NodeJS.ProcessEnv, script = 'src/server/main.ts'): Promise<Server> {
   // LOAD_CPU_PROF=folder: each server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.LOAD_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOAD_CPU_PROF)}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', projectPath('src/server/main.ts')], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', projectPath(script)], {
     cwd: projectPath('.'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

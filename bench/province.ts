@@ -2,29 +2,46 @@
  * Province-scale benchmark (issue 15): the service over a generated province (`npm run cli -- demo generate --bases
  * 10000 --ledger 100000 --evidence 1000000`), on PostgreSQL (`province`) or PGlite (`province-pglite`). For each
  * endpoint — public registry search and detail, application and unit lists with filters, the targets roll-up, the
- * officer's dashboard, audit trail paging, a certificate PDF, an inclusion proof — it first takes one answer, then
- * loads the real server and a bare Fastify serving that same answer from memory, in the same run, with the same
- * clients (bench/http-load.ts), and prints p50/p95, req/s and the ratio of the two throughputs. Officer endpoints
- * carry the session cookie of the Shaoxing city bureau (330600), the bureau with most generated units in its subtree.
+ * officer's dashboard, audit trail paging, a certificate PDF, an inclusion proof — it loads the real server and two
+ * bare baselines in the same run, with the same closed-loop clients (bench/http-load.ts), and prints p50/p95, req/s
+ * and the ratio of the throughputs:
+ *
+ * - **bare SQL**: the exact statements (text and parameters) one warm request of the endpoint sends to the database,
+ *   recorded through Drizzle's logger from a request served in this process before the run, replayed one after the
+ *   other per request through a bare `pg` Pool (PGlite: the same PGlite client) at the same concurrency. The list
+ *   goal's "≥ 50 % of the bare baseline" is judged against it: what the database alone takes to answer.
+ * - **bare Fastify**: a Fastify serving that endpoint's answer from memory (bench/bare-server.ts), for reference.
+ *
+ * The server under test (`node --import tsx src/server/main.ts`) and the bare Fastify each run in a process of their
+ * own, so the load generator here shares no thread with them. Officer endpoints carry the session cookie of the
+ * Shaoxing city bureau (330600), the bureau with most generated units in its subtree.
  *
  * Where: PROVINCE_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/shangmi_province) or PROVINCE_DATA_DIR
  * (default ./data); the evidence key folder as the generator used it (EVIDENCE_KEY_DIR, default DATA_DIR/keys).
  * Load: BENCH_CONNECTIONS (default 10) clients for BENCH_SECONDS (default 5) per endpoint and per baseline;
- * BENCH_ONLY (a regular expression on the endpoint's name) runs only the endpoints it matches.
+ * BENCH_ONLY (a regular expression on the endpoint's name) runs only the endpoints it matches; BENCH_SQL=1 prints
+ * the recorded statements of each endpoint.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { count, desc, eq } from 'drizzle-orm';
-import Fastify from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { type Database, openDatabase } from '../src/server/db/client';
 import { bases, evidenceCheckpoints, programmes, units } from '../src/server/db/schema';
 import { DEMO_PASSWORD } from '../src/server/demo/seed';
-import { type LoadResult, load } from './http-load';
+import { openEvidenceLog } from '../src/server/evidence/evidence-log';
+import { closedLoop, type LoadResult, load } from './http-load';
+import { startServer } from './load';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const OFFICER = 'shaoxing';
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const SHOW_SQL = process.env.BENCH_SQL === '1';
 
 /** The issue's goals: lists and searches p95 < 20 ms at ≥ 50 % of the baseline's throughput; roll-ups < 50 ms. */
 type Goal = 'list' | 'rollup' | 'document';
@@ -45,7 +62,7 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const PROVINCE_URL = process.env.PROVINCE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/shangmi_province';
-const PROVINCE_DIR = process.env.PROVINCE_DATA_DIR ?? './data';
+const PROVINCE_DIR = path.resolve(process.env.PROVINCE_DATA_DIR ?? './data');
 
 /** The endpoints, with real ids of the generated province. */
 async function endpoints(database: Database): Promise<Endpoint[]> {
@@ -144,19 +161,103 @@ async function endpoints(database: Database): Promise<Endpoint[]> {
   ];
 }
 
-export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<void> {
+/** One statement as Drizzle sent it. */
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+interface Recorded {
+  /** The statements of one warm request, in the order sent. */
+  statements: Statement[];
+  /** The bare-SQL baseline: those statements replayed through a bare client (PGlite: measured in phase 1). */
+  sql: LoadResult | null;
+}
+
+/** The bare-SQL baseline: each client sends one request's statements one after the other, then the next request's. */
+const replay = (statements: Statement[], query: (s: Statement) => Promise<unknown>) =>
+  statements.length === 0
+    ? Promise.resolve(null)
+    : closedLoop({ connections: CONNECTIONS, seconds: SECONDS }, async () => {
+        for (const s of statements) await query(s);
+        return { ok: true };
+      });
+
+/**
+ * Phase 1, in this process: serves each endpoint once to warm it (session cached, programme definitions held) and
+ * once more recording every statement. PGlite, which one process holds at a time, replays them here as the bare-SQL
+ * baseline; PostgreSQL's replay runs in phase 2, beside the endpoint's own load, so both see the same machine.
+ */
+async function record(kind: 'postgres' | 'pglite') {
+  let recording: Statement[] | null = null;
   const config = loadConfig({
     ...process.env,
     LOG_LEVEL: 'silent',
     SEED_DEMO: '0',
     ...(kind === 'postgres' ? { DATABASE_URL: PROVINCE_URL } : { DATABASE_URL: undefined, DATA_DIR: PROVINCE_DIR }),
   });
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, serveWeb: false });
-  const bare = Fastify({ logger: false });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    logger: { logQuery: (text, params) => recording?.push({ text, params }) },
+  });
+  // The sequencer's timer would poll the evidence queue between a request's statements: off in this process (the
+  // server under test, in phase 2, runs it as in production).
+  const evidence = await openEvidenceLog(database.db, config);
+  evidence.sequencer.start = () => {};
+  const app = await buildApp({ config, database, evidence, serveWeb: false });
+  const pglite = (database.db as unknown as { $client: PGlite }).$client;
   try {
     const list = (await endpoints(database)).filter((e) => !ONLY || ONLY.test(e.name));
-    const origin = await app.listen({ host: '127.0.0.1', port: 0 });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: OFFICER, password: DEMO_PASSWORD },
+    });
+    if (login.statusCode !== 200) throw new Error(`login ${OFFICER} failed: ${login.statusCode} ${login.body}`);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const recorded: Recorded[] = [];
+    for (const e of list) {
+      const request = () => app.inject({ method: 'GET', url: e.path, headers: e.officer ? { cookie } : {} });
+      const warm = await request();
+      if (warm.statusCode !== 200) throw new Error(`${e.name}: ${warm.statusCode} ${warm.body}`);
+      recording = [];
+      await request();
+      const statements: Statement[] = recording;
+      recording = null;
+      if (SHOW_SQL) {
+        console.log(`-- ${e.name}: ${statements.length} statements`);
+        for (const s of statements) console.log(`${s.text.replace(/\s+/g, ' ')};  -- ${JSON.stringify(s.params)}`);
+      }
+      const sql =
+        kind === 'pglite'
+          ? await replay(statements, (s) => pglite.query(s.text, s.params, { rowMode: 'array' }))
+          : null;
+      recorded.push({ statements, sql });
+    }
+    return { list, recorded };
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<void> {
+  const { list, recorded } = await record(kind);
+  const pool = kind === 'postgres' ? new pg.Pool({ connectionString: PROVINCE_URL, max: CONNECTIONS }) : null;
+  // Phase 2: the server under test and the bare Fastify, each in its own process; only the load clients here.
+  const env = {
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: '0',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...(kind === 'postgres' ? { DATABASE_URL: PROVINCE_URL } : { DATABASE_URL: undefined, DATA_DIR: PROVINCE_DIR }),
+  };
+  const server = await startServer(env);
+  const folder = await mkdtemp(path.join(tmpdir(), 'shangmi-bench-'));
+  let bare: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    const origin = server.url;
     const login = await fetch(`${origin}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -176,35 +277,51 @@ export async function runProvinceBench(kind: 'postgres' | 'pglite'): Promise<voi
         return { type: r.headers.get('content-type') ?? 'application/json', body: Buffer.from(await r.arrayBuffer()) };
       }),
     );
-    for (const [i, a] of answers.entries()) {
-      bare.get(`/baseline/${i}`, async (_req, reply) => reply.type(a.type).send(a.body));
-    }
-    const bareOrigin = await bare.listen({ host: '127.0.0.1', port: 0 });
+    const answersFile = path.join(folder, 'answers.json');
+    await writeFile(
+      answersFile,
+      JSON.stringify(answers.map((a) => ({ type: a.type, body: a.body.toString('base64') }))),
+    );
+    bare = await startServer({ BENCH_ANSWERS: answersFile }, 'bench/bare-server.ts');
 
     console.log(
-      `${kind}: ${CONNECTIONS} connections × ${SECONDS} s per run; baseline = bare Fastify serving the same answer from memory`,
+      `${kind}: ${CONNECTIONS} connections × ${SECONDS} s per run; server, bare Fastify and load clients in separate processes`,
     );
     console.log(
-      `${'endpoint'.padEnd(36)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'req/s'.padStart(7)} ${'base r/s'.padStart(8)} ${'ratio'.padStart(6)}  goal`,
+      "baselines: SQL = the statements of one request replayed through a bare client (the goal's baseline); " +
+        'bare = Fastify serving the same answer from memory',
+    );
+    console.log(
+      `${'endpoint'.padEnd(36)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'req/s'.padStart(7)} ${'q/req'.padStart(5)} ` +
+        `${'SQL r/s'.padStart(8)} ${'ratio'.padStart(6)} ${'bare r/s'.padStart(8)} ${'ratio'.padStart(6)}  goal`,
     );
     for (const [i, e] of list.entries()) {
-      const baseline = await load(`${bareOrigin}/baseline/${i}`, { connections: CONNECTIONS, seconds: SECONDS });
+      const baseline = await load(`${bare.url}/baseline/${i}`, { connections: CONNECTIONS, seconds: SECONDS });
+      if (pool) {
+        recorded[i]!.sql = await replay(recorded[i]!.statements, (s) =>
+          pool.query({ text: s.text, values: s.params, rowMode: 'array' }),
+        );
+      }
       const real = await load(origin + e.path, {
         connections: CONNECTIONS,
         seconds: SECONDS,
         headers: e.officer ? { cookie } : {},
       });
-      console.log(row(e, real, baseline, answers[i]!.body.length));
+      console.log(row(e, real, recorded[i]!, baseline, answers[i]!.body.length));
     }
   } finally {
-    await bare.close();
-    await app.close();
-    await database.close();
+    await bare?.stop();
+    await server.stop();
+    await pool?.end();
+    await rm(folder, { recursive: true, force: true });
   }
 }
 
-function row(e: Endpoint, real: LoadResult, baseline: LoadResult, bytes: number): string {
-  const ratio = real.rps / baseline.rps;
+function row(e: Endpoint, real: LoadResult, recorded: Recorded, bare: LoadResult, bytes: number): string {
+  const sqlRatio = recorded.sql ? real.rps / recorded.sql.rps : null;
+  const bareRatio = real.rps / bare.rps;
+  // The goal's ratio is to the bare SQL; an endpoint that sends no statement is judged against the bare Fastify.
+  const ratio = sqlRatio ?? bareRatio;
   const goal = GOALS[e.goal];
   const verdict = !goal
     ? '—'
@@ -214,6 +331,8 @@ function row(e: Endpoint, real: LoadResult, baseline: LoadResult, bytes: number)
   const errors = real.errors > 0 ? ` ${real.errors} errors!` : '';
   return (
     `${e.name.padEnd(36)} ${fmt(real.p50, 1).padStart(7)} ${fmt(real.p95, 1).padStart(7)} ${fmt(real.rps).padStart(7)} ` +
-    `${fmt(baseline.rps).padStart(8)} ${fmt(ratio, 3).padStart(6)}  ${verdict} [${fmt(bytes / 1024, 1)} KB]${errors}`
+    `${String(recorded.statements.length).padStart(5)} ${(recorded.sql ? fmt(recorded.sql.rps) : '—').padStart(8)} ` +
+    `${(sqlRatio === null ? '—' : fmt(sqlRatio, 3)).padStart(6)} ${fmt(bare.rps).padStart(8)} ${fmt(bareRatio, 3).padStart(6)}  ` +
+    `${verdict} [${fmt(bytes / 1024, 1)} KB]${errors}`
   );
 }

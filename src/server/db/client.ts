@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm/logger';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -66,6 +67,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL `application_name` of the pool's connections (operators and tests find the app's backends by it). */
   applicationName?: string;
+  /** Sees every statement Drizzle sends, with its parameters (the province benchmark records what a request asks). */
+  logger?: Logger;
 }
 
 /** The `application_name` the app's PostgreSQL connections carry unless told otherwise. */
@@ -90,7 +93,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', warnLost);
     pool.on('connect', (client) => client.on('error', warnLost));
     releaseLostClients(pool);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger: options.logger }) as unknown as Db;
     const exclusive = <T>(name: string, work: () => Promise<T>) => exclusiveOn(pool, name, work);
     try {
       if (options.migrationUrl) {
@@ -125,7 +128,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir);
   }
-  const pgliteDb = drizzlePglite(client, { schema });
+  const pgliteDb = drizzlePglite(client, { schema, logger: options.logger });
   await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db: pgliteDb as unknown as Db,

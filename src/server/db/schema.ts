@@ -91,7 +91,11 @@ export const units = pgTable(
     index('units_park_idx').on(t.parkId),
     // Filtering units by industry (issue 15: a province has tens of thousands).
     index('units_industry_idx').on(t.industryCode),
-    // A subtree's units from the index alone (the to-do list's semi-join on an officer's units; migration 0031).
+    // Name and credit-code searches by character bigrams (shangmi_bigrams, migration 0030; db/text-search.ts).
+    index('units_name_bigram_idx').using('gin', sql`shangmi_bigrams(${t.name})`),
+    index('units_credit_code_bigram_idx').using('gin', sql`shangmi_bigrams(${t.creditCode})`),
+    // A subtree's unit ids from the index alone: an officer's applications, the to-do and late lists' semi-join
+    // (migration 0030).
     index('units_jurisdiction_id_idx').on(t.jurisdictionCode, t.id),
   ],
 );
@@ -253,6 +257,10 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_path_idx').on(t.jurisdictionPath),
+    // A bureau's entries (`jurisdiction_path LIKE 'prefix%'`): counted and paged from the index (migration 0030).
+    index('audit_log_path_pattern_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.id),
+    // … and a large bureau's pages newest first, in the ORDER BY's own order, from the index alone.
+    index('audit_log_id_path_idx').on(t.id, t.jurisdictionPath),
   ],
 );
 

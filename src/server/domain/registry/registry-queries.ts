@@ -4,7 +4,7 @@
  * annual reviews. Public: no contact data, no people; the officer's internal revocation note only for officers of
  * the owning bureau and administrators.
  */
-import { and, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { designation } from '../../../core/documents/designation';
 import { BaseKind, BaseLevel } from '../../../core/programs/enums';
@@ -15,6 +15,7 @@ import type { RegistryQuery } from '../../../shared/schemas/publicity';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
 import { annualReviews, baseIncentives, bases, jurisdictions, programmes, units } from '../../db/schema';
+import { containsText } from '../../db/text-search';
 import { notFound } from '../../errors';
 import { inSubtree } from '../../policies';
 import { findApplication } from '../applications/application-queries';
@@ -65,8 +66,6 @@ export async function findBase(db: Executor, certificateNo: string): Promise<Reg
   return row ? (await withIssuers(db, [row]))[0]! : null;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export function registrySummary(row: RegistryRow) {
   const b = row.base;
   return {
@@ -91,17 +90,24 @@ export function registrySummary(row: RegistryRow) {
 }
 
 export async function searchRegistry(db: Executor, filter: RegistryQuery) {
+  // The subtree as its jurisdictions' codes (a province has a few hundred): bases are filtered on their own column,
+  // and the count needs no join with the jurisdictions.
   let subtree: SQL | undefined;
   if (filter.jurisdictionCode) {
-    const [j] = await db
-      .select({ path: jurisdictions.path })
+    const codes = await db
+      .select({ code: jurisdictions.code })
       .from(jurisdictions)
-      .where(eq(jurisdictions.code, filter.jurisdictionCode));
-    if (!j) return { items: [], total: 0 };
-    subtree = sql`${jurisdictions.path} LIKE ${`${j.path}%`}`;
+      .where(
+        sql`${jurisdictions.path} LIKE (SELECT j.path FROM ${jurisdictions} j WHERE j.code = ${filter.jurisdictionCode}) || '%'`,
+      );
+    if (codes.length === 0) return { items: [], total: 0 };
+    subtree = inArray(
+      bases.jurisdictionCode,
+      codes.map((c) => c.code),
+    );
   }
   const where = and(
-    filter.q ? ilike(units.name, `%${escapeLike(filter.q)}%`) : undefined,
+    filter.q ? containsText([units.name], filter.q) : undefined,
     filter.level ? eq(bases.level, filter.level) : undefined,
     filter.category ? eq(bases.category, filter.category) : undefined,
     subtree,
@@ -118,12 +124,9 @@ export async function searchRegistry(db: Executor, filter: RegistryQuery) {
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
   );
-  const [counted] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(bases)
-    .innerJoin(units, eq(units.id, bases.unitId))
-    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-    .where(where);
+  // Every base has its unit (a foreign key): the count joins the units only to match their names.
+  const counting = db.select({ total: sql<number>`count(*)::int` }).from(bases).$dynamic();
+  const [counted] = await (filter.q ? counting.innerJoin(units, eq(units.id, bases.unitId)) : counting).where(where);
   return { items: rows.map(registrySummary), total: counted?.total ?? 0 };
 }
 

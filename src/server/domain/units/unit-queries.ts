@@ -2,9 +2,10 @@
  * Reads of units shared by the unit use cases. Every read returns the unit's jurisdiction path so the caller can
  * authorise before showing anything.
  */
-import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { jurisdictions, unitContacts, unitMembers, units } from '../../db/schema';
+import { containsText } from '../../db/text-search';
 import type { UnitScope } from '../../policies';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -87,13 +88,10 @@ function scopeCondition(scope: UnitScope): SQL | undefined {
   }
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function queryUnits(db: Executor, scope: UnitScope, filter: UnitListFilter, filterPath: string | null) {
   const conditions = [scopeCondition(scope)];
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(or(ilike(units.name, pattern), ilike(units.creditCode, pattern)));
+    conditions.push(containsText([units.name, units.creditCode], filter.q));
   }
   if (filter.kind) conditions.push(eq(units.kind, filter.kind));
   if (filterPath) conditions.push(like(jurisdictions.path, `${filterPath}%`));
