@@ -3,12 +3,12 @@
  * date, the kinds open to its unit kind), its drafts (self-assessments not yet turned into an application, draft
  * applications), and for each of its applications what it waits for and the next step, from the transition table.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { applicationWindow, describeNextStep, nextStep } from '../../../core/applications/guidance';
 import { stagesOf } from '../../../core/applications/workflow';
 import { kindsOpenTo } from '../../../core/programs/queries';
 import type { RequestContext } from '../../context';
-import type { Executor } from '../../db/client';
+import { type Executor, preparedQuery } from '../../db/client';
 import { jurisdictions, units } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
 import { queryLoadedApplications } from '../applications/application-queries';
@@ -25,11 +25,7 @@ export async function getApplicantGuidance(db: Executor, ctx: RequestContext) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   if (actor.role !== 'applicant' || !actor.unitId) throw forbidden('只有申报单位账号可以查看申报指引');
-  const [unit] = await db
-    .select({ kind: units.kind, path: jurisdictions.path })
-    .from(units)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(eq(units.id, actor.unitId));
+  const [unit] = await unitKindAndPath(db).execute({ unitId: actor.unitId });
   if (!unit) throw forbidden('账号未绑定单位，请联系系统管理员');
   const today = ctx.today;
 
@@ -71,3 +67,13 @@ export async function getApplicantGuidance(db: Executor, ctx: RequestContext) {
     }),
   };
 }
+
+/** The applicant's unit kind and place, read on every visit of the home page: prepared once per database handle. */
+const unitKindAndPath = preparedQuery('guidance_unit_kind_path', (db, name) =>
+  db
+    .select({ kind: units.kind, path: jurisdictions.path })
+    .from(units)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(eq(units.id, sql.placeholder('unitId')))
+    .prepare(name),
+);
