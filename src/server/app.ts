@@ -23,6 +23,7 @@ import { type EvidenceLog, openEvidenceLog } from './evidence/evidence-log';
 import { requireAuthenticationFirst } from './http/authenticate';
 import { installErrorHandler, rateLimited } from './http/error-handler';
 import { documentIdempotencyKey, installIdempotency, scheduleIdempotencyPurge } from './http/idempotency';
+import { OneLinePerRequest } from './http/request-log';
 import { installSecurityHeaders } from './http/security-headers';
 import { installSessions, startSessionPurge } from './http/session';
 import { installWebApp } from './http/web-assets';
@@ -93,6 +94,8 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // One line per request at `info`, not two (http/request-log.ts).
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // Forwarded headers only from the proxies TRUST_PROXY names: otherwise any client picks its own request.ip (login
     // throttles, audit trail, per-IP limits) and claims HTTPS.

@@ -4,9 +4,9 @@
  * X-CSRF-Token header on every state-changing request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../context';
-import type { Executor } from '../db/client';
+import { type Executor, preparedQuery } from '../db/client';
 import { jurisdictions, loginChallenges, sessions, users } from '../db/schema';
 import { purgeThrottles } from './throttle';
 
@@ -61,9 +61,26 @@ export async function findSession(
   now = Date.now(),
 ): Promise<ActiveSession | null> {
   const id = sha256(token);
-  const live = [eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))];
-  if (idleMinutes !== undefined) live.push(gt(sessions.lastSeenAt, new Date(now - idleMinutes * 60_000)));
-  const rows = await db
+  // Timestamps go as ISO text, the same on both drivers; '-infinity' when there is no idle timeout (every session
+  // was seen after it).
+  const rows = await sessionLookup(db).execute({
+    id,
+    now: new Date(now).toISOString(),
+    idleSince: idleMinutes === undefined ? '-infinity' : new Date(now - idleMinutes * 60_000).toISOString(),
+  });
+  const row = rows[0];
+  if (!row || row.disabled) return null;
+  const { sessionId, csrfToken, expiresAt, lastSeenAt, disabled: _disabled, ...actor } = row;
+  if (idleMinutes !== undefined && now - lastSeenAt.getTime() >= touchIntervalMs(idleMinutes)) {
+    await sessionTouch(db).execute({ id, now: new Date(now).toISOString() });
+  }
+  return { sessionId, csrfToken, expiresAt, actor };
+}
+
+/** The session lookup of every request that its instance has no fresh copy of (http/session.ts): a prepared
+ * statement, built once. Live: not expired at `now`, seen after `idleSince`. */
+const sessionLookup = preparedQuery('session_lookup', (db, name) =>
+  db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -82,19 +99,24 @@ export async function findSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-    .where(and(...live))
-    .limit(1);
-  const row = rows[0];
-  if (!row || row.disabled) return null;
-  const { sessionId, csrfToken, expiresAt, lastSeenAt, disabled: _disabled, ...actor } = row;
-  if (idleMinutes !== undefined && now - lastSeenAt.getTime() >= touchIntervalMs(idleMinutes)) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.id, id));
-  }
-  return { sessionId, csrfToken, expiresAt, actor };
-}
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+      ),
+    )
+    .limit(1)
+    .prepare(name),
+);
+
+const sessionTouch = preparedQuery('session_touch', (db, name) =>
+  db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(name),
+);
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));

@@ -178,6 +178,31 @@ async function exclusiveOn<T>(pool: pg.Pool, name: string, work: () => Promise<T
   }
 }
 
+/** Names already given to a prepared statement: PostgreSQL keeps one text per name on each connection. */
+const preparedNames = new Set<string>();
+
+/**
+ * A hot query of fixed shape, built by Drizzle once per database handle instead of on every call (building the SQL
+ * costs more server CPU than sending it: bench/README.md, load), and run as the named prepared statement `name`, so
+ * PostgreSQL parses it once per connection too (PGlite ignores the name). `build` receives the handle and returns
+ * `query.prepare(name)` with `sql.placeholder(...)` for every value; callers pass the values to `execute`. The query
+ * must select its columns by name (never `select *`), so that a migration adding columns never changes the result
+ * shape a connection has prepared. Each name may be used once in the process.
+ */
+export function preparedQuery<P>(name: string, build: (db: Executor, name: string) => P): (db: Executor) => P {
+  if (preparedNames.has(name)) throw new Error(`prepared statement "${name}" is defined twice`);
+  preparedNames.add(name);
+  const byHandle = new WeakMap<Executor, P>();
+  return (db) => {
+    let prepared = byHandle.get(db);
+    if (prepared === undefined) {
+      prepared = build(db, name);
+      byHandle.set(db, prepared);
+    }
+    return prepared;
+  };
+}
+
 /** True if the error is PostgreSQL's unique_violation, optionally on a named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = findPgError(error);

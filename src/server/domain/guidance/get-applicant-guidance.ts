@@ -3,19 +3,18 @@
  * date, the kinds open to its unit kind), its drafts (self-assessments not yet turned into an application, draft
  * applications), and for each of its applications what it waits for and the next step, from the transition table.
  */
-import { eq } from 'drizzle-orm';
 import { applicationWindow, describeNextStep, nextStep } from '../../../core/applications/guidance';
 import { stagesOf } from '../../../core/applications/workflow';
 import { kindsOpenTo } from '../../../core/programs/queries';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { jurisdictions, units } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
 import { queryLoadedApplications } from '../applications/application-queries';
 import { actionsFor } from '../applications/transition-application';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
 import { listSelfAssessments } from '../self-assessments/list-self-assessments';
+import { findUnitWithPath } from '../units/unit-queries';
 import { programmesWithDefinition } from './guidance-queries';
 
 /** One unit's applications over the years are few; the summary looks at this many at most. */
@@ -25,11 +24,8 @@ export async function getApplicantGuidance(db: Executor, ctx: RequestContext) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   if (actor.role !== 'applicant' || !actor.unitId) throw forbidden('只有申报单位账号可以查看申报指引');
-  const [unit] = await db
-    .select({ kind: units.kind, path: jurisdictions.path })
-    .from(units)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(eq(units.id, actor.unitId));
+  const found = await findUnitWithPath(db, actor.unitId);
+  const unit = found && { kind: found.unit.kind, path: found.jurisdictionPath };
   if (!unit) throw forbidden('账号未绑定单位，请联系系统管理员');
   const today = ctx.today;
 

@@ -2,8 +2,8 @@
  * Reads of units shared by the unit use cases. Every read returns the unit's jurisdiction path so the caller can
  * authorise before showing anything.
  */
-import { and, asc, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, asc, count, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { type Executor, preparedQuery } from '../../db/client';
 import { jurisdictions, unitContacts, unitMembers, units } from '../../db/schema';
 import { containsText } from '../../db/text-search';
 import type { UnitScope } from '../../policies';
@@ -11,35 +11,53 @@ import type { UnitScope } from '../../policies';
 export type UnitRow = typeof units.$inferSelect;
 
 export async function findUnitWithPath(db: Executor, id: string) {
-  const rows = await db
+  const rows = await unitWithPath(db).execute({ id });
+  return rows[0] ?? null;
+}
+
+// The unit page's fixed-shape reads (a frequent page: bench/README.md, load), prepared once per database handle.
+const unitWithPath = preparedQuery('unit_with_path', (db, name) =>
+  db
     .select({ unit: units, jurisdictionPath: jurisdictions.path, jurisdictionName: jurisdictions.name })
     .from(units)
     .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(eq(units.id, id))
-    .limit(1);
-  return rows[0] ?? null;
-}
+    .where(eq(units.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(name),
+);
+const contactsOf = preparedQuery('unit_contacts_of', (db, name) =>
+  db
+    .select()
+    .from(unitContacts)
+    .where(eq(unitContacts.unitId, sql.placeholder('id')))
+    .orderBy(asc(unitContacts.role), asc(unitContacts.createdAt))
+    .prepare(name),
+);
+const membersOf = preparedQuery('unit_members_of', (db, name) =>
+  db
+    .select({ id: units.id, name: units.name, kind: units.kind, creditCode: units.creditCode })
+    .from(unitMembers)
+    .innerJoin(units, eq(units.id, unitMembers.memberId))
+    .where(eq(unitMembers.associationId, sql.placeholder('id')))
+    .orderBy(asc(units.name))
+    .prepare(name),
+);
+const associationsOf = preparedQuery('unit_associations_of', (db, name) =>
+  db
+    .select({ id: units.id, name: units.name })
+    .from(unitMembers)
+    .innerJoin(units, eq(units.id, unitMembers.associationId))
+    .where(eq(unitMembers.memberId, sql.placeholder('id')))
+    .prepare(name),
+);
 
 export async function loadUnitDetail(db: Executor, id: string) {
   const found = await findUnitWithPath(db, id);
   if (!found) return null;
   // Sequential on purpose: this also runs inside transactions, where one connection cannot run queries in parallel.
-  const contacts = await db
-    .select()
-    .from(unitContacts)
-    .where(eq(unitContacts.unitId, id))
-    .orderBy(asc(unitContacts.role), asc(unitContacts.createdAt));
-  const members = await db
-    .select({ id: units.id, name: units.name, kind: units.kind, creditCode: units.creditCode })
-    .from(unitMembers)
-    .innerJoin(units, eq(units.id, unitMembers.memberId))
-    .where(eq(unitMembers.associationId, id))
-    .orderBy(asc(units.name));
-  const memberOf = await db
-    .select({ id: units.id, name: units.name })
-    .from(unitMembers)
-    .innerJoin(units, eq(units.id, unitMembers.associationId))
-    .where(eq(unitMembers.memberId, id));
+  const contacts = await contactsOf(db).execute({ id });
+  const members = await membersOf(db).execute({ id });
+  const memberOf = await associationsOf(db).execute({ id });
   const park = found.unit.parkId
     ? await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, found.unit.parkId))
     : [];

@@ -1,0 +1,182 @@
+/**
+ * The hot queries that run as prepared statements (db/client.ts `preparedQuery`; bench/README.md, load) answer exactly
+ * what the queries they replaced answered, on both databases: the session lookup of every request (live, expired,
+ * idle, disabled, with and without an idle timeout) and the notification bell (pages, the last page, past the end,
+ * the unread filter, notifications created in the same instant). The reference queries below are the former code.
+ */
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSession } from '../src/server/auth/sessions';
+import { type Actor, systemContext } from '../src/server/context';
+import { type Executor, preparedQuery } from '../src/server/db/client';
+import { jurisdictions, notifications, sessions, users } from '../src/server/db/schema';
+import { listNotifications } from '../src/server/domain/notifications/notification-inbox';
+import { buildTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let other: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  // A second app with a database of its own in the same process: prepared statements are per database handle.
+  other = await buildTestApp();
+});
+afterAll(async () => {
+  await other?.close();
+  await t?.close();
+});
+
+async function userId(app: TestApp, username: string): Promise<string> {
+  const [row] = await app.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return row!.id;
+}
+
+/** The session lookup as it was before it was prepared. */
+async function referenceSession(db: Executor, id: string, idleMinutes: number | undefined, now: number) {
+  const live = [eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))];
+  if (idleMinutes !== undefined) live.push(gt(sessions.lastSeenAt, new Date(now - idleMinutes * 60_000)));
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+      jurisdictionCode: users.jurisdictionCode,
+      disabled: users.disabled,
+      jurisdictionPath: jurisdictions.path,
+      jurisdictionLevel: jurisdictions.level,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
+    .where(and(...live))
+    .limit(1);
+  if (!row || row.disabled) return null;
+  const { sessionId, csrfToken, expiresAt, disabled: _disabled, ...actor } = row;
+  return { sessionId, csrfToken, expiresAt, actor };
+}
+
+/** The bell as it was before: the page, then the counts, two queries. */
+async function referenceInbox(db: Executor, user: string, unreadOnly: boolean, page: number, pageSize: number) {
+  const mine = and(eq(notifications.userId, user), unreadOnly ? isNull(notifications.readAt) : undefined);
+  const items = await db
+    .select()
+    .from(notifications)
+    .where(mine)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [counts] = await db
+    .select({ total: count(), unread: sql<number>`count(*) FILTER (WHERE ${notifications.readAt} IS NULL)::int` })
+    .from(notifications)
+    .where(mine);
+  return {
+    items: items.map(({ id, title, body, link, readAt, createdAt }) => ({ id, title, body, link, readAt, createdAt })),
+    total: counts?.total ?? 0,
+    unread: counts?.unread ?? 0,
+  };
+}
+
+describe('session lookup (prepared)', () => {
+  it('finds what the former query found: live, unknown, expired, idle, disabled; with and without idle timeout', async () => {
+    const client = await t.login('keqiao');
+    const token = decodeURIComponent(/sm_session=([^;]+)/.exec(client.cookie!)![1]!);
+    const db = t.database.db;
+    const [row] = await db.select().from(sessions).where(eq(sessions.csrfToken, client.csrfToken!));
+    const id = row!.id;
+    const seen = row!.lastSeenAt.getTime();
+    const cases: [string, number | undefined, number][] = [
+      ['live, no idle timeout', undefined, seen + 1_000],
+      ['live, idle timeout', 30, seen + 1_000],
+      ['idle past the timeout', 30, seen + 31 * 60_000],
+      ['expired', undefined, row!.expiresAt.getTime() + 1],
+      ['expired, idle timeout', 30, row!.expiresAt.getTime() + 1],
+    ];
+    for (const [name, idle, now] of cases) {
+      const expected = await referenceSession(db, id, idle, now);
+      // `now` before last-seen + the touch interval: the lookup does not write, so the cases see the same row.
+      expect(await findSession(db, token, idle, now), name).toEqual(expected);
+    }
+    expect((await findSession(db, token, 30, seen + 1_000))?.actor.username).toBe('keqiao');
+    expect(await findSession(db, 'not-a-token', 30)).toBeNull();
+
+    await db.update(users).set({ disabled: true }).where(eq(users.username, 'keqiao'));
+    try {
+      expect(await referenceSession(db, id, 30, seen + 1_000)).toBeNull();
+      expect(await findSession(db, token, 30, seen + 1_000)).toBeNull();
+    } finally {
+      await db.update(users).set({ disabled: false }).where(eq(users.username, 'keqiao'));
+    }
+  });
+
+  it('serves two apps on two databases in one process, each its own user', async () => {
+    const here = await t.login('keqiao');
+    const there = await other.login('applicant2');
+    for (let i = 0; i < 2; i++) {
+      expect((await here.get('/api/v1/auth/me')).json().user.username).toBe('keqiao');
+      expect((await there.get('/api/v1/auth/me')).json().user.username).toBe('applicant2');
+    }
+  });
+});
+
+const actorOf = (username: string): Actor => ({
+  id: '',
+  username,
+  displayName: username,
+  role: 'expert',
+  unitId: null,
+  jurisdictionCode: null,
+  jurisdictionPath: null,
+  jurisdictionLevel: null,
+});
+
+describe('notification bell (prepared, one round trip)', () => {
+  it('answers what the two former queries answered, page by page and past the end, with the unread filter', async () => {
+    const db = t.database.db;
+    const user = await userId(t, 'expert1');
+    const base = Date.parse('2026-03-01T08:00:00Z');
+    // Seven notifications, three of them created in the same instant (the id breaks the tie), two read.
+    await db.insert(notifications).values(
+      [0, 1, 2, 2, 2, 3, 4].map((minute, i) => ({
+        userId: user,
+        title: `通知 ${i}`,
+        body: `正文 ${i}`,
+        link: i % 2 === 0 ? `/applications/${i}` : null,
+        readAt: i === 1 || i === 3 ? new Date(base + 10 * 60_000) : null,
+        createdAt: new Date(base + minute * 60_000),
+      })),
+    );
+    const ctx = { ...systemContext(), actor: { ...actorOf('expert1'), id: user } };
+    for (const unreadOnly of [false, true]) {
+      for (const [page, pageSize] of [
+        [1, 5],
+        [2, 5],
+        [1, 3],
+        [3, 3],
+        [4, 3],
+        [9, 20],
+        [1, 100],
+      ] as const) {
+        const expected = await referenceInbox(db, user, unreadOnly, page, pageSize);
+        const actual = await listNotifications(db, ctx, { unreadOnly, page, pageSize });
+        expect(actual, `${unreadOnly} ${page} ${pageSize}`).toEqual(expected);
+      }
+    }
+    const pastTheEnd = await listNotifications(db, ctx, { page: 9, pageSize: 20 });
+    expect(pastTheEnd).toEqual({ items: [], total: 7, unread: 5 });
+    // A user without notifications.
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const none = await listNotifications(db, { ...ctx, actor: { ...ctx.actor, id: nobody } }, { page: 1, pageSize: 5 });
+    expect(none).toEqual({ items: [], total: 0, unread: 0 });
+  });
+});
+
+describe('preparedQuery', () => {
+  it('refuses a name given twice (PostgreSQL keeps one statement text per name)', () => {
+    preparedQuery('test_only_statement', () => null);
+    expect(() => preparedQuery('test_only_statement', () => null)).toThrow(/defined twice/);
+  });
+});
