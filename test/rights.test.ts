@@ -340,6 +340,59 @@ describe('duplicates across districts', () => {
     ).toBe(409);
   });
 
+  it('offers merging only before triage, and no decision once both clues have ended', async () => {
+    const code = makeCreditCode('330603');
+    const first = await reportedAndAssigned(
+      applicant,
+      keqiao,
+      keqiaoId,
+      clueBody({ infringers: [{ kind: 'unit', name: '绍兴远帆机电有限公司', creditCode: code }] }),
+    );
+    const second = await yuecheng.client.post(
+      '/api/v1/rights/clues',
+      clueBody({
+        source: 'inspection',
+        holder: { name: '绍兴越城某机电有限公司' },
+        infringers: [{ kind: 'unit', name: '远帆机电（绍兴）公司', creditCode: code }],
+      }),
+    );
+    expect(second.statusCode, second.body).toBe(201);
+    const flagOf = async () =>
+      (await shaoxing.get(`/api/v1/rights/clues/${first.id}`))
+        .json()
+        .internal.duplicates.find((d: { otherClueNo: string }) => d.otherClueNo === second.json().clueNo);
+    expect((await flagOf()).decisions).toEqual(['linked', 'merged', 'dismissed']);
+    const end = async (client: Client, id: string) => {
+      const version = (await client.get(`/api/v1/rights/clues/${id}`)).json().version;
+      const res = await client.post(`/api/v1/rights/clues/${id}/triage`, {
+        decision: 'not_accepted',
+        reason: '不构成侵犯商业秘密',
+        version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    // The newer clue triaged: it can no longer be merged into the older one.
+    await end(yuecheng.client, second.json().id);
+    const triaged = await flagOf();
+    expect(triaged.decisions).toEqual(['linked', 'dismissed']);
+    const merge = await shaoxing.post(`/api/v1/rights/duplicates/${triaged.id}/decision`, {
+      status: 'merged',
+      version: triaged.version,
+    });
+    expect(merge.statusCode).toBe(409);
+    // Both ended: nothing is offered and nothing is accepted.
+    await end(keqiao, first.id);
+    const ended = await flagOf();
+    expect(ended.status).toBe('open');
+    expect(ended.decisions).toEqual([]);
+    const link = await shaoxing.post(`/api/v1/rights/duplicates/${ended.id}/decision`, {
+      status: 'linked',
+      version: ended.version,
+    });
+    expect(link.statusCode).toBe(409);
+    expect(link.json().message).toBe('两条线索均已办结，无需再处理疑似重复');
+  });
+
   it('matches normalised names when no credit code is given', async () => {
     await applicant.post(
       '/api/v1/rights/clues',

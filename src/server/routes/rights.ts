@@ -186,6 +186,8 @@ const InternalSchema = z.object({
       matchValue: z.string(),
       status: RightsDuplicateStatus.schema,
       version: z.number(),
+      /** The decisions the flag still allows (none once it is decided or both clues have ended). */
+      decisions: z.array(z.enum(['linked', 'merged', 'dismissed'])),
     }),
   ),
 });

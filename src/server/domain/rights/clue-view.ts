@@ -5,6 +5,7 @@
  */
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import { clueClocks } from '../../../core/rights/clocks';
+import { duplicateDecisions } from '../../../core/rights/duplicates';
 import type { Executor } from '../../db/client';
 import {
   jurisdictions,
@@ -217,6 +218,13 @@ async function internalView(db: Executor, clue: ClueRow, rules: RightsRules, han
         matchValue: d.matchValue,
         status: d.status,
         version: d.version,
+        // The flag's clueId is the newer clue, the one a merge would end.
+        decisions:
+          d.status === 'open'
+            ? d.clueId === clue.id
+              ? duplicateDecisions(clue.status, other?.status ?? 'received')
+              : duplicateDecisions(other?.status ?? 'received', clue.status)
+            : [],
       };
     }),
   };

@@ -4,6 +4,7 @@
  * triaged) or dismissed (not the same matter). Version-guarded on the flag.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { duplicateDecisions } from '../../../core/rights/duplicates';
 import { recordAudit } from '../../audit';
 import type { RequestContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -34,8 +35,9 @@ export async function decideDuplicate(
   if (input.status === 'merged' && !(accessA === 'content' && accessB === 'content'))
     throw forbidden('并案须由两条线索共同的上级监管部门或同时承办两条线索的人员决定');
   if (dup.status !== 'open') throw new AppError('invalid_transition', '该疑似重复已处理');
-  if (input.status === 'merged' && a.status !== 'received')
-    throw new AppError('invalid_transition', '已研判的线索不能并入其他线索');
+  const allowed = duplicateDecisions(a.status, b.status);
+  if (allowed.length === 0) throw new AppError('invalid_transition', '两条线索均已办结，无需再处理疑似重复');
+  if (!allowed.includes(input.status)) throw new AppError('invalid_transition', '已研判的线索不能并入其他线索');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(rightsDuplicates)

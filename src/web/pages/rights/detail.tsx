@@ -27,6 +27,7 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import type { DuplicateDecision } from '../../../core/rights/duplicates';
 import {
   RightsCivilGuidance,
   RightsDuplicateMatch,
@@ -96,6 +97,7 @@ interface Detail extends ClueMeta {
       matchValue: string;
       status: RightsDuplicateStatus;
       version: number;
+      decisions: DuplicateDecision[];
     }[];
   };
 }
@@ -391,8 +393,8 @@ export default function RightsDetail() {
             renderItem={(d) => (
               <List.Item
                 actions={
-                  d.status === 'open'
-                    ? (['linked', 'merged', 'dismissed'] as const).map((s) => (
+                  d.decisions.length > 0
+                    ? d.decisions.map((s) => (
                         <Button
                           key={s}
                           size="small"
@@ -408,7 +410,11 @@ export default function RightsDetail() {
                           {{ linked: '关联', merged: '并案', dismissed: '排除' }[s]}
                         </Button>
                       ))
-                    : [<Tag key="s">{RightsDuplicateStatus.labels[d.status]}</Tag>]
+                    : [
+                        <Tag key="s">
+                          {d.status === 'open' ? '两条线索均已办结' : RightsDuplicateStatus.labels[d.status]}
+                        </Tag>,
+                      ]
                 }
               >
                 {d.otherClueNo}（{d.otherJurisdictionName}）：{RightsDuplicateMatch.labels[d.match]} · {d.matchValue}
