@@ -105,7 +105,7 @@ test('the city publishes a lecture, a park registers, the host checks it in by Q
   expect(park.errors).toEqual([]);
 });
 
-test('the organiser edits an event with a speaker from the register and a handout, then cancels it; the registered unit is told', async () => {
+test('the organiser edits an event with a speaker from the register and a handout, then cancels and reopens it; the registered unit is told each time', async () => {
   const title = '商业秘密保护大讲堂（浏览器测试）：编辑与取消';
   await setBusinessDate('2021-09-15');
   const city = await apiAs('shaoxing');
@@ -166,10 +166,16 @@ test('the organiser edits an event with a speaker from the register and a handou
   await page.getByText('已取消', { exact: true }).waitFor();
   expect(await page.getByRole('button', { name: '编辑活动' }).count()).toBe(0);
   await screenshot(page, 'trainings-cancelled');
-  expect(errors).toEqual([]);
+  const inbox = () => firmApi.get<{ items: { title: string; link: string }[] }>('/notifications');
   try {
-    const inbox = await firmApi.get<{ items: { title: string; link: string }[] }>('/notifications');
-    expect(inbox.items[0]).toMatchObject({ title: '培训活动已取消', link: `/trainings/${eventId}` });
+    expect((await inbox()).items[0]).toMatchObject({ title: '培训活动已取消', link: `/trainings/${eventId}` });
+    // Cancelled by mistake: the organiser reopens it, and the unit is told again.
+    await page.getByRole('button', { name: '恢复活动' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '恢复活动' }).click();
+    await page.getByText('进行中', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '编辑活动' }).waitFor();
+    expect(errors).toEqual([]);
+    expect((await inbox()).items[0]).toMatchObject({ title: '培训活动已恢复', link: `/trainings/${eventId}` });
   } finally {
     await firmApi.dispose();
   }

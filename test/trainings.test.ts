@@ -261,6 +261,18 @@ describe('speakers, materials and cancellation', () => {
     });
     expect(again.statusCode).toBe(200);
     expect((await inbox(firm)).length).toBe(before + 1);
+    // Reopened: the registration held, the unit is told, registration opens again.
+    const reopened = await shaoxing.patch(`/api/v1/trainings/${event.id}`, {
+      version: again.json().version,
+      cancelled: false,
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json().cancelled).toBe(false);
+    const told = await inbox(firm);
+    expect(told.length).toBe(before + 2);
+    expect(told[0]).toMatchObject({ title: '培训活动已恢复', link: `/trainings/${event.id}` });
+    expect(await inbox(foreignFirm)).toEqual(bystander);
+    expect((await register(firm, event.id, venue(event, '市局主会场'), firmUnitId, ['何平'])).statusCode).toBe(201);
   });
 });
 

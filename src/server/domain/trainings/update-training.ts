@@ -94,13 +94,23 @@ export async function updateTraining(db: Executor, ctx: RequestContext, id: stri
       },
     });
     await syncSpeakerRecords(tx, updated[0]!, actor.id);
-    if (before.cancelledAt === null && updated[0]!.cancelledAt !== null) await notifyCancellation(tx, updated[0]!);
+    if (before.cancelledAt === null && updated[0]!.cancelledAt !== null)
+      await notifyRegistered(tx, updated[0]!, 'cancelled');
+    if (before.cancelledAt !== null && updated[0]!.cancelledAt === null)
+      await notifyRegistered(tx, updated[0]!, 'reopened');
     return (await loadTrainingDetail(tx, id))!;
   });
 }
 
-/** Tells every unit with a live registration that the event is off, in the cancelling transaction. */
-async function notifyCancellation(tx: Executor, event: { id: string; title: string; startsOn: string }) {
+/**
+ * Tells every unit with a live registration that the event is off (or on again), in the same transaction.
+ * Registrations are kept through a cancellation, so a reopened event still holds them.
+ */
+async function notifyRegistered(
+  tx: Executor,
+  event: { id: string; title: string; startsOn: string },
+  change: 'cancelled' | 'reopened',
+) {
   const registered = await tx
     .selectDistinct({ unitId: trainingRegistrations.unitId })
     .from(trainingRegistrations)
@@ -111,10 +121,16 @@ async function notifyCancellation(tx: Executor, event: { id: string; title: stri
       tx,
       registered.map((r) => r.unitId),
     ),
-    {
-      title: '培训活动已取消',
-      body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位取消。`,
-      link: `/trainings/${event.id}`,
-    },
+    change === 'cancelled'
+      ? {
+          title: '培训活动已取消',
+          body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位取消。`,
+          link: `/trainings/${event.id}`,
+        }
+      : {
+          title: '培训活动已恢复',
+          body: `贵单位已报名的“${event.title}”（${event.startsOn}）已由主办单位恢复举办，原报名继续有效。`,
+          link: `/trainings/${event.id}`,
+        },
   );
 }

@@ -165,6 +165,22 @@ export default function TrainingDetailPage() {
         }
       },
     });
+  const reopenEvent = () =>
+    modal.confirm({
+      title: '恢复该活动？',
+      content: '活动恢复后可继续报名，原报名继续有效，已报名的单位将收到恢复通知。',
+      okText: '恢复活动',
+      cancelText: '返回',
+      onOk: async () => {
+        try {
+          await api.patch(`/trainings/${event.id}`, { version: event.version, cancelled: false });
+          message.success('活动已恢复，已通知报名单位');
+          load();
+        } catch (error) {
+          handleError(error);
+        }
+      },
+    });
   const venueOptions = (only?: (v: TrainingDetail['venues'][number]) => boolean) =>
     event.venues
       .filter(only ?? (() => true))
@@ -175,14 +191,16 @@ export default function TrainingDetailPage() {
       title={event.title}
       subTitle={TrainingKind.labels[event.kind]}
       extra={
-        event.canManage && !event.cancelled ? (
+        !event.canManage ? null : event.cancelled ? (
+          <Button onClick={reopenEvent}>恢复活动</Button>
+        ) : (
           <Space>
             <Button onClick={() => setEditing(true)}>编辑活动</Button>
             <Button danger onClick={cancelEvent}>
               取消活动
             </Button>
           </Space>
-        ) : null
+        )
       }
     >
       <Card>
