@@ -56,13 +56,29 @@ export function subsetFont(font: Uint8Array, text: string): Promise<Uint8Array> 
   return run;
 }
 
+/**
+ * One HarfBuzz face per font file, kept for the life of the process: copying an 8 MB font into the WASM heap and
+ * parsing its tables took as long as the subsetting itself, for every document. (Two fonts: bounded.)
+ */
+const faces = new WeakMap<Uint8Array, number>();
+
+function faceOf(hb: HarfBuzzSubset, font: Uint8Array): number {
+  let face = faces.get(font);
+  if (face === undefined) {
+    const fontPtr = hb.malloc(font.byteLength);
+    new Uint8Array(hb.memory.buffer).set(font, fontPtr);
+    // The blob is never freed: the face reads from it for as long as the process keeps the face.
+    const blob = hb.hb_blob_create(fontPtr, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
+    face = hb.hb_face_create(blob, 0);
+    hb.hb_blob_destroy(blob);
+    faces.set(font, face);
+  }
+  return face;
+}
+
 async function subsetNow(font: Uint8Array, text: string): Promise<Uint8Array> {
   const hb = await loadHarfBuzz();
-  const fontPtr = hb.malloc(font.byteLength);
-  new Uint8Array(hb.memory.buffer).set(font, fontPtr);
-  const blob = hb.hb_blob_create(fontPtr, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
-  const face = hb.hb_face_create(blob, 0);
-  hb.hb_blob_destroy(blob);
+  const face = faceOf(hb, font);
   const input = hb.hb_subset_input_create_or_fail();
   try {
     if (input === 0) throw new Error('harfbuzz could not create a subset input');
@@ -81,7 +97,5 @@ async function subsetNow(font: Uint8Array, text: string): Promise<Uint8Array> {
     return bytes;
   } finally {
     if (input !== 0) hb.hb_subset_input_destroy(input);
-    hb.hb_face_destroy(face);
-    hb.free(fontPtr);
   }
 }
