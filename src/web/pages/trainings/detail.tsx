@@ -148,33 +148,20 @@ export default function TrainingDetailPage() {
       handleError(error, walkInForm);
     }
   };
-  const cancelEvent = () =>
+  /** Cancels the event or reopens it, after asking; the server tells the registered units either way. */
+  const setCancelled = (cancelled: boolean) =>
     modal.confirm({
-      title: '取消该活动？',
-      content: '已报名的单位将收到取消通知，取消后不能再报名。',
-      okText: '取消活动',
-      okButtonProps: { danger: true },
+      title: cancelled ? '取消该活动？' : '恢复该活动？',
+      content: cancelled
+        ? '已报名的单位将收到取消通知，取消后不能再报名。'
+        : '活动恢复后可继续报名，原报名继续有效，已报名的单位将收到恢复通知。',
+      okText: cancelled ? '取消活动' : '恢复活动',
+      okButtonProps: { danger: cancelled },
       cancelText: '返回',
       onOk: async () => {
         try {
-          await api.patch(`/trainings/${event.id}`, { version: event.version, cancelled: true });
-          message.success('活动已取消，已通知报名单位');
-          load();
-        } catch (error) {
-          handleError(error);
-        }
-      },
-    });
-  const reopenEvent = () =>
-    modal.confirm({
-      title: '恢复该活动？',
-      content: '活动恢复后可继续报名，原报名继续有效，已报名的单位将收到恢复通知。',
-      okText: '恢复活动',
-      cancelText: '返回',
-      onOk: async () => {
-        try {
-          await api.patch(`/trainings/${event.id}`, { version: event.version, cancelled: false });
-          message.success('活动已恢复，已通知报名单位');
+          await api.patch(`/trainings/${event.id}`, { version: event.version, cancelled });
+          message.success(cancelled ? '活动已取消，已通知报名单位' : '活动已恢复，已通知报名单位');
           load();
         } catch (error) {
           handleError(error);
@@ -192,11 +179,11 @@ export default function TrainingDetailPage() {
       subTitle={TrainingKind.labels[event.kind]}
       extra={
         !event.canManage ? null : event.cancelled ? (
-          <Button onClick={reopenEvent}>恢复活动</Button>
+          <Button onClick={() => setCancelled(false)}>恢复活动</Button>
         ) : (
           <Space>
             <Button onClick={() => setEditing(true)}>编辑活动</Button>
-            <Button danger onClick={cancelEvent}>
+            <Button danger onClick={() => setCancelled(true)}>
               取消活动
             </Button>
           </Space>
