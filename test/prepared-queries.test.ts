@@ -3,13 +3,16 @@
  * what the queries they replaced answered, on both databases: the session lookup of every request (live, expired,
  * idle, disabled, with and without an idle timeout) and the notification bell (pages, the last page, past the end,
  * the unread filter, notifications created in the same instant). The reference queries below are the former code.
+ * Also the ledger list, which counts only when its page does not tell the total (a page that is not full ends the
+ * list): same items and total as the former page + count, on every page and past the end.
  */
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '../src/server/auth/sessions';
 import { type Actor, systemContext } from '../src/server/context';
 import { type Executor, preparedQuery } from '../src/server/db/client';
-import { jurisdictions, notifications, sessions, users } from '../src/server/db/schema';
+import { jurisdictions, ledgerEntries, notifications, sessions, units, users } from '../src/server/db/schema';
+import { queryLedger } from '../src/server/domain/ledger/ledger-queries';
 import { listNotifications } from '../src/server/domain/notifications/notification-inbox';
 import { buildTestApp, type TestApp } from './helpers/app';
 
@@ -171,6 +174,67 @@ describe('notification bell (prepared, one round trip)', () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
     const none = await listNotifications(db, { ...ctx, actor: { ...ctx.actor, id: nobody } }, { page: 1, pageSize: 5 });
     expect(none).toEqual({ items: [], total: 0, unread: 0 });
+  });
+});
+
+/** The ledger list's total as it was before: always a count of its own. */
+async function referenceLedgerTotal(db: Executor, unitId: string | undefined, path: string | undefined) {
+  const [row] = await db
+    .select({ total: count() })
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(
+      and(
+        unitId ? eq(ledgerEntries.unitId, unitId) : undefined,
+        path ? like(jurisdictions.path, `${path}%`) : undefined,
+      ),
+    );
+  return row?.total ?? 0;
+}
+
+describe('ledger list (counts only when the page does not tell the total)', () => {
+  it('answers every page, the last one, past the end and an empty list with the total the count gives', async () => {
+    const db = t.database.db;
+    const [unit] = await db
+      .select({ id: units.id, path: jurisdictions.path })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .orderBy(asc(units.createdAt), asc(units.id))
+      .limit(1);
+    await db.insert(ledgerEntries).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        unitId: unit!.id,
+        kind: 'publicity' as const,
+        occurredOn: `2026-02-0${1 + (i % 3)}`,
+        title: `宣传 ${i}`,
+      })),
+    );
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const scopes = [
+      { scope: { kind: 'unit' as const, unitId: unit!.id }, unitId: unit!.id, path: undefined },
+      { scope: { kind: 'unit' as const, unitId: nobody }, unitId: nobody, path: undefined },
+      { scope: { kind: 'subtree' as const, path: unit!.path }, unitId: undefined, path: unit!.path },
+      { scope: { kind: 'all' as const }, unitId: undefined, path: undefined },
+    ];
+    for (const { scope, unitId, path } of scopes) {
+      const total = await referenceLedgerTotal(db, unitId, path);
+      for (const [page, pageSize] of [
+        [1, 20],
+        [1, 7],
+        [1, 3],
+        [2, 3],
+        [3, 3],
+        [4, 3],
+        [9, 20],
+        [1, 1],
+      ] as const) {
+        const answer = await queryLedger(db, scope, { page, pageSize });
+        const label = `${scope.kind} ${unitId ?? path ?? ''} page ${page} of ${pageSize}`;
+        expect(answer.total, label).toBe(total);
+        expect(answer.items.length, label).toBe(Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize)));
+      }
+    }
   });
 });
 

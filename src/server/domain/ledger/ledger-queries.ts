@@ -61,18 +61,26 @@ export async function queryLedger(db: Executor, scope: UnitScope, filter: Ledger
     .leftJoin(users, eq(users.id, ledgerEntries.guideId))
     .where(where)
     .orderBy(desc(ledgerEntries.occurredOn), asc(ledgerEntries.id));
-  const items = await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize);
-  const [totals] = await db
-    .select({ total: count() })
-    .from(ledgerEntries)
-    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
-    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(where);
+  const offset = (filter.page - 1) * filter.pageSize;
+  const items = await base.limit(filter.pageSize).offset(offset);
+  // A page that is not full ends the list, so it tells the total itself (a unit's own ledger, the frequent case, fits
+  // on one page); only a full page, or an empty one past the first, needs the count.
+  const total =
+    items.length < filter.pageSize && (items.length > 0 || offset === 0)
+      ? offset + items.length
+      : ((
+          await db
+            .select({ total: count() })
+            .from(ledgerEntries)
+            .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+            .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+            .where(where)
+        )[0]?.total ?? 0);
   const files = await attachmentsOf(
     db,
     items.map((i) => i.id),
   );
-  return { items: items.map((i) => ({ ...i, attachments: files.get(i.id) ?? [] })), total: totals?.total ?? 0 };
+  return { items: items.map((i) => ({ ...i, attachments: files.get(i.id) ?? [] })), total };
 }
 
 export async function attachmentsOf(db: Executor, entryIds: string[]) {
