@@ -3,13 +3,26 @@
  * what the queries they replaced answered, on both databases: the session lookup of every request (live, expired,
  * idle, disabled, with and without an idle timeout) and the notification bell (pages, the last page, past the end,
  * the unread filter, notifications created in the same instant). The reference queries below are the former code.
+ * Also the ledger list, which counts only when its page does not tell the total (a page that is not full ends the
+ * list) and reads a unit's own ledger, an entry and the attachments as prepared statements: same items, attachments
+ * and total as the former queries, on every page and past the end, in every scope.
  */
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '../src/server/auth/sessions';
 import { type Actor, systemContext } from '../src/server/context';
 import { type Executor, preparedQuery } from '../src/server/db/client';
-import { jurisdictions, notifications, sessions, users } from '../src/server/db/schema';
+import {
+  attachments,
+  jurisdictions,
+  ledgerAttachments,
+  ledgerEntries,
+  notifications,
+  sessions,
+  units,
+  users,
+} from '../src/server/db/schema';
+import { loadEntry, queryLedger } from '../src/server/domain/ledger/ledger-queries';
 import { listNotifications } from '../src/server/domain/notifications/notification-inbox';
 import { buildTestApp, type TestApp } from './helpers/app';
 
@@ -171,6 +184,149 @@ describe('notification bell (prepared, one round trip)', () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
     const none = await listNotifications(db, { ...ctx, actor: { ...ctx.actor, id: nobody } }, { page: 1, pageSize: 5 });
     expect(none).toEqual({ items: [], total: 0, unread: 0 });
+  });
+});
+
+/** The ledger list as it was before: the page, a count of its own, the attachments of the page's entries. */
+async function referenceLedger(
+  db: Executor,
+  unitId: string | undefined,
+  path: string | undefined,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    unitId ? eq(ledgerEntries.unitId, unitId) : undefined,
+    path ? like(jurisdictions.path, `${path}%`) : undefined,
+  );
+  const items = await db
+    .select({
+      id: ledgerEntries.id,
+      unitId: ledgerEntries.unitId,
+      unitName: units.name,
+      kind: ledgerEntries.kind,
+      occurredOn: ledgerEntries.occurredOn,
+      title: ledgerEntries.title,
+      description: ledgerEntries.description,
+      participants: ledgerEntries.participants,
+      reachPercent: ledgerEntries.reachPercent,
+      firmsCovered: ledgerEntries.firmsCovered,
+      guideId: ledgerEntries.guideId,
+      guideName: users.displayName,
+      details: ledgerEntries.details,
+      version: ledgerEntries.version,
+      createdAt: ledgerEntries.createdAt,
+      updatedAt: ledgerEntries.updatedAt,
+    })
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .leftJoin(users, eq(users.id, ledgerEntries.guideId))
+    .where(where)
+    .orderBy(desc(ledgerEntries.occurredOn), asc(ledgerEntries.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [row] = await db
+    .select({ total: count() })
+    .from(ledgerEntries)
+    .innerJoin(units, eq(units.id, ledgerEntries.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(where);
+  const files =
+    items.length === 0
+      ? []
+      : await db
+          .select({
+            id: ledgerAttachments.id,
+            entryId: ledgerAttachments.entryId,
+            sha256: ledgerAttachments.sha256,
+            fileName: ledgerAttachments.fileName,
+          })
+          .from(ledgerAttachments)
+          .where(
+            inArray(
+              ledgerAttachments.entryId,
+              items.map((i) => i.id),
+            ),
+          )
+          .orderBy(asc(ledgerAttachments.createdAt));
+  return {
+    items: items.map((i) => ({
+      ...i,
+      attachments: files.filter((f) => f.entryId === i.id).map(({ entryId: _e, ...file }) => file),
+    })),
+    total: row?.total ?? 0,
+  };
+}
+
+describe('ledger list (counts only when the page does not tell the total)', () => {
+  it('answers every page, the last one, past the end and an empty list with the total the count gives', async () => {
+    const db = t.database.db;
+    const [unit] = await db
+      .select({ id: units.id, path: jurisdictions.path })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .orderBy(asc(units.createdAt), asc(units.id))
+      .limit(1);
+    await db.insert(ledgerEntries).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        unitId: unit!.id,
+        kind: 'publicity' as const,
+        occurredOn: `2026-02-0${1 + (i % 3)}`,
+        title: `宣传 ${i}`,
+      })),
+    );
+    // Two entries of the unit carry attachments (one of them two), so the page reads them through one array.
+    const sha256 = 'ab'.repeat(32);
+    await db
+      .insert(attachments)
+      .values({ sha256, size: 3, mimeType: 'text/plain', content: Buffer.from('abc') })
+      .onConflictDoNothing();
+    const entries = await db
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.unitId, unit!.id))
+      .orderBy(desc(ledgerEntries.occurredOn), asc(ledgerEntries.id));
+    await db.insert(ledgerAttachments).values([
+      { entryId: entries[0]!.id, sha256, fileName: '签到表.txt', createdAt: new Date('2026-02-01T01:00:00Z') },
+      { entryId: entries[0]!.id, sha256, fileName: '照片.txt', createdAt: new Date('2026-02-01T02:00:00Z') },
+      { entryId: entries[4]!.id, sha256, fileName: '总结.txt', createdAt: new Date('2026-02-01T03:00:00Z') },
+    ]);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const scopes = [
+      { scope: { kind: 'unit' as const, unitId: unit!.id }, unitId: unit!.id, path: undefined },
+      { scope: { kind: 'unit' as const, unitId: nobody }, unitId: nobody, path: undefined },
+      { scope: { kind: 'subtree' as const, path: unit!.path }, unitId: undefined, path: unit!.path },
+      { scope: { kind: 'all' as const }, unitId: undefined, path: undefined },
+    ];
+    for (const { scope, unitId, path } of scopes) {
+      for (const [page, pageSize] of [
+        [1, 20],
+        [1, 7],
+        [1, 3],
+        [2, 3],
+        [3, 3],
+        [4, 3],
+        [9, 20],
+        [1, 1],
+      ] as const) {
+        const label = `${scope.kind} ${unitId ?? path ?? ''} page ${page} of ${pageSize}`;
+        const expected = await referenceLedger(db, unitId, path, page, pageSize);
+        expect(await queryLedger(db, scope, { page, pageSize }), label).toEqual(expected);
+        // The unit's own ledger asked for by its id too (the applicant's page sends it).
+        if (scope.kind === 'unit') {
+          expect(await queryLedger(db, scope, { unitId, page, pageSize }), label).toEqual(expected);
+        }
+      }
+    }
+    // Another unit's id in a unit's scope: nothing, as before.
+    expect(
+      await queryLedger(db, { kind: 'unit', unitId: nobody }, { unitId: unit!.id, page: 1, pageSize: 20 }),
+    ).toEqual({ items: [], total: 0 });
+    const withFiles = await loadEntry(db, entries[0]!.id);
+    expect(withFiles?.attachments.map((a) => a.fileName)).toEqual(['签到表.txt', '照片.txt']);
+    expect(withFiles).toEqual((await referenceLedger(db, unit!.id, undefined, 1, 20)).items[0]);
+    expect(await loadEntry(db, nobody)).toBeNull();
   });
 });
 

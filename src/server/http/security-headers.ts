@@ -1,6 +1,6 @@
 /**
  * Security headers on every response (API JSON, the web app's files and index.html fallback, 404s, errors, file
- * downloads, Swagger UI), set by helmet in the first onRequest hook on the raw response, so they are there whatever
+ * downloads, Swagger UI), as helmet computes them, set in the first onRequest hook on the raw response, so they are there whatever
  * answers later: a route, the not-found or error handler, or a streamed download. helmet is configured once, at
  * start: @fastify/helmet built the middleware again on every request (parsing every option and directive), about
  * 5 % of a busy instance's CPU for headers that never change (bench/README.md, load).
@@ -12,6 +12,7 @@
  * HSTS only when cookies are Secure (COOKIE_SECURE=1, i.e. served over HTTPS): sent over plain HTTP it would be
  * ignored at best, and `upgrade-insecure-requests` would break a plain-HTTP deployment's own requests.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
@@ -46,6 +47,26 @@ export function installSecurityHeaders(app: FastifyInstance, { https }: { https:
     // The downloaded offline verifier and exports are opened by the visitor, not embedded by other sites.
     crossOriginEmbedderPolicy: false,
   });
-  // helmet throws its errors (since 8.1) and calls back with none.
-  app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, () => done()));
+  // The headers depend on the options only (no directive is a function of the request), so helmet runs once, here,
+  // on a response that records what it does, and every request replays that: about 1 % of a busy instance's CPU
+  // went to helmet walking its middlewares for the same dozen headers (bench/README.md, load).
+  const operations: ({ set: string; value: number | string | readonly string[] } | { remove: string })[] = [];
+  const recorder = {
+    setHeader: (name: string, value: number | string | readonly string[]) => operations.push({ set: name, value }),
+    removeHeader: (name: string) => operations.push({ remove: name }),
+  };
+  let called = false;
+  // helmet throws its errors (since 8.1) and calls back with none, synchronously.
+  setHeaders({} as IncomingMessage, recorder as unknown as ServerResponse, () => {
+    called = true;
+  });
+  if (!called) throw new Error('helmet did not finish synchronously');
+  app.addHook('onRequest', (_request, reply, done) => {
+    const raw = reply.raw;
+    for (const op of operations) {
+      if ('set' in op) raw.setHeader(op.set, op.value);
+      else raw.removeHeader(op.remove);
+    }
+    done();
+  });
 }
