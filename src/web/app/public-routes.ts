@@ -38,6 +38,7 @@ export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>(
   '/publicity',
   '/publicity/:id',
   '/objection-status',
+  '/public/guides',
 ]);
 
 export interface PublicRoute {

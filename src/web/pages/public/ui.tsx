@@ -34,7 +34,17 @@ export function Card({
   );
 }
 
-export type TagColor = 'success' | 'warning' | 'error' | 'processing' | 'default';
+export type TagColor =
+  | 'success'
+  | 'warning'
+  | 'error'
+  | 'processing'
+  | 'default'
+  | 'blue'
+  | 'orange'
+  | 'cyan'
+  | 'purple'
+  | 'geekblue';
 
 export function Tag({ color = 'default', children }: { color?: TagColor; children: ReactNode }) {
   return <span className={`pub-tag pub-tag-${color}`}>{children}</span>;
