@@ -39,6 +39,8 @@ export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>(
   '/publicity/:id',
   '/objection-status',
   '/public/guides',
+  '/rights/follow',
+  '/rights/report',
 ]);
 
 export interface PublicRoute {
