@@ -41,6 +41,7 @@ export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>(
   '/public/guides',
   '/rights/follow',
   '/rights/report',
+  '/help/public',
 ]);
 
 export interface PublicRoute {
