@@ -45,7 +45,7 @@ export default function PublicGuidesPage() {
             </p>
           </div>
           {/* biome-ignore lint/a11y/useSemanticElements: a row of filters as one search landmark (the <search> element is too new for some browsers) */}
-          <div className="pub-row" role="search" aria-label={GUIDE_LIST_TEXT.searchLabel} style={{ gap: 8 }}>
+          <div className="pub-row" role="search" aria-label="指引与范本查询" style={{ gap: 8 }}>
             <SearchBox
               label={GUIDE_LIST_TEXT.searchLabel}
               placeholder={GUIDE_LIST_TEXT.searchPlaceholder}
