@@ -10,16 +10,8 @@ import { applicationStage } from '../programs/queries';
 import type { Programme } from '../programs/schema';
 import type { Stage } from '../programs/sections';
 import { windowOpen } from './guards';
-import { type NextStep, nextStep } from './transitions';
-import {
-  type ApplicationAction,
-  type ApplicationStatus,
-  allowedActions,
-  performers,
-  stagesOf,
-  transitionTable,
-  WorkflowRole,
-} from './workflow';
+import { nextStep } from './transitions';
+import { type ApplicationAction, type ApplicationStatus, stagesOf, transitionTable } from './workflow';
 
 export { describeNextStep, type NextStep, nextStep } from './transitions';
 
