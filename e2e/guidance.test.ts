@@ -180,7 +180,7 @@ test('help explains each role, the stages and every status, for users and the pu
   await anonymous.page.waitForURL('**/help/public');
   await anonymous.page.getByText('离线验证工具').first().waitFor();
   await expect
-    .poll(() => anonymous.page.getByTestId('help-statuses').locator('tbody tr.ant-table-row').count())
+    .poll(() => anonymous.page.getByTestId('help-statuses').locator('tbody tr').count())
     .toBe(ApplicationStatus.values.length);
   // Nothing a user reads names an npm command or a repository file.
   for (const pathname of ['/help/public', '/verify']) {

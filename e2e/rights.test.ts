@@ -41,7 +41,7 @@ test('an anonymous report and its follow page at 390 px', { timeout: 120_000 }, 
   await page.goto('/rights/report');
   await waitForQuietNetwork(page);
   expect(await page.evaluate(noSidewaysScroll)).toBeLessThanOrEqual(1);
-  await pickOption(page, page.getByLabel('管辖部门'), '柯桥', '柯桥区');
+  await page.getByLabel('管辖部门').selectOption({ label: '柯桥区' });
   await page.getByLabel('权利人名称').fill('绍兴柯桥某纺织有限公司');
   await page.getByLabel('被举报方名称').fill('绍兴某某印染科技有限公司');
   await page.getByLabel('原料配方').check();
@@ -53,7 +53,7 @@ test('an anonymous report and its follow page at 390 px', { timeout: 120_000 }, 
     mimeType: 'application/pdf',
     buffer: Buffer.from(`%PDF-1.4\n% 宣传册 ${Date.now()}\n%%EOF\n`),
   });
-  await page.locator('.ant-upload-list-item-done').filter({ hasText: '新品宣传册.pdf' }).waitFor();
+  await page.getByTestId('rights-files').locator('li[data-state=done]').filter({ hasText: '新品宣传册.pdf' }).waitFor();
   await page.getByLabel('设置查询密码（至少8位，用于查询进展）').fill('follow-me-2024');
   await screenshot(page, 'rights-report-390');
   await page.getByRole('button', { name: '提交举报' }).click();
@@ -67,10 +67,10 @@ test('an anonymous report and its follow page at 390 px', { timeout: 120_000 }, 
   await waitForQuietNetwork(page);
   await page.getByLabel('查询码').fill(code);
   await page.getByLabel('查询密码').fill('wrong-password');
-  await page.getByRole('button', { name: '查 询' }).click();
+  await page.getByRole('button', { name: /^查\s*询$/ }).click();
   await page.getByText('查询码或查询密码不正确').waitFor();
   await page.getByLabel('查询密码').fill('follow-me-2024');
-  await page.getByRole('button', { name: '查 询' }).click();
+  await page.getByRole('button', { name: /^查\s*询$/ }).click();
   const followed = page.getByTestId('rights-followed');
   await followed.waitFor();
   await expect.poll(() => followed.textContent()).toContain('待研判');

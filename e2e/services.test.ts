@@ -29,7 +29,7 @@ const pdfBytes = (label: string) =>
 
 /** Downloads through the first button named `name`, within the list item holding `within` when given. */
 async function download(page: Page, name: RegExp, within?: string) {
-  const scope = within ? page.locator('.ant-list-item', { hasText: within }) : page;
+  const scope = within ? page.getByRole('listitem').filter({ hasText: within }) : page;
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     scope.getByRole('button', { name }).first().click(),

@@ -4,6 +4,19 @@
  */
 import type { z } from 'zod';
 import { enumOf } from './enums';
+import {
+  RIGHTS_LEAK_CHANNEL_LABELS,
+  RIGHTS_PARTY_KIND_LABELS,
+  RIGHTS_PROTECTION_MEASURE_LABELS,
+  RIGHTS_REQUESTED_ROUTE_LABELS,
+  RIGHTS_ROUTE_LABELS,
+  RIGHTS_SECRET_CATEGORY_LABELS,
+  RIGHTS_SECRET_KIND_LABELS,
+  RIGHTS_STATUS_LABELS,
+  RIGHTS_URGENCY_LABELS,
+} from './rights-labels';
+
+export { RIGHTS_SECRET_CATEGORY } from './rights-labels';
 
 /** Who brought the clue in (one door, four sources). */
 export const RightsSource = enumOf({
@@ -29,36 +42,18 @@ export type RightsReferralOrigin = z.infer<typeof RightsReferralOrigin.schema>;
  * received → accepted | transferred_police | civil_guided | not_accepted | transferred_bureau; accepted → closed;
  * transferred_police → closed (after the police's decision); merged clues end as merged.
  */
-export const RightsStatus = enumOf({
-  received: '待研判',
-  accepted: '已立案',
-  transferred_police: '移送公安',
-  civil_guided: '引导民事维权',
-  not_accepted: '不予立案',
-  transferred_bureau: '移交其他部门',
-  closed: '已结案',
-  merged: '已并案',
-});
+export const RightsStatus = enumOf(RIGHTS_STATUS_LABELS);
 export type RightsStatus = z.infer<typeof RightsStatus.schema>;
 
 /** Statuses in which a clue is still open (duplicates are looked for among these). */
 export const RIGHTS_OPEN_STATUSES: readonly RightsStatus[] = ['received', 'accepted', 'transferred_police'];
 
 /** The three routes (行、刑、民) a reporter may ask for and a triage may decide. */
-export const RightsRoute = enumOf({
-  administrative: '行政查处',
-  criminal: '刑事移送',
-  civil: '民事维权',
-});
+export const RightsRoute = enumOf(RIGHTS_ROUTE_LABELS);
 export type RightsRoute = z.infer<typeof RightsRoute.schema>;
 
 /** The route a reporter asks for: one of the three, or "let the bureau decide". */
-export const RightsRequestedRoute = enumOf({
-  administrative: '行政查处',
-  criminal: '刑事移送',
-  civil: '民事维权',
-  undecided: '不确定，由执法部门研判',
-});
+export const RightsRequestedRoute = enumOf(RIGHTS_REQUESTED_ROUTE_LABELS);
 export type RightsRequestedRoute = z.infer<typeof RightsRequestedRoute.schema>;
 
 /** A triage decision (研判结论). */
@@ -79,74 +74,25 @@ export const RightsCivilGuidance = enumOf({
 export type RightsCivilGuidance = z.infer<typeof RightsCivilGuidance.schema>;
 
 /** Kinds of secret (002 (四) and the Anti-Unfair Competition Law's categories), grouped by category. */
-export const RightsSecretKind = enumOf({
-  process: '产品工艺',
-  invention: '技术发明',
-  formula: '原料配方',
-  drawing: '设计图纸',
-  source_code: '源代码',
-  technical_other: '其他技术信息',
-  customer: '客户信息',
-  strategy: '经营策略',
-  business_other: '其他经营信息',
-});
+export const RightsSecretKind = enumOf(RIGHTS_SECRET_KIND_LABELS);
 export type RightsSecretKind = z.infer<typeof RightsSecretKind.schema>;
 
-export const RightsSecretCategory = enumOf({
-  technical: '技术信息',
-  business: '经营信息',
-});
+export const RightsSecretCategory = enumOf(RIGHTS_SECRET_CATEGORY_LABELS);
 export type RightsSecretCategory = z.infer<typeof RightsSecretCategory.schema>;
 
-/** Which category each kind belongs to. */
-export const RIGHTS_SECRET_CATEGORY: Record<RightsSecretKind, RightsSecretCategory> = {
-  process: 'technical',
-  invention: 'technical',
-  formula: 'technical',
-  drawing: 'technical',
-  source_code: 'technical',
-  technical_other: 'technical',
-  customer: 'business',
-  strategy: 'business',
-  business_other: 'business',
-};
-
 /** How the secret leaked. */
-export const RightsLeakChannel = enumOf({
-  departing_employee: '离职员工带走',
-  current_employee: '在职员工泄露',
-  partner: '合作方/客户违约披露',
-  intrusion: '网络入侵/窃取',
-  inducement: '利诱、胁迫等不正当手段',
-  other: '其他',
-});
+export const RightsLeakChannel = enumOf(RIGHTS_LEAK_CHANNEL_LABELS);
 export type RightsLeakChannel = z.infer<typeof RightsLeakChannel.schema>;
 
 /** Protection measures the holder had (a trade secret needs them). */
-export const RightsProtectionMeasure = enumOf({
-  confidentiality_agreement: '签订保密协议',
-  non_compete: '竞业限制协议',
-  rules: '保密管理制度',
-  marking: '密级标识',
-  access_control: '区域/权限管控',
-  encryption: '加密等技术措施',
-  training: '保密培训',
-  other: '其他措施',
-});
+export const RightsProtectionMeasure = enumOf(RIGHTS_PROTECTION_MEASURE_LABELS);
 export type RightsProtectionMeasure = z.infer<typeof RightsProtectionMeasure.schema>;
 
-export const RightsUrgency = enumOf({
-  normal: '一般',
-  urgent: '紧急（证据可能灭失）',
-  critical: '特急（侵权正在扩大）',
-});
+export const RightsUrgency = enumOf(RIGHTS_URGENCY_LABELS);
 export type RightsUrgency = z.infer<typeof RightsUrgency.schema>;
 
 /** A suspected infringer is a person or a unit. */
-export const RightsPartyKind = enumOf({
-  person: '自然人',
-  unit: '单位',
-});
+export const RightsPartyKind = enumOf(RIGHTS_PARTY_KIND_LABELS);
 export type RightsPartyKind = z.infer<typeof RightsPartyKind.schema>;
 
 /** The police's decision on a transferred case (Decree 310 art. 8). */

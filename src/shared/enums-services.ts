@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { enumOf, type LedgerKind } from './enums';
+import { GUIDE_KIND_LABELS, GUIDE_VISIBILITY_LABELS } from './guide-labels';
 
 /** Kinds of service rendered to a named unit (002 "五个一" (三)). */
 export const ServiceKind = enumOf({
@@ -79,17 +80,8 @@ export type FindingStatus = z.infer<typeof FindingStatus.schema>;
 export const FINDING_DONE: readonly FindingStatus[] = ['resolved', 'accepted'];
 
 /** Documents of the guides and rules library (001 (三)). */
-export const GuideKind = enumOf({
-  protection_guide: '保护指引',
-  rule_guidance: '规则指引',
-  template_confidentiality: '保密协议范本',
-  template_non_compete: '竞业限制条款范本',
-  template_internal_rules: '内部管理制度范本',
-});
+export const GuideKind = enumOf(GUIDE_KIND_LABELS);
 export type GuideKind = z.infer<typeof GuideKind.schema>;
 
-export const GuideVisibility = enumOf({
-  public: '公开',
-  registered: '仅注册单位',
-});
+export const GuideVisibility = enumOf(GUIDE_VISIBILITY_LABELS);
 export type GuideVisibility = z.infer<typeof GuideVisibility.schema>;

@@ -10,15 +10,10 @@ import { applicationStage } from '../programs/queries';
 import type { Programme } from '../programs/schema';
 import type { Stage } from '../programs/sections';
 import { windowOpen } from './guards';
-import {
-  ApplicationAction,
-  type ApplicationStatus,
-  allowedActions,
-  performers,
-  stagesOf,
-  transitionTable,
-  WorkflowRole,
-} from './workflow';
+import { nextStep } from './transitions';
+import { type ApplicationAction, type ApplicationStatus, stagesOf, transitionTable } from './workflow';
+
+export { describeNextStep, type NextStep, nextStep } from './transitions';
 
 export const WindowState = enumOf({
   open: '申报中',
@@ -79,40 +74,6 @@ export function applicationWindow(programme: Programme, today: string): Applicat
 export function onlyPractice(programme: Programme, today: string): boolean {
   const { state } = applicationWindow(programme, today);
   return state === 'closed' || state === 'none';
-}
-
-/** The order in which the parties are named as the one an application waits on. */
-const WAITING_ORDER = ['applicant', 'district_officer', 'owner_officer'] as const satisfies readonly WorkflowRole[];
-
-export interface NextStep {
-  /** The party whose action moves the application on; null when it has ended (only withdrawal, or nothing, left). */
-  waitingOn: WorkflowRole | null;
-  /** The actions that move it on from here (withdrawal excluded), each with who takes it. */
-  actions: { action: ApplicationAction; label: string; by: WorkflowRole[] }[];
-}
-
-/** Who an application in `status` waits on and what they may do, from the transition table and the stages. */
-export function nextStep(status: ApplicationStatus, stages: Parameters<typeof allowedActions>[1]): NextStep {
-  const actions = allowedActions(status, stages)
-    .filter((action) => action !== 'withdraw')
-    .map((action) => ({
-      action,
-      label: ApplicationAction.labels[action],
-      by: performers(action, stages).filter((role) => role !== 'admin') as WorkflowRole[],
-    }));
-  const waitingOn = WAITING_ORDER.find((role) => actions.some((a) => a.by.includes(role))) ?? null;
-  return { waitingOn, actions };
-}
-
-/**
- * A plain sentence of what the application waits for, e.g. "等待属地区县监管部门：审核推荐、不予推荐"; the applicant
- * is named `applicant` (the applicant's own pages say "本单位").
- */
-export function describeNextStep(step: NextStep, applicant = '本单位'): string {
-  if (!step.waitingOn) return '流程已结束';
-  const labels = step.actions.filter((a) => a.by.includes(step.waitingOn!)).map((a) => a.label);
-  const who = step.waitingOn === 'applicant' ? applicant : WorkflowRole.labels[step.waitingOn];
-  return `等待${who}：${labels.join('、')}`;
 }
 
 /** The programme's stage an action belongs to: the first of the programme's stages whose kind the action needs. */

@@ -19,41 +19,32 @@ import type { z } from 'zod';
 import { enumOf } from '../../shared/enums';
 import type { StageKind } from '../programs/enums';
 import type { Programme } from '../programs/schema';
+import {
+  APPLICATION_ACTION_LABELS,
+  APPLICATION_STATUS_LABELS,
+  actionInProgramme,
+  allowedActions,
+  effectiveFrom,
+  performers,
+  type StagesPresent,
+  transitionTable,
+  WORKFLOW_ROLE_LABELS,
+} from './transitions';
 
-export const ApplicationStatus = enumOf({
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '退回补充材料',
-  district_recommended: '区县已推荐',
-  district_not_recommended: '区县未推荐',
-  under_acceptance: '验收中',
-  acceptance_passed: '验收通过',
-  acceptance_failed: '验收未通过',
-  in_publicity: '公示中',
-  approved: '已批准',
-  not_approved: '未予认定',
-  certified: '已认定',
-  withdrawn: '已撤回',
-  revoked: '已撤销认定',
-});
+export {
+  actionInProgramme,
+  allowedActions,
+  effectiveFrom,
+  performers,
+  type StagesPresent,
+  type Transition,
+  transitionTable,
+} from './transitions';
+
+export const ApplicationStatus = enumOf(APPLICATION_STATUS_LABELS);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus.schema>;
 
-export const ApplicationAction = enumOf({
-  submit: '提交申报',
-  withdraw: '撤回申报',
-  return: '退回补充材料',
-  resubmit: '重新提交',
-  recommend: '审核推荐',
-  not_recommend: '不予推荐',
-  start_acceptance: '启动验收',
-  pass: '验收通过',
-  fail: '验收不通过',
-  start_publicity: '开始公示',
-  approve: '批准',
-  reject: '不予认定',
-  certify: '认定',
-  revoke: '撤销认定',
-});
+export const ApplicationAction = enumOf(APPLICATION_ACTION_LABELS);
 export type ApplicationAction = z.infer<typeof ApplicationAction.schema>;
 
 /**
@@ -61,67 +52,8 @@ export type ApplicationAction = z.infer<typeof ApplicationAction.schema>;
  * an officer of the jurisdiction that owns the programme (in a district programme such as 000 that is the same
  * bureau); a system administrator (officer actions only, to correct mistakes — never on the applicant's behalf).
  */
-export const WorkflowRole = enumOf({
-  applicant: '申报单位',
-  district_officer: '属地区县监管部门',
-  owner_officer: '方案主管部门',
-  admin: '系统管理员',
-});
+export const WorkflowRole = enumOf(WORKFLOW_ROLE_LABELS);
 export type WorkflowRole = z.infer<typeof WorkflowRole.schema>;
-
-export interface Transition {
-  from: readonly ApplicationStatus[];
-  to: ApplicationStatus;
-  by: readonly WorkflowRole[];
-  /** The action exists only when the programme has one of these stages; absent: always. */
-  needs?: readonly StageKind[];
-  /** When the programme lacks the stage, these roles take the action instead of `by`. */
-  otherwise?: { without: StageKind; by: readonly WorkflowRole[] };
-}
-
-const DISTRICT = ['district_officer', 'admin'] as const;
-const OWNER = ['owner_officer', 'admin'] as const;
-
-export const transitionTable: Readonly<Record<ApplicationAction, Transition>> = {
-  submit: { from: ['draft'], to: 'submitted', by: ['applicant'], needs: ['application'] },
-  withdraw: {
-    from: ['draft', 'submitted', 'returned', 'district_recommended', 'under_acceptance'],
-    to: 'withdrawn',
-    by: ['applicant'],
-  },
-  // The bureau that receives the application returns it for more material: the district that reviews it, or
-  // without district review the owning bureau itself (000 Putuo).
-  return: {
-    from: ['submitted'],
-    to: 'returned',
-    by: DISTRICT,
-    otherwise: { without: 'district_review', by: OWNER },
-  },
-  resubmit: { from: ['returned'], to: 'submitted', by: ['applicant'] },
-  recommend: { from: ['submitted'], to: 'district_recommended', by: DISTRICT, needs: ['district_review'] },
-  not_recommend: { from: ['submitted'], to: 'district_not_recommended', by: DISTRICT, needs: ['district_review'] },
-  start_acceptance: { from: ['district_recommended'], to: 'under_acceptance', by: OWNER, needs: ['acceptance'] },
-  pass: { from: ['under_acceptance'], to: 'acceptance_passed', by: OWNER, needs: ['acceptance'] },
-  fail: { from: ['under_acceptance'], to: 'acceptance_failed', by: OWNER, needs: ['acceptance'] },
-  start_publicity: { from: ['acceptance_passed'], to: 'in_publicity', by: OWNER, needs: ['publicity'] },
-  approve: { from: ['in_publicity'], to: 'approved', by: OWNER, needs: ['publicity', 'approval', 'certification'] },
-  // An objection upheld during publicity, or a decision against: the application ends without a base.
-  reject: {
-    from: ['in_publicity'],
-    to: 'not_approved',
-    by: OWNER,
-    needs: ['publicity', 'approval', 'certification'],
-  },
-  certify: { from: ['approved'], to: 'certified', by: OWNER, needs: ['certification'] },
-  revoke: { from: ['certified'], to: 'revoked', by: OWNER, needs: ['certification'] },
-};
-
-/** Statuses only a stage produces, and the status that stands for them when the programme has no such stage. */
-const STAGE_OUTCOMES: Partial<Record<ApplicationStatus, { stage: StageKind; otherwise: ApplicationStatus }>> = {
-  district_recommended: { stage: 'district_review', otherwise: 'submitted' },
-  acceptance_passed: { stage: 'acceptance', otherwise: 'district_recommended' },
-  in_publicity: { stage: 'publicity', otherwise: 'acceptance_passed' },
-};
 
 /** Statuses that end an application without a base: the unit may apply again (subject to the guards). */
 export const ENDED_STATUSES: readonly ApplicationStatus[] = [
@@ -140,60 +72,6 @@ export function isActiveStatus(status: ApplicationStatus): boolean {
 /** The kinds of stage a programme has. */
 export function stagesOf(programme: Pick<Programme, 'stages'>): ReadonlySet<StageKind> {
   return new Set(programme.stages.map((s) => s.kind));
-}
-
-export type StagesPresent = ReadonlySet<StageKind> | readonly StageKind[];
-
-const asSet = (stages: StagesPresent): ReadonlySet<StageKind> =>
-  stages instanceof Set ? stages : new Set(stages as readonly StageKind[]);
-
-function standIn(status: ApplicationStatus, stages: ReadonlySet<StageKind>): ApplicationStatus {
-  let current = status;
-  for (
-    let outcome = STAGE_OUTCOMES[current];
-    outcome && !stages.has(outcome.stage);
-    outcome = STAGE_OUTCOMES[current]
-  ) {
-    current = outcome.otherwise;
-  }
-  return current;
-}
-
-/** Whether the action exists in a programme with these stages. */
-export function actionInProgramme(action: ApplicationAction, stages: StagesPresent): boolean {
-  const needs = transitionTable[action].needs;
-  const present = asSet(stages);
-  return !needs || needs.some((kind) => present.has(kind));
-}
-
-/** The statuses an action starts from in a programme with these stages (skipped stages resolved). */
-export function effectiveFrom(action: ApplicationAction, stages: StagesPresent): ApplicationStatus[] {
-  if (!actionInProgramme(action, stages)) return [];
-  const present = asSet(stages);
-  return [...new Set(transitionTable[action].from.map((s) => standIn(s, present)))];
-}
-
-/**
- * The actions possible from a status, in table order; when a role (or the several parts one actor plays) is given,
- * only those it may perform.
- */
-export function allowedActions(
-  status: ApplicationStatus,
-  stages: StagesPresent,
-  role?: WorkflowRole | readonly WorkflowRole[],
-): ApplicationAction[] {
-  const roles = role === undefined ? undefined : typeof role === 'string' ? [role] : role;
-  return ApplicationAction.values.filter(
-    (action) =>
-      effectiveFrom(action, stages).includes(status) &&
-      (roles === undefined || roles.some((r) => performers(action, stages).includes(r))),
-  );
-}
-
-/** The roles that take an action in a programme with these stages. */
-export function performers(action: ApplicationAction, stages: StagesPresent): readonly WorkflowRole[] {
-  const row = transitionTable[action];
-  return row.otherwise && !asSet(stages).has(row.otherwise.without) ? row.otherwise.by : row.by;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { enumOf } from '../../shared/enums';
+import { STAGE_KIND_LABELS } from './stage-kind-labels';
 
 /** Category of a demonstration base; each programme names its own kinds (示范企业, 政府服务示范站点 …). */
 export const BaseKind = enumOf({
@@ -23,15 +24,7 @@ export const BaseLevel = enumOf({
 export type BaseLevel = z.infer<typeof BaseLevel.schema>;
 
 /** Kinds of programme stage, in their natural order (see STAGE_RANK). */
-export const StageKind = enumOf({
-  cultivation: '培育',
-  application: '申报',
-  district_review: '审核推荐',
-  acceptance: '验收',
-  publicity: '公示',
-  approval: '报批',
-  certification: '认定',
-});
+export const StageKind = enumOf(STAGE_KIND_LABELS);
 export type StageKind = z.infer<typeof StageKind.schema>;
 
 /**

@@ -1,8 +1,8 @@
 /**
  * What an antd page needs around it, for the public pages' entry (public-main.tsx), which has no antd of its own
- * (issue 15): the locale, the theme, antd's App (message, modal), dayjs and zod in Chinese. Loaded only when a page
- * still built on antd (guides, objection status, help, rights report/follow, an error screen) or an antd dialog of a
- * light page (the publicity objection form) is shown.
+ * (issue 15): the locale, the theme, antd's App (message, modal), dayjs and zod in Chinese. Loaded only when an
+ * error screen or an antd dialog of a light page (the publicity objection form) is shown; every public page itself is
+ * built on the light components.
  */
 import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';

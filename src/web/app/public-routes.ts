@@ -38,6 +38,10 @@ export const LIGHT_PAGES: ReadonlySet<PublicPagePath> = new Set<PublicPagePath>(
   '/publicity',
   '/publicity/:id',
   '/objection-status',
+  '/public/guides',
+  '/rights/follow',
+  '/rights/report',
+  '/help/public',
 ]);
 
 export interface PublicRoute {

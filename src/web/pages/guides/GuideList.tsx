@@ -1,32 +1,30 @@
 /**
- * The guides library's list, shared by the public page (/public-guides, public documents only) and the workbench
- * (/guides, also registered-only documents): search by title, summary and body, filter by kind and industry, download.
+ * The guides library's list in the workbench (/guides, also registered-only documents): search by title, summary
+ * and body, filter by kind and industry, download. The public page (public.tsx) shows the same list on the light
+ * components; both read guide-list-data.ts.
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Flex, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { GuideKind, GuideVisibility } from '../../../shared/enums-services';
 import { api, useApiErrorHandler } from '../../app/api';
 import type { Page } from '../../app/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { IndustryCascader } from '../../components/IndustryCascader';
+import {
+  GUIDE_KIND_OPTIONS,
+  GUIDE_LIST_TEXT,
+  GUIDE_PAGE_SIZE,
+  type GuideSummary,
+  guideFilePath,
+  guideQuery,
+  guideSource,
+  guideTags,
+} from './guide-list-data';
 
-export interface GuideSummary {
-  id: string;
-  kind: keyof typeof GuideKind.labels;
-  jurisdictionName: string;
-  industryCode: string | null;
-  industryName: string | null;
-  visibility: keyof typeof GuideVisibility.labels;
-  version: number;
-  title: string;
-  summary: string;
-  fileName: string;
-  publishedOn: string;
-}
+export type { GuideSummary } from './guide-list-data';
 
 interface GuideListProps {
-  /** '/public-guides' or '/guides'. */
+  /** '/guides' (the workbench) or '/public-guides'. */
   base: string;
   /** Extra actions per document (new version). */
   actions?: (guide: GuideSummary) => ReactNode;
@@ -43,27 +41,21 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
   const handleError = useApiErrorHandler();
 
   const load = useCallback(() => {
-    api
-      .get<Page<GuideSummary>>(base, { q: q || undefined, kind, industryCode, page, pageSize: 10 })
-      .then(setData)
-      .catch(handleError);
+    api.get<Page<GuideSummary>>(base, guideQuery({ q, kind, industryCode, page })).then(setData).catch(handleError);
   }, [base, q, kind, industryCode, page, handleError]);
   useEffect(() => {
     void reloadKey;
     load();
   }, [load, reloadKey]);
 
-  const fileOf = (g: GuideSummary) =>
-    base === '/public-guides' ? `${base}/${g.id}/file` : `${base}/${g.id}/versions/${g.version}/file`;
-
   return (
     <Flex vertical gap={16}>
       <Flex gap={8} wrap>
         <Input.Search
-          placeholder="搜索标题、摘要或正文"
-          aria-label="搜索指引与范本"
+          placeholder={GUIDE_LIST_TEXT.searchPlaceholder}
+          aria-label={GUIDE_LIST_TEXT.searchLabel}
           allowClear
-          enterButton="搜索"
+          enterButton={GUIDE_LIST_TEXT.searchButton}
           style={{ maxWidth: 360 }}
           onSearch={(value) => {
             setQ(value.trim());
@@ -71,8 +63,8 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
           }}
         />
         <Select
-          placeholder="类型"
-          aria-label="类型"
+          placeholder={GUIDE_LIST_TEXT.kind}
+          aria-label={GUIDE_LIST_TEXT.kind}
           allowClear
           style={{ width: 180 }}
           value={kind}
@@ -80,11 +72,11 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
             setKind(v);
             setPage(1);
           }}
-          options={GuideKind.values.map((v) => ({ value: v, label: GuideKind.labels[v] }))}
+          options={GUIDE_KIND_OPTIONS}
         />
         <Flex gap={6} align="center" style={{ width: 300 }}>
           <label htmlFor="guide-industry-filter" style={{ whiteSpace: 'nowrap' }}>
-            行业
+            {GUIDE_LIST_TEXT.industry}
           </label>
           <IndustryCascader
             id="guide-industry-filter"
@@ -99,13 +91,19 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
       <List
         loading={data === null}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: '没有符合条件的指引或范本' }}
-        pagination={{ current: page, pageSize: 10, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        locale={{ emptyText: GUIDE_LIST_TEXT.empty }}
+        pagination={{
+          current: page,
+          pageSize: GUIDE_PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+        }}
         renderItem={(g) => (
           <List.Item
             actions={[
-              <DownloadButton key="file" path={fileOf(g)} icon={<DownloadOutlined />} compact>
-                下载
+              <DownloadButton key="file" path={guideFilePath(base, g)} icon={<DownloadOutlined />} compact>
+                {GUIDE_LIST_TEXT.download}
               </DownloadButton>,
               ...(actions ? [actions(g)] : []),
             ]}
@@ -114,18 +112,17 @@ export function GuideList({ base, actions, reloadKey = 0 }: GuideListProps) {
               title={
                 <Space wrap>
                   <Typography.Text strong>{g.title}</Typography.Text>
-                  <Tag color="blue">{GuideKind.labels[g.kind]}</Tag>
-                  {g.visibility === 'registered' && <Tag color="orange">{GuideVisibility.labels.registered}</Tag>}
-                  {g.version > 1 && <Tag>第{g.version}版</Tag>}
+                  {guideTags(g).map((tag) => (
+                    <Tag key={tag.key} color={tag.color === 'default' ? undefined : tag.color}>
+                      {tag.text}
+                    </Tag>
+                  ))}
                 </Space>
               }
               description={
                 <Flex vertical gap={4}>
                   <Typography.Text>{g.summary}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {g.jurisdictionName}市场监督管理局发布 · {g.publishedOn}
-                    {g.industryName ? ` · ${g.industryName}` : ' · 通用'}
-                  </Typography.Text>
+                  <Typography.Text type="secondary">{guideSource(g)}</Typography.Text>
                 </Flex>
               }
             />

@@ -34,7 +34,17 @@ export function Card({
   );
 }
 
-export type TagColor = 'success' | 'warning' | 'error' | 'processing' | 'default';
+export type TagColor =
+  | 'success'
+  | 'warning'
+  | 'error'
+  | 'processing'
+  | 'default'
+  | 'blue'
+  | 'orange'
+  | 'cyan'
+  | 'purple'
+  | 'geekblue';
 
 export function Tag({ color = 'default', children }: { color?: TagColor; children: ReactNode }) {
   return <span className={`pub-tag pub-tag-${color}`}>{children}</span>;
@@ -585,5 +595,57 @@ export function SearchBox({
         {button}
       </Button>
     </form>
+  );
+}
+
+/**
+ * Checkboxes under one legend (antd's Checkbox.Group); `groups` puts a caption before each run of them (技术信息：…).
+ * `error` is said under them and names the group invalid.
+ */
+export function CheckboxGroup({
+  label,
+  groups,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  groups: readonly { caption?: string; options: readonly SelectOption[] }[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  error?: string;
+}) {
+  const id = useId();
+  const toggle = (option: string, on: boolean) =>
+    onChange(on ? [...value, option] : value.filter((chosen) => chosen !== option));
+  return (
+    <fieldset
+      className="pub-fieldset"
+      aria-describedby={error ? `${id}-error` : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="pub-field-label">{label}</legend>
+      {groups.map((group) => (
+        <div key={group.caption ?? ''} className="pub-radios">
+          {group.caption && <span>{group.caption}：</span>}
+          {group.options.map((option) => (
+            <label key={option.value} className="pub-radio">
+              <input
+                type="checkbox"
+                value={option.value}
+                checked={value.includes(option.value)}
+                onChange={(e) => toggle(option.value, e.target.checked)}
+              />
+              <span>{option.label}</span>
+            </label>
+          ))}
+        </div>
+      ))}
+      {error && (
+        <div id={`${id}-error`} className="pub-field-error">
+          {error}
+        </div>
+      )}
+    </fieldset>
   );
 }

@@ -7,10 +7,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { BaseKind, BaseLevel } from '../../../../core/programs/enums';
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../../shared/data/industries';
 import { ApiError } from '../../../app/api';
 import { buildJurisdictionTree, type JurisdictionNode, useJurisdictions } from '../../../hooks/useJurisdictions';
 import { PAGE_SIZES, readPaging, usePagedQuery } from '../../../hooks/usePagedList';
+import { INDUSTRY_OPTIONS } from '../industry-options';
 import { PublicLayout } from '../PublicLayout';
 import {
   BASE_KIND_LABELS,
@@ -77,15 +77,6 @@ function writeFilter(filter: RegistryFilter): URLSearchParams {
 const LEVEL_OPTIONS = LEVELS.map((value) => ({ value, label: BASE_LEVEL_LABELS[value] }));
 const CATEGORY_OPTIONS = KINDS.map((value) => ({ value, label: BASE_KIND_LABELS[value] }));
 const STATUS_OPTIONS = STATUSES.map((value) => ({ value, label: BASE_STATUS_LABELS[value] }));
-
-/** GB/T 4754 divisions grouped by section. */
-const INDUSTRY_OPTIONS = INDUSTRY_SECTIONS.map((section) => ({
-  label: `${section.code} ${section.name}`,
-  options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
-    value: d.code,
-    label: `${d.code} ${d.name}`,
-  })),
-}));
 
 /** The jurisdiction tree as one list, each level indented under its parent (a native select has no tree). */
 function jurisdictionOptions(nodes: JurisdictionNode[], depth = 0): SelectOption[] {
