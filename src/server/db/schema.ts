@@ -91,9 +91,10 @@ export const units = pgTable(
     index('units_park_idx').on(t.parkId),
     // Filtering units by industry (issue 15: a province has tens of thousands).
     index('units_industry_idx').on(t.industryCode),
-    // Name and credit-code searches by character bigrams (shangmi_bigrams, migration 0030; db/text-search.ts).
-    index('units_name_bigram_idx').using('gin', sql`shangmi_bigrams(${t.name})`),
-    index('units_credit_code_bigram_idx').using('gin', sql`shangmi_bigrams(${t.creditCode})`),
+    // Name and credit-code searches by character bigrams (db/text-search.ts): GIN indexes on the generated columns
+    // name_bigrams and credit_code_bigrams (migration 0034), which the schema leaves out so whole-unit selects skip them.
+    index('units_name_bigrams_idx').using('gin', sql`"name_bigrams"`),
+    index('units_credit_code_bigrams_idx').using('gin', sql`"credit_code_bigrams"`),
     // A subtree's unit ids from the index alone: an officer's applications, the to-do and late lists' semi-join
     // (migration 0030).
     index('units_jurisdiction_id_idx').on(t.jurisdictionCode, t.id),
