@@ -4,7 +4,7 @@
  * what is late on the business date: live applications whose pending officer step belongs to a stage past its
  * published end, or whose publicity period (working days) ran out without a decision.
  */
-import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { lateness, nextStep, stageSchedule } from '../../../core/applications/guidance';
 import { ApplicationStatus, allowedActions, ENDED_STATUSES, stagesOf } from '../../../core/applications/workflow';
 import type { Actor, RequestContext } from '../../context';
@@ -94,17 +94,17 @@ async function lateApplications(db: Executor, actor: Actor, live: readonly LiveP
   // Every status any programme may be late in: the index's leading column, so the scan reads those statuses only.
   const statuses = [...new Set([...byId.values()].flatMap((late) => late.statuses))];
   if (statuses.length === 0) return [];
-  const ids = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(
-      and(
-        inArray(applications.status, statuses),
-        perProgramme(actor, live, (programme) => byId.get(programme.id) ?? null),
-      ),
-    )
-    .orderBy(desc(applications.updatedAt), applications.id)
-    .limit(TODO_SCAN_LIMIT);
+  // OFFSET 0 keeps the planner from turning the per-programme conditions into a bitmap of every programme's statuses
+  // (which visits every heap page): the subquery is an index-only scan, the conditions a filter on its rows.
+  const candidates = sql`(SELECT ${applications.id}, ${applications.status}, ${applications.programmeId},
+      ${applications.unitId}, ${applications.updatedAt}
+    FROM ${applications} WHERE ${inArray(applications.status, statuses)} OFFSET 0) AS ${applications}`;
+  const found = (await db.execute(sql`SELECT ${applications.id} AS id FROM ${candidates}
+    WHERE ${perProgramme(actor, live, (programme) => byId.get(programme.id) ?? null)}
+    ORDER BY ${applications.updatedAt} DESC, ${applications.id} LIMIT ${TODO_SCAN_LIMIT}`)) as unknown as {
+    rows: { id: string }[];
+  };
+  const ids = found.rows;
   if (ids.length === 0) return [];
   const rows = await db
     .select({
