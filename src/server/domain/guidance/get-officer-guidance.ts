@@ -13,10 +13,10 @@ import { applications, jurisdictions, programmes, publicityEntries, publicityNot
 import { forbidden, unauthenticated } from '../../errors';
 import { applicationSummary, ownerJurisdictions, withProgrammes } from '../applications/application-queries';
 import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
-import { type LiveProgramme, perProgramme, programmesWithLiveApplications } from '../applications/todo-queries';
+import { type LiveProgramme, perProgramme } from '../applications/todo-queries';
 import { workflowRoles } from '../applications/workflow-roles';
 import { openToUnitCondition } from '../programmes/programme-eligibility';
-import { programmesWithDefinition } from './guidance-queries';
+import { officerHomeProgrammes } from './guidance-queries';
 
 const TODO_SHOWN = 10;
 
@@ -30,13 +30,9 @@ export async function getOfficerGuidance(db: Executor, ctx: RequestContext) {
   const where: SQL | undefined = path
     ? (or(openToUnitCondition(db, path), sql`${jurisdictions.path} LIKE ${`${path}%`}`) as SQL)
     : undefined;
-  const programmes = (await programmesWithDefinition(db, where)).map(({ programme, ...row }) => ({
-    ...row,
-    stages: stageSchedule(programme, today),
-  }));
-
-  // The programmes with live applications once, for both the to-do list and what is late.
-  const definitions = await programmesWithLiveApplications(db);
+  // The programmes shown and those with live applications (for both the to-do list and what is late) in one read.
+  const { shown, live: definitions } = await officerHomeProgrammes(db, where);
+  const programmes = shown.map(({ programme, ...row }) => ({ ...row, stages: stageSchedule(programme, today) }));
   const todo = await todoPage(db, { ...ctx, actor }, { page: 1, pageSize: TODO_SHOWN }, definitions);
   // What is late is decided in SQL: per programme, the statuses late on this date whatever the application (the
   // pending officer step's stage has closed), and in publicity once the latest publicity period has ended. Their ids
