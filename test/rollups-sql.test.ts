@@ -2,10 +2,11 @@
  * Roll-ups counted in SQL (issue 15) answer exactly what the computations they replaced answered, on a generated
  * province (applications in every status across programmes and jurisdictions, certified and revoked bases, clues,
  * trainings) with hand-built near-misses (voided and last year's service records, declared and confirmed standard
- * adopters of several years and jurisdictions): the to-do list and count, the officer's home (to-do and late list),
- * the targets and the "五个一" picture — each compared with the old in-memory computation over all the rows.
+ * adopters of several years and jurisdictions; applications in publicity whose period ended or not; clues decided,
+ * opened, closed and transferred): the to-do list and count, the officer's home (to-do and late list), the targets,
+ * the "五个一" picture and the rights statistics — each compared with the old computation over all the rows.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateness, nextStep } from '../src/core/applications/guidance';
 import { ENDED_STATUSES, stagesOf } from '../src/core/applications/workflow';
@@ -18,6 +19,9 @@ import {
   bases,
   jurisdictions,
   programmes,
+  publicityEntries,
+  publicityNotices,
+  rightsClues,
   serviceRecords,
   standardAdoptions,
   units,
@@ -34,6 +38,7 @@ import { programmeDefinitions } from '../src/server/domain/programmes/programme-
 import { IN_PROGRESS } from '../src/server/domain/targets/target-rollup';
 import { openEvidenceLog } from '../src/server/evidence/evidence-log';
 import { buildTestApp, type Client, type TestApp } from './helpers/app';
+import { oldRightsStatistics } from './helpers/old-rights-statistics';
 
 const TODAY = '2022-11-15';
 const SIZES = { bases: 60, units: 240, ledger: 0, evidence: 0, clues: 12, trainings: 6 };
@@ -119,6 +124,39 @@ beforeAll(async () => {
   expect(byCode('420111').length).toBeGreaterThan(0);
   await db.insert(serviceRecords).values(records);
   await db.insert(standardAdoptions).values(adoptions);
+  // Applications in publicity: a period that ended before today (late), one that ends after (not yet), one ended on
+  // an earlier notice but running again on a later one (not late: the latest period counts), none at all.
+  const inPublicity = await db
+    .select({ id: applications.id, programmeId: applications.programmeId })
+    .from(applications)
+    .where(eq(applications.status, 'in_publicity'));
+  expect(inPublicity.length).toBeGreaterThanOrEqual(3);
+  const notice = async (programmeId: string, endsOn: string) => {
+    const [row] = await db
+      .insert(publicityNotices)
+      .values({ programmeId, title: `公示 ${endsOn}`, startsOn: '2022-10-01', workingDays: 5, endsOn })
+      .returning({ id: publicityNotices.id });
+    return row!.id;
+  };
+  for (const [i, a] of inPublicity.entries()) {
+    const ends = [['2022-11-01'], ['2022-10-20', '2022-11-20'], ['2022-11-14'], ['2022-11-30'], []][i % 5]!;
+    for (const endsOn of ends) {
+      await db.insert(publicityEntries).values({ noticeId: await notice(a.programmeId, endsOn), applicationId: a.id });
+    }
+  }
+  // Clues decided, opened, closed and sent to the police, in Shaoxing's districts and elsewhere.
+  const clues = await db.select({ id: rightsClues.id }).from(rightsClues).orderBy(rightsClues.clueNo);
+  for (const [i, clue] of clues.entries()) {
+    const step = i % 4;
+    if (step === 0) continue;
+    await db.execute(sql`UPDATE ${rightsClues} SET
+      status = ${['accepted', 'closed', 'transferred_police'][step - 1]}::rights_status,
+      route = ${['administrative', 'administrative', 'criminal'][step - 1]}::rights_route,
+      decided_on = received_on + ${i % 7}::int, opened_on = CASE WHEN ${step}::int < 3 THEN received_on + 9 END,
+      transfer_sent_at = CASE WHEN ${step}::int = 3 THEN now() END,
+      police_decision = CASE WHEN ${step}::int = 3 AND ${i % 2}::int = 1 THEN 'filed'::rights_police_decision END
+      WHERE id = ${clue.id}`);
+  }
   for (const name of OFFICERS) {
     clients.set(name, await t.login(name));
     actors.set(name, (await demoActor(t.database, name))!);
@@ -350,4 +388,26 @@ describe('the picture in SQL', () => {
     }
     expect(nonZero).toBeGreaterThan(10);
   }, 180_000);
+});
+
+describe('the rights statistics in one statement', () => {
+  it('answer what one query per dimension answered, for every bureau and period', async () => {
+    const queries: Record<string, string>[] = [
+      {},
+      { from: '2022-01-01' },
+      { from: '2021-06-01', to: '2022-06-30' },
+      { from: '2030-01-01' },
+    ];
+    let clues = 0;
+    for (const name of OFFICERS) {
+      for (const query of queries) {
+        const ctx = { actor: actors.get(name)!, today: TODAY } as Parameters<typeof oldRightsStatistics>[1];
+        const expected = await oldRightsStatistics(t.database.db, ctx, query);
+        const got = await clients.get(name)!.get(`/api/v1/rights/statistics?${new URLSearchParams(query)}`);
+        expect([name, query, got.json()]).toEqual([name, query, expected]);
+        clues += expected.totals.clues;
+      }
+    }
+    expect(clues).toBeGreaterThan(0);
+  });
 });

@@ -555,6 +555,8 @@ export const applications = pgTable(
     // province's list by status went from a scan and sort of every application, 36 ms, to 0.4 ms).
     index('applications_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id),
     index('applications_programme_updated_idx').on(t.programmeId, t.updatedAt.desc().nullsFirst(), t.id),
+    // Roll-ups read it instead of the table (migration 0033): the targets' applications under way, the late list.
+    index('applications_status_rollup_idx').on(t.status, t.programmeId, t.unitId, t.kindId, t.updatedAt, t.id),
     // The database itself keeps a unit to one live application per programme and kind, so two racing submits
     // cannot both create one.
     uniqueIndex('applications_one_active_idx').on(t.unitId, t.programmeId, t.kindId).where(ENDED_SQL),
@@ -712,7 +714,11 @@ export const publicityEntries = pgTable(
       .notNull()
       .references(() => applications.id),
   },
-  (t) => [primaryKey({ columns: [t.noticeId, t.applicationId] })],
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.applicationId] }),
+    // An application's publicity periods (the late list, migration 0033).
+    index('publicity_entries_application_idx').on(t.applicationId),
+  ],
 );
 
 /** An objection filed by anyone during publicity; resolved by an officer with a written result. */

@@ -10,7 +10,12 @@ import type { Actor } from '../../context';
 import { inSubtree } from '../../policies';
 import type { LoadedApplication } from './application-queries';
 
-export function workflowRoles(actor: Actor, found: LoadedApplication): WorkflowRole[] {
+/** What the parts depend on: the unit, the unit's and the owner's jurisdiction paths, the programme. */
+export type RolesSource = Pick<LoadedApplication, 'unitPath' | 'ownerPath' | 'programme'> & {
+  application: Pick<LoadedApplication['application'], 'unitId'>;
+};
+
+export function workflowRoles(actor: Actor, found: RolesSource): WorkflowRole[] {
   const roles: WorkflowRole[] = [];
   if (actor.role === 'admin') roles.push('admin');
   if (actor.role === 'applicant' && actor.unitId === found.application.unitId) roles.push('applicant');

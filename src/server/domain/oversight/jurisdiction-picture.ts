@@ -13,7 +13,7 @@ import { forbidden, notFound, unauthenticated } from '../../errors';
 import { inSubtree } from '../../policies';
 import { listAllJurisdictions } from '../jurisdictions/jurisdiction-queries';
 import { targetReport } from '../targets/target-report';
-import { basesByKindAndLevel, pictureFigureCounts } from './picture-figures';
+import { pictureCounts } from './picture-figures';
 
 /** The figures of the picture, in the order shown, grouped as 002's "五个一" (and the standard adopters). */
 export const PICTURE_FIGURES: readonly { metric: BureauMetricId; group: string }[] = [
@@ -64,7 +64,7 @@ export async function jurisdictionPicture(db: Executor, ctx: RequestContext, que
   const period = reportPeriod(query.year, query.quarter ?? null);
   const earlier = previousPeriod(period);
   const subjects = [node, ...children];
-  const counts = await pictureFigureCounts(db, subjects, [period, earlier]);
+  const { figures: counts, bases } = await pictureCounts(db, subjects, [period, earlier]);
   const valuesOf = (code: string, which: 0 | 1) =>
     Object.fromEntries(
       PICTURE_FIGURES.map(({ metric }) => [metric, counts.get(metric)?.get(code)?.[which] ?? 0]),
@@ -94,7 +94,7 @@ export async function jurisdictionPicture(db: Executor, ctx: RequestContext, que
       description: BUREAU_METRICS[metric].description,
     })),
     rows,
-    bases: await basesByKindAndLevel(db, subjects, period, earlier),
+    bases,
     programme: targets
       ? { id: targets.programmeId, code: targets.programmeCode, title: targets.programmeTitle, asOf: targets.asOf }
       : null,

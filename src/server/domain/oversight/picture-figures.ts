@@ -1,11 +1,11 @@
 /**
- * The picture's figures (./jurisdiction-picture.ts) counted in SQL: for each figure family one query that counts, per
- * jurisdiction of the picture (the jurisdiction and its children, each over its subtree) and per period (the period
+ * The picture's figures (./jurisdiction-picture.ts) counted in SQL: for each figure family a grouped branch that counts,
+ * per jurisdiction of the picture (the jurisdiction and its children, each over its subtree) and per period (the period
  * and a year earlier), what ../assessment/bureau-figures.ts counts for one jurisdiction and one period with the
- * records behind it — the same conditions, without reading the records.
+ * records behind it — the same conditions, without reading the records; all branches in one statement.
  */
-import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias, type PgTable } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BureauMetricId } from '../../../core/assessment/metrics';
 import { BaseKind, BaseLevel } from '../../../core/programs/enums';
 import type { Executor } from '../../db/client';
@@ -35,228 +35,248 @@ export interface Period {
   to: string;
 }
 
-/** The subjects as a relation `s(code, path)`, joined to the rows in a subject's subtree. */
-const subjectsRelation = (subjects: readonly PictureSubject[]) =>
-  sql`(VALUES ${sql.join(
-    subjects.map((s) => sql`(${s.code}::text, ${s.path}::text)`),
-    sql`, `,
-  )}) AS s(code, path)`;
-const underSubject = (path: AnyPgColumn) => sql`${path} LIKE s.path || '%'`;
-const subjectCode = sql<string>`s.code`;
-
 const within = (day: AnyPgColumn, p: Period) => sql`${day} >= ${p.from} AND ${day} <= ${p.to}`;
-const countWithin = (day: AnyPgColumn, p: Period) => sql<number>`count(*) FILTER (WHERE ${within(day, p)})::int`;
+const countWithin = (day: AnyPgColumn, p: Period) => sql`count(*) FILTER (WHERE ${within(day, p)})::int`;
+/** Rows of a subject's subtree, by a jurisdiction path of the row. */
+const underSubject = (path: AnyPgColumn | SQL) => sql`${path} LIKE s.path || '%'`;
 
 type Counts = Map<string, [number, number]>;
 
-/** Rows of `table`, joined to the subjects by `path`, counted per subject for the period and the earlier one. */
-async function countDated(
-  db: Executor,
-  subjects: readonly PictureSubject[],
-  periods: readonly [Period, Period],
-  query: {
-    table: PgTable;
-    joins?: (q: ReturnType<typeof fromTable>) => ReturnType<typeof fromTable>;
-    path: AnyPgColumn;
-    day: AnyPgColumn;
-    where?: SQL;
-  },
-): Promise<Counts> {
-  const [now, earlier] = periods;
-  const base = fromTable(db, query.table, now, earlier, query.day);
-  const joined = query.joins ? query.joins(base) : base;
-  const rows = await joined
-    .innerJoin(subjectsRelation(subjects), underSubject(query.path))
-    .where(and(query.where, sql`(${within(query.day, now)} OR ${within(query.day, earlier)})`))
-    .groupBy(subjectCode);
-  return new Map(rows.map((r) => [r.code, [Number(r.now), Number(r.earlier)]]));
+/** One branch of the statement: rows (metric, code, kind, level, a, b, c, d). */
+interface Branch {
+  metric: string;
+  /** FROM … JOIN … with the subjects `s` joined. */
+  from: SQL;
+  where: SQL;
+  /** The counts a, b, c, d (0 where unused). */
+  counts: [SQL, SQL, SQL?, SQL?];
+  /** Grouped by kind and level too (the bases). */
+  byKind?: boolean;
 }
-
-function fromTable(db: Executor, table: PgTable, now: Period, earlier: Period, day: AnyPgColumn) {
-  return db
-    .select({ code: subjectCode, now: countWithin(day, now), earlier: countWithin(day, earlier) })
-    .from(table)
-    .$dynamic();
-}
-
-const eventOwners = alias(jurisdictions, 'event_owners');
-const venueHosts = alias(jurisdictions, 'venue_hosts');
 
 /**
- * The picture's figures (PICTURE_FIGURES) per subject: `[value in the period, value a year earlier]`; 0 for a subject
- * with nothing to count.
+ * A figure counted per subject for the period and the earlier one: rows of `table` (joined by `joins`) whose `day`
+ * falls in either, in the subject's subtree by `path`.
  */
-export async function pictureFigureCounts(
+function dated(
+  metric: BureauMetricId,
+  q: { from: SQL; path: AnyPgColumn; day: AnyPgColumn; where?: SQL },
+  [now, earlier]: readonly [Period, Period],
+): Branch {
+  return {
+    metric,
+    from: sql`${q.from} JOIN s ON ${underSubject(q.path)}`,
+    where: sql`${q.where ? sql`${q.where} AND ` : sql``}(${within(q.day, now)} OR ${within(q.day, earlier)})`,
+    counts: [countWithin(q.day, now), countWithin(q.day, earlier)],
+  };
+}
+
+/**
+ * The picture's figures (PICTURE_FIGURES) per subject — `[value in the period, value a year earlier]`, 0 for a
+ * subject with nothing to count — and the bases by kind and level, in **one** statement: the subjects (the
+ * jurisdiction and its children, each counted over its subtree) are a CTE, each figure family a grouped branch of a
+ * UNION ALL, so the picture is one round trip instead of thirteen. The conditions are those of
+ * ../assessment/bureau-figures.ts for one jurisdiction and one period; "bases certified" is the sum of the bases by
+ * kind and level (certified in the period / a year earlier), both counting every base decided then.
+ */
+export async function pictureCounts(
   db: Executor,
   subjects: readonly PictureSubject[],
   periods: readonly [Period, Period],
-): Promise<Map<BureauMetricId, Counts>> {
+) {
   const [now, earlier] = periods;
-  const figures = new Map<BureauMetricId, Counts>();
-  figures.set(
-    'bases.certified',
-    await countDated(db, subjects, periods, {
-      table: bases,
-      joins: (q) => q.innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode)),
-      path: jurisdictions.path,
-      day: bases.decidedOn,
-    }),
-  );
-  figures.set(
-    'standard.adopters',
-    await countDated(db, subjects, periods, {
-      table: standardAdoptions,
-      joins: (q) =>
-        q
-          .innerJoin(units, eq(units.id, standardAdoptions.unitId))
-          .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode)),
-      path: jurisdictions.path,
-      day: standardAdoptions.decidedOn,
-      where: eq(standardAdoptions.status, 'confirmed'),
-    }),
-  );
-  figures.set(
-    'trainings.held',
-    await countDated(db, subjects, periods, {
-      table: trainingEvents,
-      joins: (q) => q.innerJoin(jurisdictions, eq(jurisdictions.code, trainingEvents.ownerJurisdictionCode)),
-      path: jurisdictions.path,
-      day: trainingEvents.startsOn,
-      where: isNull(trainingEvents.cancelledAt),
-    }),
-  );
-  figures.set('trainings.units_reached', await unitsReached(db, subjects, now, earlier));
-  figures.set(
-    'services.records',
-    await countDated(db, subjects, periods, {
-      table: serviceRecords,
-      joins: (q) =>
-        q
-          .innerJoin(units, eq(units.id, serviceRecords.unitId))
-          .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode)),
-      path: jurisdictions.path,
-      day: serviceRecords.occurredOn,
-      where: isNull(serviceRecords.voidedAt),
-    }),
-  );
-  figures.set(
-    'services.campaign_visits',
-    await countDated(db, subjects, periods, {
-      table: serviceCampaignVisits,
-      joins: (q) => q.innerJoin(jurisdictions, eq(jurisdictions.code, serviceCampaignVisits.jurisdictionCode)),
-      path: jurisdictions.path,
-      day: serviceCampaignVisits.occurredOn,
-    }),
-  );
-  figures.set(
-    'rights.clues_received',
-    await countDated(db, subjects, periods, {
-      table: rightsClues,
-      path: rightsClues.jurisdictionPath,
-      day: rightsClues.receivedOn,
-    }),
-  );
-  figures.set(
-    'cases.opened',
-    await countDated(db, subjects, periods, {
-      table: rightsClues,
-      path: rightsClues.jurisdictionPath,
-      day: rightsClues.openedOn,
-    }),
-  );
-  figures.set(
-    'cases.closed',
-    await countDated(db, subjects, periods, {
-      table: rightsCaseFiles,
-      joins: (q) => q.innerJoin(rightsClues, eq(rightsClues.id, rightsCaseFiles.clueId)),
-      path: rightsClues.jurisdictionPath,
-      day: rightsCaseFiles.closedOn,
-    }),
-  );
-  figures.set(
-    'typical_cases.published',
-    await countDated(db, subjects, periods, {
-      table: rightsTypicalCases,
-      joins: (q) => q.innerJoin(jurisdictions, eq(jurisdictions.code, rightsTypicalCases.jurisdictionCode)),
-      path: jurisdictions.path,
-      day: rightsTypicalCases.publishedOn,
-      where: eq(rightsTypicalCases.status, 'published'),
-    }),
-  );
-  figures.set('people.talents', await talents(db, subjects));
-  return figures;
+  const branches: Branch[] = [
+    {
+      metric: 'bases',
+      from: sql`${bases} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${bases.jurisdictionCode}
+        JOIN s ON ${underSubject(jurisdictions.path)}`,
+      where: sql`${bases.decidedOn} <= ${now.to}`,
+      counts: [
+        countWithin(bases.decidedOn, now),
+        countWithin(bases.decidedOn, earlier),
+        sql`count(*) FILTER (WHERE ${bases.revokedOn} IS NULL OR ${bases.revokedOn} > ${now.to})::int`,
+      ],
+      byKind: true,
+    },
+    dated(
+      'standard.adopters',
+      {
+        from: sql`${standardAdoptions} JOIN ${units} ON ${units.id} = ${standardAdoptions.unitId}
+          JOIN ${jurisdictions} ON ${jurisdictions.code} = ${units.jurisdictionCode}`,
+        path: jurisdictions.path,
+        day: standardAdoptions.decidedOn,
+        where: sql`${standardAdoptions.status} = 'confirmed'`,
+      },
+      periods,
+    ),
+    dated(
+      'trainings.held',
+      {
+        from: sql`${trainingEvents} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${trainingEvents.ownerJurisdictionCode}`,
+        path: jurisdictions.path,
+        day: trainingEvents.startsOn,
+        where: sql`${trainingEvents.cancelledAt} IS NULL`,
+      },
+      periods,
+    ),
+    unitsReached(now, earlier),
+    dated(
+      'services.records',
+      {
+        from: sql`${serviceRecords} JOIN ${units} ON ${units.id} = ${serviceRecords.unitId}
+          JOIN ${jurisdictions} ON ${jurisdictions.code} = ${units.jurisdictionCode}`,
+        path: jurisdictions.path,
+        day: serviceRecords.occurredOn,
+        where: sql`${serviceRecords.voidedAt} IS NULL`,
+      },
+      periods,
+    ),
+    dated(
+      'services.campaign_visits',
+      {
+        from: sql`${serviceCampaignVisits} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${serviceCampaignVisits.jurisdictionCode}`,
+        path: jurisdictions.path,
+        day: serviceCampaignVisits.occurredOn,
+      },
+      periods,
+    ),
+    // Clues received and cases opened: one pass over the subtree's clues, four counts.
+    {
+      metric: 'rights',
+      from: sql`${rightsClues} JOIN s ON ${underSubject(rightsClues.jurisdictionPath)}`,
+      where: sql`(${within(rightsClues.receivedOn, now)} OR ${within(rightsClues.receivedOn, earlier)}
+        OR ${within(rightsClues.openedOn, now)} OR ${within(rightsClues.openedOn, earlier)})`,
+      counts: [
+        countWithin(rightsClues.receivedOn, now),
+        countWithin(rightsClues.receivedOn, earlier),
+        countWithin(rightsClues.openedOn, now),
+        countWithin(rightsClues.openedOn, earlier),
+      ],
+    },
+    dated(
+      'cases.closed',
+      {
+        from: sql`${rightsCaseFiles} JOIN ${rightsClues} ON ${rightsClues.id} = ${rightsCaseFiles.clueId}`,
+        path: rightsClues.jurisdictionPath,
+        day: rightsCaseFiles.closedOn,
+      },
+      periods,
+    ),
+    dated(
+      'typical_cases.published',
+      {
+        from: sql`${rightsTypicalCases} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${rightsTypicalCases.jurisdictionCode}`,
+        path: jurisdictions.path,
+        day: rightsTypicalCases.publishedOn,
+        where: sql`${rightsTypicalCases.status} = 'published'`,
+      },
+      periods,
+    ),
+    // Experts in post in the subtree (the register keeps no dated history: the same for both periods).
+    {
+      metric: 'people.talents',
+      from: sql`${experts} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${experts.jurisdictionCode}
+        JOIN s ON ${underSubject(jurisdictions.path)}`,
+      where: sql`${experts.active} = true`,
+      counts: [sql`count(*)::int`, sql`count(*)::int`],
+    },
+  ];
+  const select = (b: Branch) =>
+    sql`SELECT ${b.metric}::text AS metric, s.code AS code,
+      ${b.byKind ? sql`${bases.category}::text` : sql`NULL::text`} AS kind,
+      ${b.byKind ? sql`${bases.level}::text` : sql`NULL::text`} AS level,
+      ${b.counts[0]} AS a, ${b.counts[1]} AS b, ${b.counts[2] ?? sql`0`} AS c, ${b.counts[3] ?? sql`0`} AS d
+      FROM ${b.from} WHERE ${b.where}
+      GROUP BY s.code${b.byKind ? sql`, ${bases.category}, ${bases.level}` : sql``}`;
+  const statement = sql`WITH s(code, path) AS (VALUES ${sql.join(
+    subjects.map((s) => sql`(${s.code}::text, ${s.path}::text)`),
+    sql`, `,
+  )}) ${sql.join(branches.map(select), sql` UNION ALL `)}`;
+  const result = (await db.execute(statement)) as unknown as {
+    rows: {
+      metric: string;
+      code: string;
+      kind: string | null;
+      level: string | null;
+      a: unknown;
+      b: unknown;
+      c: unknown;
+      d: unknown;
+    }[];
+  };
+
+  const figures = new Map<BureauMetricId, Counts>(PICTURE_METRICS.map((m) => [m, new Map()]));
+  const add = (metric: BureauMetricId, code: string, a: number, b: number) => {
+    const counts = figures.get(metric)!;
+    const [x, y] = counts.get(code) ?? [0, 0];
+    counts.set(code, [x + a, y + b]);
+  };
+  const byKind = new Map<string, { certified: number; active: number; previousCertified: number }>();
+  for (const row of result.rows) {
+    const [a, b, c, d] = [Number(row.a), Number(row.b), Number(row.c), Number(row.d)];
+    if (row.metric === 'bases') {
+      byKind.set(`${row.code}|${row.kind}|${row.level}`, { certified: a, active: c, previousCertified: b });
+      add('bases.certified', row.code, a, b);
+    } else if (row.metric === 'rights') {
+      add('rights.clues_received', row.code, a, b);
+      add('cases.opened', row.code, c, d);
+    } else {
+      add(row.metric as BureauMetricId, row.code, a, b);
+    }
+  }
+  return { figures, bases: basesByKindAndLevel(subjects, byKind) };
 }
+
+/** The metrics the statement counts (PICTURE_FIGURES'). */
+const PICTURE_METRICS: readonly BureauMetricId[] = [
+  'bases.certified',
+  'standard.adopters',
+  'trainings.held',
+  'trainings.units_reached',
+  'services.records',
+  'services.campaign_visits',
+  'rights.clues_received',
+  'cases.opened',
+  'cases.closed',
+  'typical_cases.published',
+  'people.talents',
+];
 
 /**
  * Units (or walk-ins, by the name they gave) checked in at a training of the period whose organiser or venue host is
  * in the subtree — each counted once.
  */
-async function unitsReached(db: Executor, subjects: readonly PictureSubject[], now: Period, earlier: Period) {
+function unitsReached(now: Period, earlier: Period): Branch {
   const unitKey = sql`coalesce(${trainingRegistrations.unitId}::text, ${trainingRegistrations.unitName})`;
   const distinctWithin = (p: Period) =>
-    sql<number>`count(DISTINCT ${unitKey}) FILTER (WHERE ${within(trainingEvents.startsOn, p)})::int`;
-  const rows = await db
-    .select({ code: subjectCode, now: distinctWithin(now), earlier: distinctWithin(earlier) })
-    .from(trainingRegistrations)
-    .innerJoin(trainingEvents, eq(trainingEvents.id, trainingRegistrations.eventId))
-    .innerJoin(trainingVenues, eq(trainingVenues.id, trainingRegistrations.venueId))
-    .innerJoin(eventOwners, eq(eventOwners.code, trainingEvents.ownerJurisdictionCode))
-    .innerJoin(venueHosts, eq(venueHosts.code, trainingVenues.hostJurisdictionCode))
-    .innerJoin(subjectsRelation(subjects), sql`(${underSubject(eventOwners.path)} OR ${underSubject(venueHosts.path)})`)
-    .where(
-      and(
-        isNotNull(trainingRegistrations.checkedInAt),
-        isNull(trainingRegistrations.cancelledAt),
-        isNull(trainingEvents.cancelledAt),
-        sql`(${within(trainingEvents.startsOn, now)} OR ${within(trainingEvents.startsOn, earlier)})`,
-      ),
-    )
-    .groupBy(subjectCode);
-  return new Map(rows.map((r) => [r.code, [Number(r.now), Number(r.earlier)] as [number, number]]));
-}
-
-/** Experts in post in the subtree (the register keeps no dated history: the same for both periods). */
-async function talents(db: Executor, subjects: readonly PictureSubject[]): Promise<Counts> {
-  const rows = await db
-    .select({ code: subjectCode, n: sql<number>`count(*)::int` })
-    .from(experts)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, experts.jurisdictionCode))
-    .innerJoin(subjectsRelation(subjects), underSubject(jurisdictions.path))
-    .where(eq(experts.active, true))
-    .groupBy(subjectCode);
-  return new Map(rows.map((r) => [r.code, [Number(r.n), Number(r.n)] as [number, number]]));
+    sql`count(DISTINCT ${unitKey}) FILTER (WHERE ${within(trainingEvents.startsOn, p)})::int`;
+  return {
+    metric: 'trainings.units_reached',
+    from: sql`${trainingRegistrations}
+      JOIN ${trainingEvents} ON ${trainingEvents.id} = ${trainingRegistrations.eventId}
+      JOIN ${trainingVenues} ON ${trainingVenues.id} = ${trainingRegistrations.venueId}
+      JOIN ${jurisdictions} event_owners ON event_owners.code = ${trainingEvents.ownerJurisdictionCode}
+      JOIN ${jurisdictions} venue_hosts ON venue_hosts.code = ${trainingVenues.hostJurisdictionCode}
+      JOIN s ON (${underSubject(sql`event_owners.path`)} OR ${underSubject(sql`venue_hosts.path`)})`,
+    where: sql`${trainingRegistrations.checkedInAt} IS NOT NULL AND ${trainingRegistrations.cancelledAt} IS NULL
+      AND ${trainingEvents.cancelledAt} IS NULL
+      AND (${within(trainingEvents.startsOn, now)} OR ${within(trainingEvents.startsOn, earlier)})`,
+    counts: [distinctWithin(now), distinctWithin(earlier)],
+  };
 }
 
 /** Bases of each subject's subtree by kind and level: certified in the period and a year earlier, in force at its end. */
-export async function basesByKindAndLevel(
-  db: Executor,
+function basesByKindAndLevel(
   subjects: readonly PictureSubject[],
-  period: Period,
-  earlier: Period,
+  found: Map<string, { certified: number; active: number; previousCertified: number }>,
 ) {
-  const rows = await db
-    .select({
-      code: subjectCode,
-      kind: bases.category,
-      level: bases.level,
-      certified: countWithin(bases.decidedOn, period),
-      active: sql<number>`count(*) FILTER (WHERE ${bases.revokedOn} IS NULL OR ${bases.revokedOn} > ${period.to})::int`,
-      previousCertified: countWithin(bases.decidedOn, earlier),
-    })
-    .from(bases)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
-    .innerJoin(subjectsRelation(subjects), underSubject(jurisdictions.path))
-    .where(sql`${bases.decidedOn} <= ${period.to}`)
-    .groupBy(subjectCode, bases.category, bases.level);
-  const found = new Map(rows.map((r) => [`${r.code}|${r.kind}|${r.level}`, r]));
   return subjects.flatMap((subject) =>
     BaseKind.values.flatMap((kind) =>
       BaseLevel.values.flatMap((level) => {
-        const row = found.get(`${subject.code}|${kind}|${level}`);
-        const counts = {
-          certified: Number(row?.certified ?? 0),
-          active: Number(row?.active ?? 0),
-          previousCertified: Number(row?.previousCertified ?? 0),
+        const counts = found.get(`${subject.code}|${kind}|${level}`) ?? {
+          certified: 0,
+          active: 0,
+          previousCertified: 0,
         };
         if (counts.certified + counts.active + counts.previousCertified === 0) return [];
         return [
@@ -266,7 +286,9 @@ export async function basesByKindAndLevel(
             kindLabel: BaseKind.labels[kind],
             level,
             levelLabel: BaseLevel.labels[level],
-            ...counts,
+            certified: counts.certified,
+            active: counts.active,
+            previousCertified: counts.previousCertified,
           },
         ];
       }),

@@ -3,8 +3,7 @@
  * decision; overdue counts; transfers to the police and their outcomes; appraisal funding. Scoped like every list:
  * an officer counts its jurisdiction's subtree, an administrator everything. Metadata only — no content.
  */
-import { and, avg, count, eq, gte, isNotNull, lte, type SQL, sql, sum } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { industryLabel } from '../../../shared/data/industries';
 import {
   RightsPoliceDecision,
@@ -29,6 +28,100 @@ export interface StatisticsBucket {
 const labelled = (labels: Record<string, string>) => (rows: { key: string | null; n: number }[]) =>
   rows.map((r) => ({ key: r.key ?? '', label: r.key ? (labels[r.key] ?? r.key) : '未填写', count: Number(r.n) }));
 
+/** The dimensions counted, in the order of the statement's branches (its `dim` column). */
+const DIMENSION_KEYS = [
+  'sources',
+  'statuses',
+  'routes',
+  'months',
+  'secretKinds',
+  'industries',
+  'districts',
+  'transfers',
+  'totals',
+] as const;
+type DimensionKey = (typeof DIMENSION_KEYS)[number];
+interface CountRow {
+  dim: number;
+  key: string | null;
+  name: string | null;
+  n: string | number | null;
+}
+
+/**
+ * Every figure in one statement: the caller's clues are read once (a materialised CTE) and each dimension is a
+ * grouped branch over them, numbered rows keeping each dimension's own order (an enum's declared order, a text's
+ * collation), so the answer is what one grouped query per dimension gave — without ten statements competing for the
+ * pool. The totals come back as (key, value) rows.
+ */
+function statisticsQuery(scope: SQL | undefined, today: string, closePeriod: number) {
+  const c = sql.raw('c');
+  const grouped = (dim: number, key: SQL, where?: SQL) =>
+    sql`SELECT ${sql.raw(String(dim))} AS dim, ${key}::text AS key, NULL::text AS name, count(*)::numeric AS n,
+      row_number() OVER (ORDER BY ${key}) AS ord FROM ${c} ${where ? sql`WHERE ${where}` : sql``} GROUP BY ${key}`;
+  const totals = [
+    'clues',
+    'decided',
+    'avgDecisionDays',
+    'maxDecisionDays',
+    'cases',
+    'closedCases',
+    'overdueDecisions',
+    'overdueCases',
+    'transfers',
+  ];
+  return sql`WITH ${c} AS MATERIALIZED (
+      SELECT ${rightsClues.id} AS id, ${rightsClues.source} AS source, ${rightsClues.status} AS status,
+        ${rightsClues.route} AS route, ${rightsClues.receivedOn} AS received_on, ${rightsClues.secretKinds} AS secret_kinds,
+        ${rightsClues.industryCode} AS industry_code, ${rightsClues.jurisdictionCode} AS jurisdiction_code,
+        ${rightsClues.policeDecision} AS police_decision, ${rightsClues.transferSentAt} AS transfer_sent_at,
+        ${rightsClues.decidedOn} AS decided_on, ${rightsClues.openedOn} AS opened_on,
+        ${rightsClues.decisionDeadline} AS decision_deadline, ${rightsClues.caseDeadline} AS case_deadline
+      FROM ${rightsClues} WHERE ${scope ?? sql`true`})
+    SELECT dim, key, name, n FROM (
+      ${grouped(0, sql`source`)}
+      UNION ALL ${grouped(1, sql`status`)}
+      UNION ALL ${grouped(2, sql`route`, sql`route IS NOT NULL`)}
+      UNION ALL ${grouped(3, sql`to_char(received_on::date, 'YYYY-MM')`)}
+      UNION ALL SELECT 4, k.value, NULL, count(*), row_number() OVER (ORDER BY k.value)
+        FROM ${c} CROSS JOIN LATERAL jsonb_array_elements_text(secret_kinds) AS k(value) GROUP BY k.value
+      UNION ALL ${grouped(5, sql`industry_code`)}
+      UNION ALL SELECT 6, ${c}.jurisdiction_code, ${jurisdictions.name}, count(*),
+          row_number() OVER (ORDER BY ${c}.jurisdiction_code)
+        FROM ${c} JOIN ${jurisdictions} ON ${jurisdictions.code} = ${c}.jurisdiction_code
+        GROUP BY ${c}.jurisdiction_code, ${jurisdictions.name}
+      UNION ALL ${grouped(7, sql`police_decision`, sql`transfer_sent_at IS NOT NULL`)}
+      UNION ALL SELECT 8, t.key, NULL, t.n, t.ord FROM (
+          SELECT count(*) AS clues, count(decided_on) AS decided,
+            avg(decided_on::date - received_on::date) AS avg_days, max(decided_on::date - received_on::date) AS max_days,
+            count(opened_on) AS cases, count(*) FILTER (WHERE status = 'closed' AND opened_on IS NOT NULL) AS closed_cases,
+            count(*) FILTER (WHERE status = 'received' AND decision_deadline < ${today}) AS overdue_decisions,
+            count(*) FILTER (WHERE status = 'accepted'
+              AND coalesce(case_deadline::date, opened_on::date + ${closePeriod}::int) < ${today}::date) AS overdue_cases,
+            count(transfer_sent_at) AS transfers
+          FROM ${c}) s
+        CROSS JOIN LATERAL (VALUES ${sql.join(
+          [
+            sql`s.clues`,
+            sql`s.decided`,
+            sql`s.avg_days`,
+            sql`s.max_days`,
+            sql`s.cases`,
+            sql`s.closed_cases`,
+            sql`s.overdue_decisions`,
+            sql`s.overdue_cases`,
+            sql`s.transfers`,
+          ].map((value, i) => sql`(${totals[i]}::text, ${value}::numeric, ${i}::bigint)`),
+          sql`, `,
+        )}) AS t(key, n, ord)
+      UNION ALL SELECT 8, t.key, NULL, t.n, t.ord FROM (
+          SELECT count(*) AS appraisals, sum(${rightsAppraisals.cost}) AS cost
+          FROM ${rightsAppraisals} JOIN ${c} ON ${c}.id = ${rightsAppraisals.clueId}
+          WHERE ${rightsAppraisals.status} <> 'withdrawn') s
+        CROSS JOIN LATERAL (VALUES ('appraisals', s.appraisals::numeric, 100::bigint), ('cost', s.cost, 101)) AS t(key, n, ord)
+    ) r ORDER BY dim, ord`;
+}
+
 export async function rightsStatistics(db: Executor, ctx: RequestContext, query: RightsStatisticsQuery) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
@@ -39,102 +132,50 @@ export async function rightsStatistics(db: Executor, ctx: RequestContext, query:
   if (query.from) conditions.push(gte(rightsClues.receivedOn, query.from));
   if (query.to) conditions.push(lte(rightsClues.receivedOn, query.to));
   const scope = and(...conditions);
-  const n = count();
-  const group = (key: SQL | AnyPgColumn) =>
-    db
-      .select({ key: sql<string | null>`${key}`, n })
-      .from(rightsClues)
-      .where(scope)
-      .groupBy(sql`1`)
-      .orderBy(sql`1`);
   const rules = await loadRightsRules(db);
   const closePeriod = rules.clocks.close_case.period;
-  const [sources, statuses, routes, months, secretKinds, industries, districts, transfers, [totals], [appraisal]] =
-    await Promise.all([
-      group(rightsClues.source),
-      group(rightsClues.status),
-      db
-        .select({ key: sql<string | null>`${rightsClues.route}`, n })
-        .from(rightsClues)
-        .where(and(scope, isNotNull(rightsClues.route)))
-        .groupBy(sql`1`)
-        .orderBy(sql`1`),
-      group(sql`to_char(${rightsClues.receivedOn}::date, 'YYYY-MM')`),
-      db
-        .select({ key: sql<string>`k.value`, n })
-        .from(rightsClues)
-        .innerJoin(sql`jsonb_array_elements_text(${rightsClues.secretKinds}) as k(value)`, sql`true`)
-        .where(scope)
-        .groupBy(sql`1`)
-        .orderBy(sql`1`),
-      group(rightsClues.industryCode),
-      db
-        .select({ key: rightsClues.jurisdictionCode, name: jurisdictions.name, n })
-        .from(rightsClues)
-        .innerJoin(jurisdictions, eq(jurisdictions.code, rightsClues.jurisdictionCode))
-        .where(scope)
-        .groupBy(rightsClues.jurisdictionCode, jurisdictions.name)
-        .orderBy(rightsClues.jurisdictionCode),
-      db
-        .select({ key: sql<string | null>`${rightsClues.policeDecision}`, n })
-        .from(rightsClues)
-        .where(and(scope, isNotNull(rightsClues.transferSentAt)))
-        .groupBy(sql`1`)
-        .orderBy(sql`1`),
-      db
-        .select({
-          clues: n,
-          decided: sql<number>`count(${rightsClues.decidedOn})`,
-          avgDecisionDays: sql<number | null>`avg(${rightsClues.decidedOn}::date - ${rightsClues.receivedOn}::date)`,
-          maxDecisionDays: sql<number | null>`max(${rightsClues.decidedOn}::date - ${rightsClues.receivedOn}::date)`,
-          cases: sql<number>`count(${rightsClues.openedOn})`,
-          closedCases: sql<number>`count(*) filter (where ${rightsClues.status} = 'closed' and ${rightsClues.openedOn} is not null)`,
-          overdueDecisions: sql<number>`count(*) filter (where ${rightsClues.status} = 'received' and ${rightsClues.decisionDeadline} < ${ctx.today})`,
-          overdueCases: sql<number>`count(*) filter (where ${rightsClues.status} = 'accepted' and coalesce(${rightsClues.caseDeadline}::date, ${rightsClues.openedOn}::date + ${closePeriod}::int) < ${ctx.today}::date)`,
-          transfers: sql<number>`count(${rightsClues.transferSentAt})`,
-        })
-        .from(rightsClues)
-        .where(scope),
-      db
-        .select({ appraisals: count(), cost: sum(rightsAppraisals.cost), avgCost: avg(rightsAppraisals.cost) })
-        .from(rightsAppraisals)
-        .innerJoin(rightsClues, eq(rightsClues.id, rightsAppraisals.clueId))
-        .where(and(scope, sql`${rightsAppraisals.status} <> 'withdrawn'`)),
-    ]);
-  const decisionAvg =
-    totals?.avgDecisionDays === null || totals?.avgDecisionDays === undefined ? null : Number(totals.avgDecisionDays);
+  const result = (await db.execute(statisticsQuery(scope, ctx.today, closePeriod))) as unknown as { rows: CountRow[] };
+  const by = new Map<DimensionKey, { key: string | null; name: string | null; n: number }[]>(
+    DIMENSION_KEYS.map((k) => [k, []]),
+  );
+  const totals = new Map<string, number | null>();
+  for (const row of result.rows) {
+    const dim = DIMENSION_KEYS[Number(row.dim)]!;
+    if (dim === 'totals') totals.set(row.key ?? '', row.n === null ? null : Number(row.n));
+    else by.get(dim)!.push({ key: row.key, name: row.name, n: Number(row.n ?? 0) });
+  }
+  const total = (key: string) => totals.get(key) ?? null;
+  const decisionAvg = total('avgDecisionDays');
+  const rows = (dim: DimensionKey) => by.get(dim)!;
   return {
     totals: {
-      clues: Number(totals?.clues ?? 0),
-      decided: Number(totals?.decided ?? 0),
+      clues: total('clues') ?? 0,
+      decided: total('decided') ?? 0,
       avgDecisionDays: decisionAvg === null ? null : Math.round(decisionAvg * 10) / 10,
-      maxDecisionDays:
-        totals?.maxDecisionDays === null || totals?.maxDecisionDays === undefined
-          ? null
-          : Number(totals.maxDecisionDays),
-      cases: Number(totals?.cases ?? 0),
-      closedCases: Number(totals?.closedCases ?? 0),
-      overdueDecisions: Number(totals?.overdueDecisions ?? 0),
-      overdueCases: Number(totals?.overdueCases ?? 0),
-      transfers: Number(totals?.transfers ?? 0),
-      appraisals: Number(appraisal?.appraisals ?? 0),
-      appraisalCost: Number(appraisal?.cost ?? 0),
+      maxDecisionDays: total('maxDecisionDays'),
+      cases: total('cases') ?? 0,
+      closedCases: total('closedCases') ?? 0,
+      overdueDecisions: total('overdueDecisions') ?? 0,
+      overdueCases: total('overdueCases') ?? 0,
+      transfers: total('transfers') ?? 0,
+      appraisals: total('appraisals') ?? 0,
+      appraisalCost: total('cost') ?? 0,
     },
-    bySource: labelled(RightsSource.labels)(sources),
-    byStatus: labelled(RightsStatus.labels)(statuses),
-    byRoute: labelled(RightsRoute.labels)(routes),
-    bySecretKind: labelled(RightsSecretKind.labels)(secretKinds),
-    byIndustry: industries.map((r) => ({
+    bySource: labelled(RightsSource.labels)(rows('sources')),
+    byStatus: labelled(RightsStatus.labels)(rows('statuses')),
+    byRoute: labelled(RightsRoute.labels)(rows('routes')),
+    bySecretKind: labelled(RightsSecretKind.labels)(rows('secretKinds')),
+    byIndustry: rows('industries').map((r) => ({
       key: r.key ?? '',
       label: r.key ? (industryLabel(r.key) ?? r.key) : '未填写',
-      count: Number(r.n),
+      count: r.n,
     })),
-    byDistrict: districts.map((r) => ({ key: r.key, label: r.name, count: Number(r.n) })),
-    byMonth: months.map((r) => ({ key: r.key ?? '', label: r.key ?? '', count: Number(r.n) })),
-    transfersByOutcome: transfers.map((r) => ({
+    byDistrict: rows('districts').map((r) => ({ key: r.key ?? '', label: r.name ?? '', count: r.n })),
+    byMonth: rows('months').map((r) => ({ key: r.key ?? '', label: r.key ?? '', count: r.n })),
+    transfersByOutcome: rows('transfers').map((r) => ({
       key: r.key ?? 'pending',
       label: r.key ? (RightsPoliceDecision.labels[r.key as RightsPoliceDecision] ?? r.key) : '待公安机关决定',
-      count: Number(r.n),
+      count: r.n,
     })),
   };
 }
