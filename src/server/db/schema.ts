@@ -779,6 +779,11 @@ export const bases = pgTable(
     revocationGround: revocationGround('revocation_ground'),
     revocationDocument: text('revocation_document'),
     revocationNote: text('revocation_note'),
+    /**
+     * The unit's current name, for the registry's name search on bases alone (migration 0032): the database sets it
+     * from the unit on every write of a base and rewrites it when the unit is renamed (triggers); never set it.
+     */
+    unitName: text('unit_name').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -791,6 +796,10 @@ export const bases = pgTable(
     index('bases_decided_idx').on(t.decidedOn.desc().nullsFirst(), t.certificateNo),
     // Targets and the picture count a subtree's bases by kind, level and dates from the index alone (migration 0031).
     index('bases_rollup_idx').on(t.jurisdictionCode, t.category, t.level, t.decidedOn, t.revokedOn),
+    // The registry (migration 0032): by unit name, on bases alone; a subtree's bases in the registry's order per
+    // jurisdiction (the migration also INCLUDEs level, category, industry_code, year, revoked_on: the other filters).
+    index('bases_unit_name_bigram_idx').using('gin', sql`shangmi_bigrams(${t.unitName})`),
+    index('bases_jurisdiction_decided_idx').on(t.jurisdictionCode, t.decidedOn.desc().nullsFirst(), t.certificateNo),
   ],
 );
 
