@@ -275,6 +275,15 @@ export const auditChainHead = pgTable(
   (t) => [check('audit_chain_head_id_check', sql`${t.id}`)],
 );
 
+/**
+ * How many audit entries each jurisdiction path holds (a path-less entry under ''), kept by the chain's function as
+ * it chains each entry at commit (migration 0032): a bureau's trail counts its entries by summing a few rows.
+ */
+export const auditPathCounts = pgTable('audit_path_counts', {
+  jurisdictionPath: text('jurisdiction_path').primaryKey(),
+  entries: bigint('entries', { mode: 'number' }).notNull(),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Programmes, ledger and self-assessment (issue 3)
 
