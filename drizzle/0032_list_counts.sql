@@ -63,3 +63,35 @@ BEGIN
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public;
+--> statement-breakpoint
+-- An officer's applications are those of its subtree's units (or of its subtree's programmes). Deciding that on the
+-- application's own columns meant building, for the page's statement and again for the count's, the set of the
+-- subtree's unit ids (5,121 for Shaoxing, 1 ms each). Applications now carry their unit's current jurisdiction, kept
+-- by the database like bases.unit_name: set from the unit whenever an application is written, rewritten on the
+-- unit's applications when the unit moves.
+ALTER TABLE "applications" ADD COLUMN IF NOT EXISTS "unit_jurisdiction_code" text NOT NULL DEFAULT '';--> statement-breakpoint
+UPDATE "applications" a SET "unit_jurisdiction_code" = u."jurisdiction_code" FROM "units" u
+  WHERE u."id" = a."unit_id" AND a."unit_jurisdiction_code" <> u."jurisdiction_code";--> statement-breakpoint
+CREATE OR REPLACE FUNCTION applications_unit_jurisdiction() RETURNS trigger AS $$
+BEGIN
+  NEW.unit_jurisdiction_code := (SELECT u.jurisdiction_code FROM units u WHERE u.id = NEW.unit_id);
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;--> statement-breakpoint
+DROP TRIGGER IF EXISTS applications_unit_jurisdiction ON "applications";--> statement-breakpoint
+CREATE TRIGGER applications_unit_jurisdiction BEFORE INSERT OR UPDATE OF unit_id, unit_jurisdiction_code ON "applications"
+  FOR EACH ROW EXECUTE FUNCTION applications_unit_jurisdiction();--> statement-breakpoint
+CREATE OR REPLACE FUNCTION units_jurisdiction_to_applications() RETURNS trigger AS $$
+BEGIN
+  UPDATE applications SET unit_jurisdiction_code = NEW.jurisdiction_code WHERE unit_id = NEW.id;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;--> statement-breakpoint
+DROP TRIGGER IF EXISTS units_jurisdiction_to_applications ON "units";--> statement-breakpoint
+CREATE TRIGGER units_jurisdiction_to_applications AFTER UPDATE OF jurisdiction_code ON "units"
+  FOR EACH ROW WHEN (OLD.jurisdiction_code IS DISTINCT FROM NEW.jurisdiction_code)
+  EXECUTE FUNCTION units_jurisdiction_to_applications();--> statement-breakpoint
+-- The counts of a status's or a programme's visible applications, from these indexes alone.
+CREATE INDEX IF NOT EXISTS "applications_status_visibility_idx" ON "applications" USING btree ("status","unit_jurisdiction_code","programme_id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "applications_programme_visibility_idx" ON "applications" USING btree ("programme_id","status","unit_jurisdiction_code");--> statement-breakpoint
+ANALYZE "applications";

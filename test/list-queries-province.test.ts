@@ -9,10 +9,11 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/server/context';
-import { auditLog, bases, jurisdictions, units } from '../src/server/db/schema';
+import { applications, auditLog, bases, jurisdictions, units } from '../src/server/db/schema';
 import { escapeLike } from '../src/server/db/text-search';
 import { demoActor } from '../src/server/demo/demo-actor';
 import { generateProvince } from '../src/server/demo/generate/generate-province';
+import { queryApplications, queryLoadedApplications } from '../src/server/domain/applications/application-queries';
 import { listAudit } from '../src/server/domain/audit/list-audit';
 import { searchRegistry } from '../src/server/domain/registry/registry-queries';
 import { listUnits } from '../src/server/domain/units/list-units';
@@ -214,5 +215,59 @@ describe('the audit trail counted per jurisdiction path', () => {
     await putuo.post('/api/v1/units', input);
     expect((await putuo.post('/api/v1/units', { ...buildUnit(), creditCode: input.creditCode })).statusCode).toBe(409);
     await check();
+  });
+});
+
+describe("officers' applications on the application's copy of its unit's jurisdiction", () => {
+  it('pages and counts what the joined visibility shows, before and after units move', async () => {
+    const db = t.database.db;
+    const compare = async () => {
+      let seen = 0;
+      for (const username of ['admin', 'shaoxing', 'keqiao', 'putuo', 'shanghai', 'wuhan']) {
+        const actor = (await demoActor(t.database, username))!;
+        const all = await queryLoadedApplications(db, actor, { page: 1, pageSize: 1 }, 10_000);
+        const filters = [
+          {},
+          ...[...new Set(all.map((r) => r.application.status))].slice(0, 4).map((status) => ({ status })),
+          ...[...new Set(all.map((r) => r.application.programmeId))].map((programmeId) => ({ programmeId })),
+        ];
+        for (const filter of filters) {
+          const expected = (await queryLoadedApplications(db, actor, { ...filter, page: 1, pageSize: 1 }, 10_000)).map(
+            (r) => r.summary,
+          );
+          for (const page of [1, 2, Math.ceil(expected.length / 10) + 1]) {
+            const got = await queryApplications(db, actor, { ...filter, page, pageSize: 10 });
+            expect(got.total, `${username} ${JSON.stringify(filter)}`).toBe(expected.length);
+            expect(got.items, `${username} ${JSON.stringify(filter)} ${page}`).toEqual(
+              expected.slice((page - 1) * 10, page * 10),
+            );
+          }
+          seen += expected.length;
+        }
+      }
+      return seen;
+    };
+    expect(await compare()).toBeGreaterThan(100);
+    // Units of Keqiao (Shaoxing) move to Putuo (Shanghai) and back to another Shaoxing district: their applications
+    // follow them into the bureaus' lists.
+    const moving = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(eq(units.jurisdictionCode, '330603'))
+      .orderBy(units.id)
+      .limit(6);
+    expect(moving.length).toBe(6);
+    for (const [i, u] of moving.entries()) {
+      await db
+        .update(units)
+        .set({ jurisdictionCode: i % 2 ? '310107' : '330602' })
+        .where(eq(units.id, u.id));
+    }
+    const copies = await db
+      .select({ code: applications.unitJurisdictionCode, unitCode: units.jurisdictionCode })
+      .from(applications)
+      .innerJoin(units, eq(units.id, applications.unitId));
+    expect(copies.filter((c) => c.code !== c.unitCode)).toEqual([]);
+    await compare();
   });
 });

@@ -527,6 +527,11 @@ export const applications = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The unit's current jurisdiction, for deciding an officer's applications on the application alone (migration
+     * 0032): the database sets it from the unit on every write and rewrites it when the unit moves; never set it.
+     */
+    unitJurisdictionCode: text('unit_jurisdiction_code').notNull().default(''),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id),
@@ -563,6 +568,9 @@ export const applications = pgTable(
     // province's list by status went from a scan and sort of every application, 36 ms, to 0.4 ms).
     index('applications_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id),
     index('applications_programme_updated_idx').on(t.programmeId, t.updatedAt.desc().nullsFirst(), t.id),
+    // An officer's lists count a status's or a programme's visible applications from these alone (migration 0032).
+    index('applications_status_visibility_idx').on(t.status, t.unitJurisdictionCode, t.programmeId),
+    index('applications_programme_visibility_idx').on(t.programmeId, t.status, t.unitJurisdictionCode),
     // The database itself keeps a unit to one live application per programme and kind, so two racing submits
     // cannot both create one.
     uniqueIndex('applications_one_active_idx').on(t.unitId, t.programmeId, t.kindId).where(ENDED_SQL),
