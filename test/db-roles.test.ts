@@ -16,7 +16,7 @@ import { buildApp } from '../src/server/app';
 import { verifyAuditChain } from '../src/server/audit-chain';
 import { loadConfig } from '../src/server/config';
 import { type Database, openDatabase } from '../src/server/db/client';
-import { APPEND_ONLY_TABLES } from '../src/server/db/roles';
+import { APPEND_ONLY_TABLES, READ_ONLY_TABLES } from '../src/server/db/roles';
 import { DEMO_PASSWORD, seedDemo, seedJurisdictions, seedProgrammes } from '../src/server/demo/seed';
 import { createPostgresDatabase, testDatabaseKind } from './helpers/app';
 import { buildUnit } from './helpers/factories';
@@ -151,7 +151,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('the app as a role that owns 
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
       const appendOnly = (APPEND_ONLY_TABLES as readonly string[]).includes(r.table_name);
-      const readOnly = r.table_name === 'audit_chain_head';
+      const readOnly = (READ_ONLY_TABLES as readonly string[]).includes(r.table_name);
       expect({ table: r.table_name, s: r.s, i: r.i, u: r.u, d: r.d }).toEqual({
         table: r.table_name,
         s: true,

@@ -25,7 +25,7 @@ export const APPEND_ONLY_TABLES = [
 ] as const;
 
 /** Tables only the database's own functions write (SECURITY DEFINER, as the owner): the app may read them. */
-export const READ_ONLY_TABLES = ['audit_chain_head'] as const;
+export const READ_ONLY_TABLES = ['audit_chain_head', 'audit_path_counts'] as const;
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -276,6 +276,15 @@ export const auditChainHead = pgTable(
   (t) => [check('audit_chain_head_id_check', sql`${t.id}`)],
 );
 
+/**
+ * How many audit entries each jurisdiction path holds (a path-less entry under ''), kept by the chain's function as
+ * it chains each entry at commit (migration 0032): a bureau's trail counts its entries by summing a few rows.
+ */
+export const auditPathCounts = pgTable('audit_path_counts', {
+  jurisdictionPath: text('jurisdiction_path').primaryKey(),
+  entries: bigint('entries', { mode: 'number' }).notNull(),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Programmes, ledger and self-assessment (issue 3)
 
@@ -519,6 +528,11 @@ export const applications = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The unit's current jurisdiction, for deciding an officer's applications on the application alone (migration
+     * 0032): the database sets it from the unit on every write and rewrites it when the unit moves; never set it.
+     */
+    unitJurisdictionCode: text('unit_jurisdiction_code').notNull().default(''),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id),
@@ -557,6 +571,9 @@ export const applications = pgTable(
     index('applications_programme_updated_idx').on(t.programmeId, t.updatedAt.desc().nullsFirst(), t.id),
     // Roll-ups read it instead of the table (migration 0033): the targets' applications under way, the late list.
     index('applications_status_rollup_idx').on(t.status, t.programmeId, t.unitId, t.kindId, t.updatedAt, t.id),
+    // An officer's lists count a status's or a programme's visible applications from these alone (migration 0032).
+    index('applications_status_visibility_idx').on(t.status, t.unitJurisdictionCode, t.programmeId),
+    index('applications_programme_visibility_idx').on(t.programmeId, t.status, t.unitJurisdictionCode),
     // The database itself keeps a unit to one live application per programme and kind, so two racing submits
     // cannot both create one.
     uniqueIndex('applications_one_active_idx').on(t.unitId, t.programmeId, t.kindId).where(ENDED_SQL),
@@ -786,6 +803,11 @@ export const bases = pgTable(
     revocationGround: revocationGround('revocation_ground'),
     revocationDocument: text('revocation_document'),
     revocationNote: text('revocation_note'),
+    /**
+     * The unit's current name, for the registry's name search on bases alone (migration 0032): the database sets it
+     * from the unit on every write of a base and rewrites it when the unit is renamed (triggers); never set it.
+     */
+    unitName: text('unit_name').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -798,6 +820,10 @@ export const bases = pgTable(
     index('bases_decided_idx').on(t.decidedOn.desc().nullsFirst(), t.certificateNo),
     // Targets and the picture count a subtree's bases by kind, level and dates from the index alone (migration 0031).
     index('bases_rollup_idx').on(t.jurisdictionCode, t.category, t.level, t.decidedOn, t.revokedOn),
+    // The registry (migration 0032): by unit name, on bases alone (their stored bigrams, migration 0034); a subtree's bases in the registry's order per
+    // jurisdiction (the migration also INCLUDEs level, category, industry_code, year, revoked_on: the other filters).
+    index('bases_unit_name_bigrams_idx').using('gin', sql`"unit_name_bigrams"`),
+    index('bases_jurisdiction_decided_idx').on(t.jurisdictionCode, t.decidedOn.desc().nullsFirst(), t.certificateNo),
   ],
 );
 

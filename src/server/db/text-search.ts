@@ -6,7 +6,7 @@
  */
 import { and, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { units } from './schema';
+import { bases, units } from './schema';
 
 /**
  * The stored bigrams of each searchable column (generated columns, migration 0034, outside the Drizzle schema):
@@ -15,6 +15,7 @@ import { units } from './schema';
 const STORED_BIGRAMS = new Map<AnyPgColumn, SQL>([
   [units.name, sql`${units}."name_bigrams"`],
   [units.creditCode, sql`${units}."credit_code_bigrams"`],
+  [bases.unitName, sql`${bases}."unit_name_bigrams"`],
 ]);
 
 function bigramsOf(column: AnyPgColumn): SQL {

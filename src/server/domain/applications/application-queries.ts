@@ -63,8 +63,9 @@ export async function findApplication(db: Executor, id: string, options: { forUp
 /**
  * Which applications an actor may list: its unit's; its subtree's (not drafts); its panel assignments; all. `joined`
  * (the default) reads the unit's and the owner's jurisdiction paths from loadedQuery's joins; `own-columns` decides
- * the same on the application's own columns (subqueries evaluated once per query), so a count or a page of ids needs
- * no join at all.
+ * the same on the application's own columns — its copy of the unit's jurisdiction (kept by triggers, migration
+ * 0032) among the subtree's codes, its programme among the subtree's — so a count or a page of ids needs no join and
+ * no set of the subtree's units, and the counts read an index alone.
  */
 export function applicationVisibility(actor: Actor, form: 'joined' | 'own-columns' = 'joined'): SQL | undefined {
   switch (actor.role) {
@@ -81,8 +82,8 @@ export function applicationVisibility(actor: Actor, form: 'joined' | 'own-column
           ? sql`(${jurisdictions.path} LIKE ${prefix} OR ${ownerJurisdictions.path} LIKE ${prefix})`
           : sql`(${applications.programmeId} IN (SELECT p.id FROM ${programmes} p
                 JOIN ${jurisdictions} o ON o.code = p.owner_jurisdiction_code WHERE o.path LIKE ${prefix})
-              OR ${applications.unitId} IN (SELECT u.id FROM ${units} u
-                JOIN ${jurisdictions} j ON j.code = u.jurisdiction_code WHERE j.path LIKE ${prefix}))`,
+              OR ${applications.unitJurisdictionCode} IN (SELECT j.code FROM ${jurisdictions} j
+                WHERE j.path LIKE ${prefix}))`,
       );
     }
     case 'expert':

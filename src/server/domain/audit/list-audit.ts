@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, inArray, like, lte } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog, auditPathCounts } from '../../db/schema';
 import { forbidden } from '../../errors';
 import { can } from '../../policies';
 import { withEntityNames } from './audit-entity-names';
@@ -38,9 +38,18 @@ export async function listAudit(db: Executor, ctx: RequestContext, filter: Audit
     .orderBy(desc(auditLog.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
+  // The whole trail of a bureau (no filter but its scope) is counted from the chain's count per jurisdiction path
+  // (migration 0032: a few rows summed, not its thousands of entries); a filtered trail counts its entries.
+  const filtered = filter.action || filter.entityType || filter.entityId || filter.from || filter.to;
+  const counting = filtered
+    ? db.select({ total: count() }).from(auditLog).where(where)
+    : db
+        .select({ total: sql<number>`coalesce(sum(${auditPathCounts.entries}), 0)::int` })
+        .from(auditPathCounts)
+        .where(scope ? like(auditPathCounts.jurisdictionPath, `${ctx.actor.jurisdictionPath}%`) : undefined);
   const [items, totals] = await Promise.all([
     db.select().from(auditLog).where(inArray(auditLog.id, pageIds)).orderBy(desc(auditLog.id)),
-    db.select({ total: count() }).from(auditLog).where(where),
+    counting,
   ]);
   return { items: await withEntityNames(db, items), total: totals[0]?.total ?? 0 };
 }

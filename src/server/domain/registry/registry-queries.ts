@@ -5,7 +5,7 @@
  * the owning bureau and administrators.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { designation } from '../../../core/documents/designation';
 import { BaseKind, BaseLevel } from '../../../core/programs/enums';
 import { industryLabel } from '../../../shared/data/industries';
@@ -14,7 +14,7 @@ import { IncentiveKind, RectificationOutcome, ReviewOutcome } from '../../../sha
 import type { RegistryQuery } from '../../../shared/schemas/publicity';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/client';
-import { annualReviews, baseIncentives, bases, jurisdictions, programmes, units } from '../../db/schema';
+import { annualReviews, baseIncentives, bases, jurisdictions, programmes } from '../../db/schema';
 import { containsText } from '../../db/text-search';
 import { notFound } from '../../errors';
 import { inSubtree } from '../../policies';
@@ -26,7 +26,8 @@ const owners = alias(jurisdictions, 'registry_owners');
 
 const registryColumns = {
   base: bases,
-  unitName: units.name,
+  // The unit's current name, copied on the base by the database (migration 0032): no join with the units.
+  unitName: bases.unitName,
   jurisdictionName: jurisdictions.name,
   jurisdictionPath: jurisdictions.path,
   programmeTitle: programmes.title,
@@ -40,10 +41,24 @@ function registryQuery(db: Executor) {
   return db
     .select(registryColumns)
     .from(bases)
-    .innerJoin(units, eq(units.id, bases.unitId))
     .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
     .innerJoin(programmes, eq(programmes.id, bases.programmeId))
     .innerJoin(owners, eq(owners.code, programmes.ownerJurisdictionCode));
+}
+
+/** A page of bases' ids, with the total when the statement that chose them counted it too. */
+type RegistryPage = SubqueryWithSelection<{ id: SQL.Aliased<string>; total: SQL.Aliased<number | null> }, 'page'>;
+
+/** The page's bases as registryQuery reads them, in the registry's order, with the page's total. */
+function readPage(db: Executor, page: RegistryPage) {
+  return db
+    .select({ ...registryColumns, pageTotal: page.total })
+    .from(page)
+    .innerJoin(bases, eq(bases.id, page.id))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, bases.jurisdictionCode))
+    .innerJoin(programmes, eq(programmes.id, bases.programmeId))
+    .innerJoin(owners, eq(owners.code, programmes.ownerJurisdictionCode))
+    .orderBy(desc(bases.decidedOn), bases.certificateNo);
 }
 
 type RegistryQueryRow = Awaited<ReturnType<typeof registryQuery>>[number];
@@ -89,45 +104,108 @@ export function registrySummary(row: RegistryRow) {
   };
 }
 
+/**
+ * A page of the registry, newest decision first, and its exact count, in one or two statements whose cost follows
+ * the page, not the province (issue 15, bench/README.md "List and search endpoints"):
+ *
+ * - By unit name: the bases whose own copy of the unit's name matches (bases.unit_name, kept by triggers, migration
+ *   0032) come from their bigram index, are sorted, and counted in the same statement (`count(*) over ()` over the
+ *   matches the sort reads anyway). The matches sit in a subquery holding the window function, so the planner reads
+ *   them all through the index instead of walking the bases in date order until it has a page — which a LIMIT above
+ *   a `count(*) over ()` makes it believe is cheap, and which evaluates the bigram function on every base it passes.
+ * - By jurisdiction (a bureau's registry): the newest bases of each of the subtree's jurisdictions, from the index on
+ *   (jurisdiction_code, decided_on DESC, certificate_no), as many from each as the page's end, merged and cut — the
+ *   same page as sorting the whole subtree; the count reads the subtree's bases from an index alone.
+ * - Otherwise: the bases in date order from their index, and their count.
+ *
+ * Then only the page's bases are joined with their jurisdiction and programme.
+ */
 export async function searchRegistry(db: Executor, filter: RegistryQuery) {
-  // The subtree as its jurisdictions' codes (a province has a few hundred): bases are filtered on their own column,
-  // and the count needs no join with the jurisdictions.
-  let subtree: SQL | undefined;
-  if (filter.jurisdictionCode) {
-    const codes = await db
-      .select({ code: jurisdictions.code })
-      .from(jurisdictions)
-      .where(
-        sql`${jurisdictions.path} LIKE (SELECT j.path FROM ${jurisdictions} j WHERE j.code = ${filter.jurisdictionCode}) || '%'`,
-      );
-    if (codes.length === 0) return { items: [], total: 0 };
-    subtree = inArray(
-      bases.jurisdictionCode,
-      codes.map((c) => c.code),
-    );
-  }
-  const where = and(
-    filter.q ? containsText([units.name], filter.q) : undefined,
+  const offset = (filter.page - 1) * filter.pageSize;
+  const own = and(
     filter.level ? eq(bases.level, filter.level) : undefined,
     filter.category ? eq(bases.category, filter.category) : undefined,
-    subtree,
     filter.industryCode ? eq(bases.industryCode, filter.industryCode) : undefined,
     filter.year ? eq(bases.year, filter.year) : undefined,
     filter.status === 'active' ? isNull(bases.revokedOn) : undefined,
     filter.status === 'revoked' ? isNotNull(bases.revokedOn) : undefined,
   );
-  const rows = await withIssuers(
-    db,
-    await registryQuery(db)
+  const subtreeCodes = filter.jurisdictionCode
+    ? db
+        .select({ code: jurisdictions.code })
+        .from(jurisdictions)
+        .where(
+          sql`${jurisdictions.path} LIKE (SELECT j.path FROM ${jurisdictions} j WHERE j.code = ${filter.jurisdictionCode}) || '%'`,
+        )
+    : undefined;
+  const where = and(
+    filter.q ? containsText([bases.unitName], filter.q) : undefined,
+    subtreeCodes ? inArray(bases.jurisdictionCode, subtreeCodes) : undefined,
+    own,
+  );
+  const countAll = async () => {
+    const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(bases).where(where);
+    return counted?.total ?? 0;
+  };
+
+  let page: RegistryPage;
+  if (filter.q) {
+    const matches = db
+      .select({
+        id: bases.id,
+        decidedOn: bases.decidedOn,
+        certificateNo: bases.certificateNo,
+        total: sql<number | null>`count(*) over ()`.as('match_total'),
+      })
+      .from(bases)
+      .where(where)
+      .as('matches');
+    page = db
+      .select({
+        id: sql<string>`${matches.id}`.as('page_id'),
+        total: sql<number | null>`${matches.total}`.as('page_total'),
+      })
+      .from(matches)
+      .orderBy(desc(matches.decidedOn), matches.certificateNo)
+      .limit(filter.pageSize)
+      .offset(offset)
+      .as('page');
+  } else if (subtreeCodes) {
+    const subtree = subtreeCodes.as('subtree');
+    const newest = db
+      .select({ id: bases.id, decidedOn: bases.decidedOn, certificateNo: bases.certificateNo })
+      .from(bases)
+      .where(and(eq(bases.jurisdictionCode, subtree.code), own))
+      .orderBy(desc(bases.decidedOn), bases.certificateNo)
+      .limit(offset + filter.pageSize)
+      .as('newest');
+    page = db
+      .select({ id: sql<string>`${newest.id}`.as('page_id'), total: sql<number | null>`null::int`.as('page_total') })
+      .from(subtree)
+      .crossJoinLateral(newest)
+      .orderBy(desc(newest.decidedOn), newest.certificateNo)
+      .limit(filter.pageSize)
+      .offset(offset)
+      .as('page');
+  } else {
+    page = db
+      .select({ id: sql<string>`${bases.id}`.as('page_id'), total: sql<number | null>`null::int`.as('page_total') })
+      .from(bases)
       .where(where)
       .orderBy(desc(bases.decidedOn), bases.certificateNo)
       .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .offset(offset)
+      .as('page');
+  }
+  const found = await readPage(db, page);
+  let total = found[0]?.pageTotal == null ? undefined : Number(found[0].pageTotal);
+  const rows = await withIssuers(
+    db,
+    found.map(({ pageTotal: _, ...row }) => row),
   );
-  // Every base has its unit (a foreign key): the count joins the units only to match their names.
-  const counting = db.select({ total: sql<number>`count(*)::int` }).from(bases).$dynamic();
-  const [counted] = await (filter.q ? counting.innerJoin(units, eq(units.id, bases.unitId)) : counting).where(where);
-  return { items: rows.map(registrySummary), total: counted?.total ?? 0 };
+  // The name search counted with its page; a page past the end (or any other search) counts apart.
+  if (total === undefined) total = filter.q && filter.page === 1 ? 0 : await countAll();
+  return { items: rows.map(registrySummary), total };
 }
 
 /** Officers of the owning bureau or above, and administrators, keep the base (reviews, revocation note). */

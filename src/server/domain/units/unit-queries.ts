@@ -116,33 +116,64 @@ export async function queryUnits(db: Executor, scope: UnitScope, filter: UnitLis
   if (filter.industryCode) conditions.push(eq(units.industryCode, filter.industryCode));
   if (filter.parkId) conditions.push(eq(units.parkId, filter.parkId));
   const where = and(...conditions);
-  const [items, totals] = await Promise.all([
-    db
+  const columns = {
+    id: units.id,
+    kind: units.kind,
+    name: units.name,
+    creditCode: units.creditCode,
+    legalRepresentative: units.legalRepresentative,
+    industryCode: units.industryCode,
+    staffCount: units.staffCount,
+    jurisdictionCode: units.jurisdictionCode,
+    jurisdictionName: jurisdictions.name,
+    createdAt: units.createdAt,
+  };
+  const offset = (filter.page - 1) * filter.pageSize;
+  const countAll = async () => {
+    const [counted] = await db
+      .select({ total: count() })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(where);
+    return counted?.total ?? 0;
+  };
+  if (filter.q) {
+    // A name search reads every match through the bigram indexes and sorts them: the same statement counts them
+    // (`count(*) over ()`), instead of a second statement reading them all again. The window function keeps the
+    // matches in a subquery the planner reads in full through the indexes; under the LIMIT it would instead walk
+    // the units in the sort's order, computing every unit's bigrams.
+    const matches = db
       .select({
-        id: units.id,
-        kind: units.kind,
-        name: units.name,
-        creditCode: units.creditCode,
-        legalRepresentative: units.legalRepresentative,
-        industryCode: units.industryCode,
-        staffCount: units.staffCount,
-        jurisdictionCode: units.jurisdictionCode,
-        jurisdictionName: jurisdictions.name,
-        createdAt: units.createdAt,
+        ...columns,
+        // Aliased: the subquery's columns need distinct names (the unit's and the jurisdiction's are both "name").
+        jurisdictionName: sql<string>`${jurisdictions.name}`.as('jurisdiction_name'),
+        total: sql<number>`count(*) over ()`.as('match_total'),
       })
+      .from(units)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+      .where(where)
+      .as('matches');
+    const rows = await db
+      .select()
+      .from(matches)
+      .orderBy(filter.sort === 'name' ? asc(matches.name) : desc(matches.createdAt), asc(matches.id))
+      .limit(filter.pageSize)
+      .offset(offset);
+    const total = rows.length > 0 ? Number(rows[0]!.total) : filter.page === 1 ? 0 : await countAll();
+    return { items: rows.map(({ total: _, ...unit }) => unit), total };
+  }
+  const [items, total] = await Promise.all([
+    db
+      .select(columns)
       .from(units)
       .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
       .where(where)
       .orderBy(filter.sort === 'name' ? asc(units.name) : desc(units.createdAt), asc(units.id))
       .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db
-      .select({ total: count() })
-      .from(units)
-      .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-      .where(where),
+      .offset(offset),
+    countAll(),
   ]);
-  return { items, total: totals[0]?.total ?? 0 };
+  return { items, total };
 }
 
 /** Units by id with their paths, to check references (park, members) in one query. */
