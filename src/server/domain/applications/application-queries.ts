@@ -146,7 +146,7 @@ export async function queryLoadedApplications(
 }
 
 /** What a list row shows (applicationSummary): not the application's forms, answers and opinions. */
-const summaryColumns = {
+export const summaryColumns = {
   application: {
     id: applications.id,
     status: applications.status,

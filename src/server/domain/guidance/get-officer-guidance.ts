@@ -11,7 +11,12 @@ import type { Actor, RequestContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { applications, jurisdictions, programmes, publicityEntries, publicityNotices, units } from '../../db/schema';
 import { forbidden, unauthenticated } from '../../errors';
-import { applicationSummary, ownerJurisdictions, withProgrammes } from '../applications/application-queries';
+import {
+  applicationSummary,
+  ownerJurisdictions,
+  summaryColumns,
+  withProgrammes,
+} from '../applications/application-queries';
 import { TODO_SCAN_LIMIT, todoPage } from '../applications/list-applications';
 import { type LiveProgramme, perProgramme } from '../applications/todo-queries';
 import { workflowRoles } from '../applications/workflow-roles';
@@ -104,24 +109,8 @@ async function lateApplications(db: Executor, actor: Actor, live: readonly LiveP
   if (ids.length === 0) return [];
   const rows = await db
     .select({
-      application: {
-        id: applications.id,
-        status: applications.status,
-        unitId: applications.unitId,
-        programmeId: applications.programmeId,
-        kindId: applications.kindId,
-        districtScore: applications.districtScore,
-        submittedAt: applications.submittedAt,
-        version: applications.version,
-        updatedAt: applications.updatedAt,
-      },
-      unitName: units.name,
-      unitJurisdictionCode: units.jurisdictionCode,
-      unitJurisdictionName: jurisdictions.name,
+      ...summaryColumns,
       unitPath: jurisdictions.path,
-      programmeTitle: programmes.title,
-      programmeYear: programmes.year,
-      programmeUpdatedAt: programmes.updatedAt,
       ownerPath: ownerJurisdictions.path,
       publicityEndsOn: sql<string | null>`${publicityEnd}::text`,
     })
