@@ -6,18 +6,20 @@ import { applications, jurisdictions, programmes, publicityEntries, publicityNot
 import type { LiveProgramme } from '../applications/todo-queries';
 import { programmeDefinitions, withProgrammeDefinitions } from '../programmes/programme-definitions';
 
+/** What a guidance card shows of a programme (joined with its owner's jurisdiction). */
+const programmeColumns = {
+  id: programmes.id,
+  code: programmes.code,
+  version: programmes.version,
+  title: programmes.title,
+  year: programmes.year,
+  ownerJurisdictionName: jurisdictions.name,
+};
+
 /** Published programmes (with their definition) matching `where`, newest year first. */
 export async function programmesWithDefinition(db: Executor, where: SQL | undefined) {
   const rows = await db
-    .select({
-      id: programmes.id,
-      code: programmes.code,
-      version: programmes.version,
-      title: programmes.title,
-      year: programmes.year,
-      ownerJurisdictionName: jurisdictions.name,
-      updatedAt: programmes.updatedAt,
-    })
+    .select({ ...programmeColumns, updatedAt: programmes.updatedAt })
     .from(programmes)
     .innerJoin(jurisdictions, eq(jurisdictions.code, programmes.ownerJurisdictionCode))
     .where(and(eq(programmes.status, 'published'), where))
@@ -33,12 +35,7 @@ export async function programmesWithDefinition(db: Executor, where: SQL | undefi
 export async function officerHomeProgrammes(db: Executor, where: SQL | undefined) {
   const rows = await db
     .select({
-      id: programmes.id,
-      code: programmes.code,
-      version: programmes.version,
-      title: programmes.title,
-      year: programmes.year,
-      ownerJurisdictionName: jurisdictions.name,
+      ...programmeColumns,
       ownerPath: jurisdictions.path,
       updatedAt: programmes.updatedAt,
       shown: sql<boolean>`(${and(eq(programmes.status, 'published'), where)})`,
